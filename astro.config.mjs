@@ -1,0 +1,37 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import { defineConfig, envField } from 'astro/config';
+import { contentCheck } from './src/integrations/content-check.ts';
+
+// A composition root: every setting here is read by name elsewhere, nothing is computed.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone', bodySizeLimit: 2 * 1024 * 1024 }),
+  integrations: [contentCheck(), mdx()],
+  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  // Login sessions live in SQLite (src/lib/auth/session.ts); Astro's own store would be a second, unrelated one.
+  session: false,
+  prerenderConflictBehavior: 'error',
+  compressHTML: true,
+  i18n: {
+    locales: ['en', 'es'],
+    defaultLocale: 'en',
+    routing: { prefixDefaultLocale: false },
+  },
+  security: {
+    checkOrigin: true,
+    actionBodySizeLimit: 512 * 1024,
+  },
+  env: {
+    schema: {
+      DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/botcamp.db' }),
+      SITE_URL: envField.string({ context: 'server', access: 'public', default: 'http://localhost:4321', url: true }),
+      SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      MAIL_FROM: envField.string({ context: 'server', access: 'public', default: 'Botcamp <no-reply@botcamp.localhost>' }),
+      STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
+      STRIPE_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+    },
+  },
+  server: { port: 4321, host: false },
+});

@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// End-to-end tests run against the built server on its own port and database. The browser is
+// Debian's Chromium unless BOTCAMP_BROWSER names another executable, or is set to "bundled" to
+// use Playwright's own download (on machines where `npx playwright install` works).
+const PORT = Number(process.env.E2E_PORT ?? 4399);
+export const E2E_DATABASE = 'tests/.e2e-data/e2e.db';
+const chosen = process.env.BOTCAMP_BROWSER;
+const executablePath = chosen === 'bundled' ? undefined : (chosen ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined));
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.PW_JSON ? [['json', { outputFile: process.env.PW_JSON }], ['line']] : [['list']],
+  globalSetup: './tests/e2e/global-setup.ts',
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  webServer: {
+    command: 'node ./dist/server/entry.mjs',
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { HOST: '127.0.0.1', PORT: String(PORT), DATABASE_PATH: E2E_DATABASE, SITE_URL: `http://127.0.0.1:${PORT}`, ASTRO_NODE_LOGGING: 'disabled' },
+  },
+});

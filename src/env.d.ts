@@ -1,0 +1,12 @@
+declare namespace App {
+  interface Locals {
+    /** Interface language of this request, from the URL prefix. */
+    locale: import('./lib/i18n/locales').Locale;
+    /** The signed-in user, or null for a visitor. Set by the auth middleware on every request. */
+    user: import('./lib/auth/user').SessionUser | null;
+    /** The current login session (not Astro's session store, which is off), or null. */
+    session: import('./lib/auth/session').Session | null;
+    /** Set by the lesson page for the components inside its MDX (quizzes, bots). */
+    lesson?: import('./server/lesson-page').LessonContext;
+  }
+}

@@ -1,0 +1,180 @@
+import { and, eq } from 'drizzle-orm';
+import { inTransaction, type Db } from '~/lib/db';
+import type { Result } from '~/lib/result';
+import { passwordResetTokens, sessions, users } from '~db/schema';
+import { writeAudit } from './audit';
+import { isUniqueViolation } from './db-errors';
+import { validateDisplayName } from './display-name';
+import { normalizeEmail, validateEmail } from './email';
+import {
+  DUMMY_PASSWORD_HASH,
+  checkPasswordPolicy,
+  hashPassword,
+  needsRehash,
+  verifyPassword,
+  type PasswordPolicyError,
+} from './password';
+import { checkThrottle, clearFailures, recordFailure } from './throttle';
+import type { UserLocale } from './user';
+
+export interface SignUpInput {
+  email: string;
+  displayName: string;
+  password: string;
+  /** The "I accept Botcamp's values" checkbox. */
+  acceptValues: boolean;
+  /** Which version of the values text the form showed. */
+  valuesVersion: number;
+  locale?: UserLocale;
+}
+
+export type SignUpError = 'email-invalid' | 'name-invalid' | PasswordPolicyError | 'values-not-accepted' | 'email-taken';
+
+export type LogInResult =
+  | { ok: true; value: { userId: number } }
+  | { ok: false; error: 'invalid-credentials'; field?: string }
+  | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
+
+export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect' | PasswordPolicyError;
+
+/**
+ * Creates a learner account. Password hashing (slow, async) happens before the write
+ * transaction, which better-sqlite3 requires to be synchronous; a duplicate address is caught from
+ * the UNIQUE index rather than checked first, so two simultaneous sign-ups cannot both win.
+ *
+ * @example
+ * const r = await signUp(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 });
+ * if (r.ok) createSession(db, token, r.value.userId);
+ */
+export async function signUp(db: Db, input: SignUpInput, now: Date = new Date()): Promise<Result<{ userId: number }, SignUpError>> {
+  const email = validateEmail(input.email);
+  if (!email.ok) return email;
+  const name = validateDisplayName(input.displayName);
+  if (!name.ok) return name;
+  const policy = checkPasswordPolicy(input.password, { email: email.value, displayName: name.value });
+  if (!policy.ok) return policy;
+  if (!input.acceptValues) return { ok: false, error: 'values-not-accepted', field: 'acceptValues' };
+  if (!Number.isInteger(input.valuesVersion) || input.valuesVersion < 1) {
+    throw new RangeError(`valuesVersion must be a positive integer, got ${input.valuesVersion}`);
+  }
+
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = db
+      .insert(users)
+      .values({
+        email: email.value,
+        displayName: name.value,
+        passwordHash,
+        locale: input.locale ?? 'en',
+        valuesVersion: input.valuesVersion,
+        valuesAcceptedAt: now,
+        createdAt: now,
+      })
+      .returning({ id: users.id })
+      .get();
+    return { ok: true, value: { userId: row.id } };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, error: 'email-taken', field: 'email' };
+    throw error;
+  }
+}
+
+/**
+ * Checks an address and password. Unknown address, wrong password, account without a password
+ * and disabled account all answer 'invalid-credentials' after one argon2 verification each, so
+ * neither the answer nor its timing tells whether an address has an account. Throttled per
+ * account and per client address (see throttle.ts); the caller creates the session.
+ *
+ * @example
+ * const r = await logIn(db, { email, password, ip: clientAddress });
+ * if (!r.ok && r.error === 'throttled') headers.set('Retry-After', String(r.retryAfterSeconds));
+ */
+export async function logIn(
+  db: Db,
+  input: { email: string; password: string; ip: string },
+  now: Date = new Date(),
+): Promise<LogInResult> {
+  const email = normalizeEmail(input.email);
+  const subject = { email, ip: input.ip };
+  const throttle = checkThrottle(db, subject, now);
+  if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const user = db
+    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email))
+    .get();
+  const storedHash = user?.passwordHash ?? DUMMY_PASSWORD_HASH;
+  const matches = await verifyPassword(storedHash, input.password);
+  if (user === undefined || user.passwordHash === null || user.disabledAt !== null || !matches) {
+    recordFailure(db, subject, now);
+    return { ok: false, error: 'invalid-credentials' };
+  }
+
+  clearFailures(db, email);
+  if (needsRehash(storedHash)) {
+    // Upgrade to today's parameters while we hold the plain password; the condition on the old
+    // hash keeps this from overwriting a password changed meanwhile.
+    const upgraded = await hashPassword(input.password);
+    db.update(users)
+      .set({ passwordHash: upgraded })
+      .where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash)))
+      .run();
+  }
+  return { ok: true, value: { userId: user.id } };
+}
+
+/**
+ * Changes a password after re-checking the current one. Every session of the person ends (the
+ * caller then signs this device in again) and pending reset links die with the old password.
+ *
+ * @example
+ * const r = await changePassword(db, locals.user.id, form.current, form.next);
+ * if (r.ok) createSession(db, generateSessionToken(), locals.user.id);
+ */
+export async function changePassword(
+  db: Db,
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<Result<void, ChangePasswordError>> {
+  const user = db
+    .select({ email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (user === undefined || user.disabledAt !== null) return { ok: false, error: 'user-not-found' };
+  const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
+  if (!policy.ok) return { ...policy, field: 'newPassword' };
+  const matches = await verifyPassword(user.passwordHash ?? DUMMY_PASSWORD_HASH, currentPassword);
+  if (user.passwordHash === null || !matches) {
+    return { ok: false, error: 'current-password-incorrect', field: 'currentPassword' };
+  }
+
+  const passwordHash = await hashPassword(newPassword);
+  inTransaction(db, (tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
+    writeAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
+  });
+  return { ok: true, value: undefined };
+}
+
+/**
+ * Records that a person accepted a version of Botcamp's values (at sign-up, or when the text
+ * changes and they are asked again).
+ *
+ * @example
+ * acceptValues(db, locals.user.id, CURRENT_VALUES_VERSION);
+ */
+export function acceptValues(db: Db, userId: number, version: number, now: Date = new Date()): Result<void, 'user-not-found'> {
+  if (!Number.isInteger(version) || version < 1) throw new RangeError(`version must be a positive integer, got ${version}`);
+  const { changes } = db.update(users).set({ valuesVersion: version, valuesAcceptedAt: now }).where(eq(users.id, userId)).run();
+  return changes === 0 ? { ok: false, error: 'user-not-found' } : { ok: true, value: undefined };
+}
+
+// Administrative account operations live in account-admin.ts; re-exported for one import.
+export { createUser, setDisabled, setRole, type CreateUserInput } from './account-admin';

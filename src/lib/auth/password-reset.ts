@@ -1,0 +1,167 @@
+import { and, eq, gt } from 'drizzle-orm';
+import { inTransaction, type Db } from '~/lib/db';
+import type { Locale } from '~/lib/i18n/locales';
+import type { Mailer } from '~/lib/mail/mailer';
+import { resetPasswordEmail } from '~/lib/mail/templates';
+import type { Result } from '~/lib/result';
+import { passwordResetTokens, sessions, users } from '~db/schema';
+import { writeAudit } from './audit';
+import { validateEmail } from './email';
+import { checkPasswordPolicy, hashPassword, type PasswordPolicyError } from './password';
+import { clearFailures, emailThrottleKey, ipThrottleKey, throttleActions, type ThrottleRule } from './throttle';
+import { hashToken, randomToken } from './tokens';
+
+const HOUR_MS = 60 * 60 * 1000;
+/** Reset links work for one hour: long enough to find the e-mail, short for a leaked inbox. */
+export const RESET_TOKEN_TTL_MS = HOUR_MS;
+/** Everything that sends e-mail is throttled: 3 reset e-mails per address and 10 per client
+ * address per hour, counted whether or not the address has an account. */
+export const RESET_EMAIL_RULE: ThrottleRule = { limit: 3, windowMs: HOUR_MS };
+export const RESET_IP_RULE: ThrottleRule = { limit: 10, windowMs: HOUR_MS };
+
+export type RequestResetResult =
+  | { ok: true; value: undefined }
+  | { ok: false; error: 'email-invalid'; field?: string }
+  | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
+
+/** The page that consumes a token. The token is in the path, so that page must send
+ * `Referrer-Policy: no-referrer` (see docs/security.md). */
+function resetUrl(siteUrl: string, token: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}/reset-password/${token}`;
+}
+
+/** Stores a new token (by hash) for the user and deletes the ones before it, atomically. */
+function issueToken(db: Db, userId: number, ttlMs: number, now: Date): string {
+  const token = randomToken(20);
+  inTransaction(db, (tx) => {
+    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
+    tx.insert(passwordResetTokens)
+      .values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now })
+      .run();
+  });
+  return token;
+}
+
+/**
+ * Starts a password reset. The answer is the same whether or not the address has an account
+ * (only a malformed address or the throttle say otherwise), and the e-mail is handed to the
+ * mailer without waiting, so slow SMTP cannot reveal which addresses exist either; a failed
+ * delivery is logged and recorded by the mailer. Disabled accounts get no e-mail.
+ *
+ * @example
+ * const r = await requestPasswordReset(db, mailer, { email, ip: clientAddress, siteUrl, locale });
+ * if (!r.ok && r.error === 'throttled') return tooMany(r.retryAfterSeconds);
+ * return showCheckYourInbox();
+ */
+export async function requestPasswordReset(
+  db: Db,
+  mailer: Mailer,
+  input: { email: string; ip: string; siteUrl: string; locale: Locale },
+  now: Date = new Date(),
+): Promise<RequestResetResult> {
+  const email = validateEmail(input.email);
+  if (!email.ok) return email;
+  const ipKey = ipThrottleKey(input.ip, 'reset:');
+  const rules = [{ key: emailThrottleKey(email.value, 'reset:'), ...RESET_EMAIL_RULE }];
+  if (ipKey !== null) rules.push({ key: ipKey, ...RESET_IP_RULE });
+  const throttle = throttleActions(db, rules, now);
+  if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+
+  const user = db
+    .select({ id: users.id, displayName: users.displayName, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email.value))
+    .get();
+  if (user === undefined || user.disabledAt !== null) return { ok: true, value: undefined };
+
+  const token = issueToken(db, user.id, RESET_TOKEN_TTL_MS, now);
+  const content = resetPasswordEmail(input.locale, { name: user.displayName, url: resetUrl(input.siteUrl, token) });
+  try {
+    // Not awaited on purpose (see above). The catch only stops an unhandled rejection: the
+    // mailer has already logged and recorded the failure.
+    mailer.send({ to: email.value, ...content, redact: [token] }).catch(() => undefined);
+  } catch {
+    // A mailer that throws synchronously is treated like a failed delivery.
+  }
+  return { ok: true, value: undefined };
+}
+
+/**
+ * The user a reset token belongs to, or null if it is unknown, expired (then deleted) or belongs
+ * to a disabled account. Does not consume the token: the form page calls this, the POST calls
+ * resetPassword.
+ *
+ * @example
+ * if (verifyResetToken(db, params.token) === null) return showLinkExpired();
+ */
+export function verifyResetToken(db: Db, token: string, now: Date = new Date()): number | null {
+  if (token.length === 0 || token.length > 64) return null;
+  const id = hashToken(token);
+  const row = db
+    .select({ userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, disabledAt: users.disabledAt })
+    .from(passwordResetTokens)
+    .innerJoin(users, eq(passwordResetTokens.userId, users.id))
+    .where(eq(passwordResetTokens.id, id))
+    .get();
+  if (row === undefined) return null;
+  if (now.getTime() >= row.expiresAt.getTime()) {
+    db.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id)).run();
+    return null;
+  }
+  return row.disabledAt === null ? row.userId : null;
+}
+
+/**
+ * Sets a new password from a reset link. Single use: the token is deleted in the same
+ * transaction that writes the password, so of two simultaneous submissions only one succeeds.
+ * Every session of the account ends and its login lock is lifted.
+ *
+ * @example
+ * const r = await resetPassword(db, { token: params.token, password: form.password });
+ * if (r.ok) redirect('/login');
+ */
+export async function resetPassword(
+  db: Db,
+  input: { token: string; password: string },
+  now: Date = new Date(),
+): Promise<Result<{ userId: number }, 'reset-token-invalid' | PasswordPolicyError>> {
+  const invalid = { ok: false, error: 'reset-token-invalid', field: 'token' } as const;
+  const userId = verifyResetToken(db, input.token, now);
+  if (userId === null) return invalid;
+  const user = db.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  if (user === undefined) return invalid;
+  const policy = checkPasswordPolicy(input.password, user);
+  if (!policy.ok) return policy;
+
+  const passwordHash = await hashPassword(input.password);
+  const id = hashToken(input.token);
+  const consumed = inTransaction(db, (tx) => {
+    const token = tx
+      .delete(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.id, id), eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.expiresAt, now)))
+      .returning({ id: passwordResetTokens.id })
+      .get();
+    if (token === undefined) return false; // used (or replaced) while we were hashing
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    writeAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
+    return true;
+  });
+  if (!consumed) return invalid;
+  clearFailures(db, user.email);
+  return { ok: true, value: { userId } };
+}
+
+/**
+ * A one-time link for an account created without a password (the CLI's first admin, or a person
+ * an admin added). Same token table and page as a reset, with a longer default life of 24 hours.
+ * The link is the secret: show it once, do not log it.
+ *
+ * @example
+ * const url = createSetPasswordLink(db, userId, 'https://botcamp.example');
+ */
+export function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24): string {
+  if (!(ttlHours > 0 && ttlHours <= 24 * 7)) throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
+  return resetUrl(siteUrl, issueToken(db, userId, ttlHours * HOUR_MS, now));
+}

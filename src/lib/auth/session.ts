@@ -1,0 +1,134 @@
+import { and, eq, ne } from 'drizzle-orm';
+import type { Db } from '~/lib/db';
+import { sessions, users } from '~db/schema';
+import { hashToken, randomToken } from './tokens';
+import type { SessionUser } from './user';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A session lives 30 days from its last renewal… */
+export const SESSION_TTL_MS = 30 * DAY_MS;
+/** …and is renewed when a request arrives in its last 15 days, so active people stay signed in
+ * while the database is written at most about once a fortnight per session. */
+export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
+/** Tokens we generate are 32 characters; anything much longer is not ours and not worth hashing. */
+const MAX_TOKEN_LENGTH = 64;
+
+export interface Session {
+  /** Hex SHA-256 of the cookie token. */
+  id: string;
+  userId: number;
+  expiresAt: Date;
+}
+
+export type SessionValidation = { session: Session; user: SessionUser } | null;
+
+/**
+ * A new session token for the cookie: 160 random bits, base32. It is never stored; the session
+ * row is keyed by its hash.
+ *
+ * @example
+ * const token = generateSessionToken();
+ * const session = createSession(db, token, userId);
+ */
+export function generateSessionToken(): string {
+  return randomToken(20);
+}
+
+/**
+ * Stores a session for `token` (by hash) that expires in 30 days.
+ *
+ * @example
+ * const session = createSession(db, generateSessionToken(), user.id);
+ */
+export function createSession(db: Db, token: string, userId: number, now: Date = new Date()): Session {
+  const session: Session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
+  db.insert(sessions).values({ ...session, createdAt: now }).run();
+  return session;
+}
+
+/**
+ * Resolves a cookie token to its session and user, or null. Expired sessions and sessions of a
+ * disabled account are deleted on sight; a session in its last 15 days is extended to 30.
+ *
+ * @example
+ * const result = validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
+ * if (result === null) clearCookie();
+ */
+export function validateSessionToken(db: Db, token: string, now: Date = new Date()): SessionValidation {
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
+  const id = hashToken(token);
+  const row = db
+    .select({
+      expiresAt: sessions.expiresAt,
+      disabledAt: users.disabledAt,
+      user: {
+        id: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        role: users.role,
+        locale: users.locale,
+        valuesVersion: users.valuesVersion,
+      },
+    })
+    .from(sessions)
+    .innerJoin(users, eq(sessions.userId, users.id))
+    .where(eq(sessions.id, id))
+    .get();
+  if (row === undefined) return null;
+
+  // Disabling an account also deletes its sessions; this check covers a disable written by a
+  // path that forgot to (or a row edited by hand).
+  if (now.getTime() >= row.expiresAt.getTime() || row.disabledAt !== null) {
+    invalidateSession(db, id);
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
+    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+  }
+  return { session: { id, userId: row.user.id, expiresAt }, user: row.user };
+}
+
+/**
+ * Ends one session (logout).
+ *
+ * @example
+ * invalidateSession(db, locals.session.id);
+ */
+export function invalidateSession(db: Db, sessionId: string): void {
+  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+}
+
+/**
+ * Ends every session of a person: after a password reset, role change or disable.
+ *
+ * @example
+ * invalidateAllSessions(db, userId);
+ */
+export function invalidateAllSessions(db: Db, userId: number): void {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+/**
+ * Ends every session of a person except the one making the request ("sign out other devices").
+ *
+ * @example
+ * invalidateOtherSessions(db, locals.user.id, locals.session.id);
+ */
+export function invalidateOtherSessions(db: Db, userId: number, keepSessionId: string): void {
+  db.delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
+    .run();
+}
+
+// The cookie helpers live in cookie.ts (no database involved); re-exported so session handling
+// has one import.
+export {
+  SESSION_COOKIE,
+  expiredSessionCookieOptions,
+  sessionCookieName,
+  sessionCookieOptions,
+  type SessionCookieName,
+  type SessionCookieOptions,
+} from './cookie';

@@ -1,0 +1,160 @@
+import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import { inTransaction, type Db } from '~/lib/db';
+import { loginAttempts } from '~db/schema';
+import { normalizeEmail } from './email';
+import { ipThrottleId } from './ip';
+
+/**
+ * Throttling, stored in SQLite so it survives restarts and is shared by every worker.
+ *
+ * Login rule: a login is refused while the account has 5 failures, or the client address 20
+ * failures, in the last 15 minutes. The lock lifts when the oldest counted failure leaves the
+ * window (so after a burst of 5, exactly 15 minutes after the first of them). Refused attempts
+ * are not recorded, so hammering a locked account does not extend its lock, and a success only
+ * clears the account's counter, never the address's (else one valid account would reset it).
+ *
+ * The same table throttles anything that sends e-mail, through `throttleAction` with prefixed
+ * keys ('reset:email:…', 'reset:ip:…'), counting every attempt rather than failures.
+ */
+
+export interface ThrottleRule {
+  limit: number;
+  windowMs: number;
+}
+
+export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+const MINUTE_MS = 60_000;
+export const LOGIN_EMAIL_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE_MS };
+export const LOGIN_IP_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE_MS };
+/** Rows older than this are pruned; no rule may use a longer window. */
+const KEEP_MS = 24 * 60 * MINUTE_MS;
+
+/**
+ * The throttle key of an account. Folded like the stored address, so 'Foo@X.org' and
+ * 'foo@x.org' share one counter.
+ *
+ * @example
+ * emailThrottleKey(' Ada@Example.org') // 'email:ada@example.org'
+ */
+export function emailThrottleKey(email: string, prefix = ''): string {
+  return `${prefix}email:${normalizeEmail(email)}`;
+}
+
+/**
+ * The throttle key of a client address, or null when the address is unknown: lumping every
+ * unknown client under one key would let one attacker lock everybody out.
+ *
+ * @example
+ * ipThrottleKey('203.0.113.9') // 'ip:203.0.113.9'
+ */
+export function ipThrottleKey(ip: string, prefix = ''): string | null {
+  const id = ipThrottleId(ip);
+  return id === '' ? null : `${prefix}ip:${id}`;
+}
+
+/** Decides one key without writing. The limit-th most recent attempt inside the window, if it
+ * exists, is the one whose expiry brings the count back under the limit. */
+function decide(db: Db, key: string, rule: ThrottleRule, now: Date): ThrottleDecision {
+  if (rule.windowMs > KEEP_MS) throw new Error(`Throttle window for ${key} is longer than the ${KEEP_MS} ms kept`);
+  const blocking = db
+    .select({ at: loginAttempts.at })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, new Date(now.getTime() - rule.windowMs))))
+    .orderBy(desc(loginAttempts.at))
+    .limit(1)
+    .offset(rule.limit - 1)
+    .get();
+  if (blocking === undefined) return { allowed: true };
+  const waitMs = blocking.at.getTime() + rule.windowMs - now.getTime();
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
+}
+
+/** The strictest of several decisions: refused if any refuses, for the longest wait. */
+function strictest(decisions: ThrottleDecision[]): ThrottleDecision {
+  let wait = 0;
+  for (const d of decisions) if (!d.allowed) wait = Math.max(wait, d.retryAfterSeconds);
+  return wait === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: wait };
+}
+
+function record(db: Db, keys: string[], now: Date): void {
+  if (keys.length === 0) return;
+  db.insert(loginAttempts).values(keys.map((key) => ({ key, at: now }))).run();
+  // Opportunistic pruning: every write also drops what no rule can count any more, so the
+  // table stays small without a scheduled job.
+  db.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - KEEP_MS))).run();
+}
+
+function loginKeys(subject: { email: string; ip: string }): { emailKey: string; ipKey: string | null } {
+  return { emailKey: emailThrottleKey(subject.email), ipKey: ipThrottleKey(subject.ip) };
+}
+
+/**
+ * May this login attempt proceed? Checks the account and address counters (see the rule above).
+ *
+ * @example
+ * const t = checkThrottle(db, { email, ip: clientAddress });
+ * if (!t.allowed) return tooMany(t.retryAfterSeconds);
+ */
+export function checkThrottle(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): ThrottleDecision {
+  const { emailKey, ipKey } = loginKeys(subject);
+  return strictest([
+    decide(db, emailKey, LOGIN_EMAIL_RULE, now),
+    ipKey === null ? { allowed: true } : decide(db, ipKey, LOGIN_IP_RULE, now),
+  ]);
+}
+
+/**
+ * Counts one failed login against the account and the address.
+ *
+ * @example
+ * if (!passwordOk) recordFailure(db, { email, ip });
+ */
+export function recordFailure(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): void {
+  const { emailKey, ipKey } = loginKeys(subject);
+  record(db, ipKey === null ? [emailKey] : [emailKey, ipKey], now);
+}
+
+/**
+ * Forgets an account's failures after a successful login. Takes the address as typed.
+ *
+ * @example
+ * clearFailures(db, email);
+ */
+export function clearFailures(db: Db, email: string): void {
+  db.delete(loginAttempts).where(eq(loginAttempts.key, emailThrottleKey(email))).run();
+}
+
+/**
+ * Counts an action against several keys at once, all or nothing: if any key is over its limit
+ * nothing is recorded and the longest wait is returned. Runs in one immediate transaction so two
+ * concurrent requests cannot both take the last slot.
+ *
+ * @example
+ * throttleActions(db, [
+ *   { key: emailThrottleKey(email, 'reset:'), limit: 3, windowMs: 3_600_000 },
+ *   { key: 'reset:ip:203.0.113.9', limit: 10, windowMs: 3_600_000 },
+ * ]);
+ */
+export function throttleActions(
+  db: Db,
+  rules: ReadonlyArray<ThrottleRule & { key: string }>,
+  now: Date = new Date(),
+): ThrottleDecision {
+  return inTransaction(db, (tx) => {
+    const decision = strictest(rules.map((r) => decide(tx, r.key, r, now)));
+    if (decision.allowed) record(tx, rules.map((r) => r.key), now);
+    return decision;
+  });
+}
+
+/**
+ * Counts one action against one key: allowed at most `limit` times per sliding `windowMs`.
+ *
+ * @example
+ * const t = throttleAction(db, 'contact:ip:203.0.113.9', { limit: 5, windowMs: 3_600_000 });
+ * if (!t.allowed) return tooMany(t.retryAfterSeconds);
+ */
+export function throttleAction(db: Db, key: string, rule: ThrottleRule, now: Date = new Date()): ThrottleDecision {
+  return throttleActions(db, [{ key, ...rule }], now);
+}

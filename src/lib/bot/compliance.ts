@@ -1,0 +1,116 @@
+/**
+ * Channel compliance rules for the linter (see lint.ts for the structural ones).
+ *
+ * | rule                  | severity | what                                                       |
+ * |-----------------------|----------|------------------------------------------------------------|
+ * | sms-opt-out-missing   | error    | SMS: the first message doesn't say how to opt out (STOP)    |
+ * | sms-help-missing      | error    | SMS: no help: text                                          |
+ * | sms-help-no-opt-out   | warning  | SMS: the help text doesn't mention STOP                     |
+ * | sms-reserved-keyword  | error    | SMS: a keyword the carrier rules own (STOP, HELP, …)         |
+ * | sms-segments          | warning  | SMS: a message longer than maxSegments segments             |
+ * | sms-lookalike         | warning  | SMS: a curly quote/dash forces UCS-2 (halves the length)     |
+ * | sms-no-buttons        | warning  | SMS: quick replies/buttons aren't shown on SMS              |
+ * | messenger-quick-replies | warning | more than 13 quick replies (the rest are dropped)          |
+ * | messenger-buttons     | warning  | more than 3 buttons (the rest are dropped)                  |
+ * | messenger-title       | warning  | a quick reply/button title over 20 characters (will be cut) |
+ * | messenger-window      | error / warning | promotional / any message sent > 24 h after the person's last message |
+ *
+ * Placeholders count as 10 characters when measuring segments; the engine reports the
+ * exact count of every message it actually sends.
+ */
+import { bestMatch } from './fuzzy.ts';
+import { edgesOf, messagesOf, waits } from './graph.ts';
+import { MAX_BUTTONS, MAX_QUICK_REPLIES, MAX_TITLE, cutTitle } from './messenger.ts';
+import type { ProblemList } from './problems.ts';
+import { GSM_LOOKALIKES, RESERVED_SMS_WORDS, smsSegments } from './sms.ts';
+import type { Bot, Step } from './types.ts';
+
+const OPT_OUT_HINT = /\b(stop|unsubscribe|quit|cancel)\b/i;
+
+export function complianceProblems(bot: Bot, problems: ProblemList, maxSegments: number): void {
+  if (bot.channel === 'sms') sms(bot, problems, maxSegments);
+  else messenger(bot, problems);
+}
+
+/** Text of the messages the bot sends before first waiting, following gotos from `start`. */
+function openingText(bot: Bot): string {
+  const texts: string[] = [];
+  const seen = new Set<string>();
+  for (let id: string | undefined = bot.start; id !== undefined && !seen.has(id); ) {
+    seen.add(id);
+    const step: Step | undefined = bot.steps[id];
+    if (!step) break;
+    texts.push(...(step.say ?? []), step.ask ?? '');
+    id = waits(step) ? undefined : (step.branch?.[0]?.goto ?? step.goto);
+  }
+  return texts.join(' ');
+}
+
+function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
+  if (bot.steps[bot.start] && !OPT_OUT_HINT.test(openingText(bot))) {
+    problems.add('start', 'The first message must say how to opt out, e.g. "Reply STOP to opt out."', 'error', 'sms-opt-out-missing');
+  }
+  if (bot.help === undefined) problems.add('name', 'SMS bots need help: text (sent for HELP), with the program name and how to opt out.', 'error', 'sms-help-missing');
+  else if (!OPT_OUT_HINT.test(bot.help)) problems.add('help', 'The help text should say how to opt out (e.g. "Reply STOP to opt out").', 'warning', 'sms-help-no-opt-out');
+  bot.keywords.forEach((k, i) =>
+    k.match.forEach((word, j) => {
+      if (bestMatch(word, RESERVED_SMS_WORDS, true) >= 0) {
+        problems.add(`keywords.${i}.match.${j}`, `"${word}" is reserved on SMS (opt-out / HELP) and can't be a bot keyword.`, 'error', 'sms-reserved-keyword');
+      }
+    }),
+  );
+  for (const m of messagesOf(bot)) {
+    const info = smsSegments(m.text.replace(/\{\{[^}]*\}\}/g, 'x'.repeat(10)));
+    if (info.segments > maxSegments) {
+      problems.add(m.path, `This message takes ${info.segments} SMS segments (${info.units} ${info.encoding} characters); the limit is ${maxSegments}.`, 'warning', 'sms-segments');
+    }
+    const lookalikes = info.ucs2Chars.filter((c) => GSM_LOOKALIKES[c] !== undefined);
+    if (lookalikes.length && lookalikes.length === info.ucs2Chars.length) {
+      const swaps = lookalikes.map((c) => `${c} → ${GSM_LOOKALIKES[c]}`).join(', ');
+      problems.add(m.path, `Replace ${swaps} to keep this message in GSM-7 (160 characters per segment instead of 70).`, 'warning', 'sms-lookalike');
+    }
+  }
+  for (const [id, step] of Object.entries(bot.steps)) {
+    if (step.quickReplies || step.buttons) problems.add(`steps.${id}.${step.quickReplies ? 'quickReplies' : 'buttons'}`, 'Quick replies and buttons are not shown on SMS: list the choices in the text.', 'warning', 'sms-no-buttons');
+  }
+}
+
+function messenger(bot: Bot, problems: ProblemList): void {
+  for (const [id, step] of Object.entries(bot.steps)) {
+    const at = `steps.${id}`;
+    const quickPath = step.quickReplies ? `${at}.quickReplies` : `${at}.expect.options`;
+    const quick = step.quickReplies ?? (step.ask !== undefined ? step.expect?.options : undefined) ?? [];
+    if (quick.length > MAX_QUICK_REPLIES) problems.add(quickPath, `Messenger shows at most ${MAX_QUICK_REPLIES} quick replies; ${quick.length - MAX_QUICK_REPLIES} will be dropped.`, 'warning', 'messenger-quick-replies');
+    const buttons = step.buttons ?? [];
+    if (buttons.length > MAX_BUTTONS) problems.add(`${at}.buttons`, `Messenger shows at most ${MAX_BUTTONS} buttons; ${buttons.length - MAX_BUTTONS} will be dropped.`, 'warning', 'messenger-buttons');
+    const titles = [...quick.map((t, i) => ({ t, path: `${quickPath}.${i}` })), ...buttons.map((b, i) => ({ t: b.title, path: `${at}.buttons.${i}.title` }))];
+    for (const { t, path } of titles) {
+      if (Array.from(t).length > MAX_TITLE) problems.add(path, `"${t}" is over ${MAX_TITLE} characters; Messenger will show "${cutTitle(t)}".`, 'warning', 'messenger-title');
+    }
+  }
+  const delays = windowDelays(bot);
+  for (const [id, step] of Object.entries(bot.steps)) {
+    const hours = delays.get(id) ?? 0;
+    if (hours <= 24 || (!step.say && step.ask === undefined)) continue;
+    if (step.promotional) problems.add(`steps.${id}`, `Promotional message sent ${hours} h after the person's last message: Messenger only allows it within 24 hours.`, 'error', 'messenger-window');
+    else problems.add(`steps.${id}`, `Sent ${hours} h after the person's last message, outside Messenger's 24-hour window: it needs a message tag.`, 'warning', 'messenger-window');
+  }
+}
+
+/** Longest delay (hours) since the person's last message at which each step can send. */
+function windowDelays(bot: Bot): Map<string, number> {
+  const own = (id: string) => bot.steps[id]?.delayHours ?? 0;
+  const delays = new Map(Object.keys(bot.steps).map((id) => [id, own(id)]));
+  // Relax like Bellman-Ford; more rounds than steps can't add anything but a goto loop.
+  for (let round = 0, changed = true; changed && round <= delays.size; round++) {
+    changed = false;
+    for (const [id, step] of Object.entries(bot.steps)) {
+      for (const e of edgesOf(id, step)) {
+        if (!bot.steps[e.to] || (waits(step) && e.afterAnswer)) continue;
+        const via = delays.get(id)! + own(e.to);
+        if (via > delays.get(e.to)!) [delays.set(e.to, via), (changed = true)];
+      }
+    }
+  }
+  return delays;
+}

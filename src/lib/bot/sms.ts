@@ -1,0 +1,100 @@
+/**
+ * SMS channel rules: segment counting (GSM 03.38 / UCS-2) and the carrier keywords.
+ *
+ * Keywords (whole message, matched with the fuzzy rule in fuzzy.ts so "Stop!" and "STPO" count):
+ * - Opt-out: STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT (plus REVOKE, OPT OUT), and since the
+ *   FCC's 2024 revocation rule, plain-language requests anywhere in a message: "take me off your
+ *   list", "stop texting me", "unsubscribe me", "opt me out", "please stop", "remove me"...
+ *   An opt-out wins over everything, including a pending question.
+ * - Opt-in: START, YES, UNSTOP, but only while opted out (otherwise YES is an ordinary answer).
+ * - HELP, INFO: answered with the bot's help text, even while opted out, because CTIA expects
+ *   HELP to work for every number and it says how to resubscribe.
+ */
+import { bestMatch, normalize } from './fuzzy.ts';
+import type { SmsInfo } from './types.ts';
+
+// GSM 03.38 basic character set (0x1B, the escape, is not a character by itself).
+const GSM_BASIC =
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?' +
+  '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
+// Extension table: each costs an escape plus the character, so 2 septets.
+const GSM_EXTENDED = '\f^{}\\[~]|€';
+const BASIC = new Set(GSM_BASIC);
+const EXTENDED = new Set(GSM_EXTENDED);
+
+/** GSM-7 septets per character, or 0 when the character is not in GSM-7. */
+function gsmUnits(char: string): number {
+  return BASIC.has(char) ? 1 : EXTENDED.has(char) ? 2 : 0;
+}
+
+/**
+ * Count a message the way the network does.
+ * GSM-7: 160 septets alone, 153 per segment once split (the rest is the concatenation header);
+ * extension characters (^ { } [ ] ~ | \ €) take 2. One character outside GSM-7 (emoji, curly
+ * quote, á) turns the whole message into UCS-2: 70 alone, 67 per segment, counted in UTF-16
+ * code units (an emoji is 2). A 2-unit character is never split across segments.
+ * @example smsSegments("Hola, ¿cómo estás?") // { encoding: 'UCS-2', units: 18, segments: 1, ... } (ó)
+ * @example smsSegments("Reply STOP to opt out") // { encoding: 'GSM-7', units: 21, segments: 1, ... }
+ */
+export function smsSegments(text: string): SmsInfo {
+  const chars = Array.from(text);
+  const ucs2Chars = [...new Set(chars.filter((c) => !gsmUnits(c)))];
+  const gsm = ucs2Chars.length === 0;
+  const sizes = chars.map((c) => (gsm ? gsmUnits(c) : c.length));
+  const units = sizes.reduce((a, b) => a + b, 0);
+  const [single, multi] = gsm ? [160, 153] : [70, 67];
+  let segments = units === 0 ? 0 : 1;
+  if (units > single) {
+    // Pack greedily so a 2-unit character that would straddle a boundary starts a new segment.
+    let used = 0;
+    for (const size of sizes) {
+      if (used + size > multi) [segments, used] = [segments + 1, 0];
+      used += size;
+    }
+  }
+  return { encoding: gsm ? 'GSM-7' : 'UCS-2', units, segments, ucs2Chars };
+}
+
+const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out'];
+const OPT_OUT_PHRASE =
+  /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages))\b/;
+const NOT_OPT_OUT = ['subscribe', 'resubscribe', 'sub scribe'];
+const OPT_IN_WORDS = ['start', 'yes', 'unstop'];
+const HELP_WORDS = ['help', 'info'];
+
+/**
+ * Is this message a request to stop messages?
+ * @example isOptOut("Take me off your list please") // true
+ * @example isOptOut("Can I stop by the clinic?") // false
+ */
+export function isOptOut(text: string): boolean {
+  const n = normalize(text);
+  // SUBSCRIBE is only two edits from UNSUBSCRIBE, but it means the opposite.
+  if (NOT_OPT_OUT.includes(n)) return false;
+  return bestMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
+}
+
+/**
+ * Is this message a request to resume messages (only meaningful while opted out)?
+ * @example isOptIn("unstop") // true
+ */
+export function isOptIn(text: string): boolean {
+  return bestMatch(text, OPT_IN_WORDS) >= 0;
+}
+
+/**
+ * Is this message a HELP/INFO request?
+ * @example isHelp("help!") // true
+ */
+export function isHelp(text: string): boolean {
+  return bestMatch(text, HELP_WORDS) >= 0;
+}
+
+/** Words an SMS bot can't use as its own keywords: the opt-out and HELP rules answer first. */
+export const RESERVED_SMS_WORDS = [...OPT_OUT_WORDS, ...HELP_WORDS];
+
+// Characters that silently force UCS-2 but have a GSM-7 twin; the linter suggests the swap.
+export const GSM_LOOKALIKES: { [char: string]: string } = {
+  '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"',
+  '\u2013': '-', '\u2014': '-', '\u2026': '...', '\u00A0': ' ',
+};

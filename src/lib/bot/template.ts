@@ -1,0 +1,45 @@
+/**
+ * `{{variable}}` interpolation for bot messages.
+ *
+ * - `{{zip}}` inserts a saved answer; `{{clinic.address}}` a field of a lookup row.
+ * - `{{name|friend}}` uses "friend" when `name` hasn't been saved (no quotes needed).
+ * - An unknown variable without a default becomes "" (the linter warns about it beforehand).
+ */
+import type { VarValue } from './types.ts';
+
+const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)((?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
+
+/** Look up "clinic.name"-style paths in the saved variables. */
+export function readVar(vars: { [name: string]: VarValue }, path: string): VarValue | undefined {
+  const [name = '', field] = path.split('.', 2);
+  const value = vars[name];
+  if (field === undefined || value === undefined) return value;
+  return typeof value === 'object' ? value[field] : undefined;
+}
+
+/**
+ * Fill in `{{…}}` placeholders.
+ * @example interpolate("Hi {{name|there}}, ZIP {{zip}}", { zip: "94110" }) // "Hi there, ZIP 94110"
+ */
+export function interpolate(text: string, vars: { [name: string]: VarValue }): string {
+  if (!text.includes('{{')) return text;
+  return text.replace(PLACEHOLDER, (_, name: string, fields: string, fallback?: string) => {
+    const value = readVar(vars, name + fields);
+    if (value === undefined || value === '') return fallback?.trim() ?? '';
+    return typeof value === 'object' ? Object.values(value).join(', ') : String(value);
+  });
+}
+
+export interface Placeholder {
+  /** The variable name, without fields ("clinic" for {{clinic.name}}). */
+  name: string;
+  hasDefault: boolean;
+}
+
+/**
+ * The variables a template uses.
+ * @example placeholders("{{clinic.name}} {{x|y}}") // [{ name: "clinic", hasDefault: false }, { name: "x", hasDefault: true }]
+ */
+export function placeholders(text: string): Placeholder[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, hasDefault: m[3] !== undefined }));
+}

@@ -1,0 +1,86 @@
+import type { Lesson } from './schemas';
+import { problemAt, type ContentProblem } from './problems';
+
+interface LessonFile {
+  file: string;
+  course: string;
+  data: Lesson;
+  body: string;
+  bodyLine: number;
+  source: { locate(path: PropertyKey[]): { line: number; column: number } };
+}
+
+interface Known {
+  botIds: ReadonlySet<string>;
+  lessonIds: ReadonlySet<string>;
+  courseSlugs: ReadonlySet<string>;
+  instructorIds: ReadonlySet<string>;
+}
+
+const COMPONENT = /<(Quiz|SandboxBot|BotPlayground)\b([^>]*)\/?>/g;
+const LINK = /\]\((\/[^)\s#?]*)|href="(\/[^"#?]*)"/g;
+
+function attribute(attrs: string, name: string): string | undefined {
+  return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
+}
+
+/**
+ * Checks what a lesson's MDX body refers to: quizzes declared in its frontmatter, bots in
+ * content/bots, and links to other pages of the site.
+ */
+export function checkLessonBody(lesson: LessonFile, known: Known): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const lineOf = (index: number) => lesson.bodyLine + (lesson.body.slice(0, index).match(/\n/g)?.length ?? 0);
+  const columnOf = (index: number) => index - lesson.body.lastIndexOf('\n', index - 1);
+  const at = (index: number) => ({ line: lineOf(index), column: columnOf(index) });
+
+  const placed = new Map<string, number>();
+  for (const match of lesson.body.matchAll(COMPONENT)) {
+    const [, name, attrs = ''] = match;
+    const index = match.index;
+    if (name === 'Quiz') {
+      const id = attribute(attrs, 'id');
+      if (!id) problems.push(problemAt(lesson.file, at(index), '<Quiz> needs an id="…" naming a quiz from the frontmatter'));
+      else if (!lesson.data.quizzes.some((q) => q.id === id)) problems.push(problemAt(lesson.file, at(index), `<Quiz id="${id}"> is not declared under quizzes: in the frontmatter`));
+      else placed.set(id, (placed.get(id) ?? 0) + 1);
+    } else if (name === 'SandboxBot') {
+      const bot = attribute(attrs, 'bot');
+      if (!bot || !known.botIds.has(bot)) problems.push(problemAt(lesson.file, at(index), `<SandboxBot bot="${bot ?? ''}"> names no bot in content/bots/`));
+      const channel = attribute(attrs, 'channel');
+      if (channel && channel !== 'sms' && channel !== 'messenger') problems.push(problemAt(lesson.file, at(index), `<SandboxBot channel="${channel}"> must be sms or messenger`));
+    } else {
+      for (const key of ['starter', 'exercise']) {
+        const id = attribute(attrs, key);
+        if (!id || !known.botIds.has(id)) problems.push(problemAt(lesson.file, at(index), `<BotPlayground ${key}="${id ?? ''}"> names no file in content/bots/`));
+      }
+    }
+  }
+  lesson.data.quizzes.forEach((quiz, i) => {
+    const count = placed.get(quiz.id) ?? 0;
+    if (count !== 1) {
+      problems.push(problemAt(lesson.file, lesson.source.locate(['quizzes', i, 'id']), `quiz "${quiz.id}" must be placed once in the lesson with <Quiz id="${quiz.id}" /> (found ${count})`));
+    }
+  });
+  if (lesson.data.requiresQuiz && lesson.data.quizzes.length === 0) {
+    problems.push(problemAt(lesson.file, lesson.source.locate(['requiresQuiz']), 'requiresQuiz is true but the lesson declares no quizzes'));
+  }
+
+  for (const match of lesson.body.matchAll(LINK)) {
+    const path = (match[1] ?? match[2] ?? '').replace(/\/$/, '');
+    if (!linkExists(path, known)) problems.push(problemAt(lesson.file, at(match.index), `broken link: ${path} is not a page of this site`));
+  }
+  return problems;
+}
+
+function linkExists(path: string, known: Known): boolean {
+  const parts = path.replace(/^\/es(?=\/|$)/, '').split('/').filter(Boolean);
+  if (parts.length === 0) return true;
+  const [section, first, sub, second] = parts;
+  if (section === 'courses' && first) {
+    if (!known.courseSlugs.has(first)) return false;
+    if (!sub) return true;
+    return sub === 'lessons' && !!second && known.lessonIds.has(`${first}/${second}`);
+  }
+  if (section === 'instructors' && first) return known.instructorIds.has(first);
+  return ['login', 'signup', 'dashboard', 'values', 'certificates'].includes(section ?? '');
+}

@@ -1,0 +1,29 @@
+import type { Curriculum } from './curriculum';
+
+/**
+ * schema.org Course data for search engines.
+ * @see https://schema.org/Course
+ */
+export function courseJsonLd(input: { curriculum: Curriculum; url: string; instructors: { name: string; url: string }[] }): Record<string, unknown> {
+  const { curriculum, url, instructors } = input;
+  const { course } = curriculum;
+  const price = course.price;
+  const offer =
+    price.type === 'free'
+      ? { '@type': 'Offer', price: 0, priceCurrency: 'USD', category: 'Free' }
+      : { '@type': 'Offer', price: price.type === 'fixed' ? price.amount : price.minimum, priceCurrency: price.currency, category: 'Paid' };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Course',
+    name: course.title,
+    description: course.description,
+    url,
+    inLanguage: course.language,
+    educationalLevel: course.level,
+    teaches: course.outcomes,
+    timeRequired: `PT${curriculum.minutes}M`,
+    instructor: instructors.map((i) => ({ '@type': 'Person', name: i.name, url: i.url })),
+    offers: [offer],
+    hasCourseInstance: [{ '@type': 'CourseInstance', courseMode: 'Online', courseWorkload: `PT${curriculum.minutes}M` }],
+  };
+}

@@ -1,0 +1,192 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { inTransaction, type Db } from '~/lib/db';
+import type { Result } from '~/lib/result';
+import { enrollments } from '~db/schema';
+import { writeEnrollmentAudit } from './audit';
+
+/** One enrollments row as drizzle returns it. */
+export type EnrollmentRow = typeof enrollments.$inferSelect;
+
+/** How someone came to be enrolled; stored on the row and in the audit trail. */
+export type EnrollmentSource = 'free' | 'stripe' | 'admin' | 'import';
+
+/** The Stripe payment behind an enrollment, as the checkout webhook reports it. */
+export interface StripePayment {
+  checkoutSessionId: string;
+  paymentIntentId?: string | null;
+  /** Minor units (cents), as Stripe reports amounts. */
+  amountPaid?: number | null;
+  currency?: string | null;
+}
+
+export interface EnrollInput {
+  userId: number;
+  courseSlug: string;
+  source: EnrollmentSource;
+  /** Who granted it: the learner for a free course, an admin, or null for the system (webhook, CLI). */
+  actorId?: number | null;
+  stripe?: StripePayment;
+}
+
+export interface EnrollOutcome {
+  enrollment: EnrollmentRow;
+  /** False when the learner already had an active enrollment and nothing changed. */
+  created: boolean;
+}
+
+/**
+ * The learner's enrollment row for a course, whatever its status, or null.
+ *
+ * @example
+ * const row = getEnrollment(db, user.id, 'texting-for-turnout');
+ * if (row?.status === 'refunded') showRefundNotice();
+ */
+export function getEnrollment(db: Db, userId: number, courseSlug: string): EnrollmentRow | null {
+  return (
+    db
+      .select()
+      .from(enrollments)
+      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseSlug, courseSlug)))
+      .get() ?? null
+  );
+}
+
+/**
+ * Enrolls a learner, safe to repeat:
+ * - no row: inserts an active one (created true);
+ * - a revoked or refunded row: reactivates it with the new source and payment (created true);
+ * - an active row: changes nothing (created false), except that a Stripe payment with a
+ *   *different* checkout session answers 'already-enrolled', because that is a second payment
+ *   for a course the learner already has and the caller should flag it for a refund. A replayed
+ *   webhook (same checkout session) is the ordinary created-false case.
+ *
+ * The read and the write share one IMMEDIATE transaction with the audit row, so two webhook
+ * deliveries racing each other cannot both insert, and every change leaves an 'enroll' entry.
+ *
+ * @example
+ * const r = enroll(db, { userId, courseSlug: 'texting-for-turnout', source: 'stripe', stripe: { checkoutSessionId: session.id, amountPaid: 4900, currency: 'usd' } });
+ * if (!r.ok) flagDuplicatePayment(session.id);
+ */
+export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Result<EnrollOutcome, 'already-enrolled'> {
+  return inTransaction(db, (tx): Result<EnrollOutcome, 'already-enrolled'> => {
+    const existing = getEnrollment(tx, input.userId, input.courseSlug);
+    const payment = {
+      stripeCheckoutSessionId: input.stripe?.checkoutSessionId ?? null,
+      stripePaymentIntentId: input.stripe?.paymentIntentId ?? null,
+      amountPaid: input.stripe?.amountPaid ?? null,
+      currency: input.stripe?.currency ?? null,
+    };
+
+    if (existing?.status === 'active') {
+      const secondPayment =
+        input.stripe !== undefined && existing.stripeCheckoutSessionId !== input.stripe.checkoutSessionId;
+      if (secondPayment) return { ok: false, error: 'already-enrolled' };
+      return { ok: true, value: { enrollment: existing, created: false } };
+    }
+
+    let enrollment: EnrollmentRow;
+    if (existing === null) {
+      enrollment = tx
+        .insert(enrollments)
+        .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, createdAt: now })
+        .returning()
+        .get();
+    } else {
+      // A reactivation without a new payment keeps the old payment columns: they are the only
+      // record of what was paid (and perhaps refunded) before.
+      const paymentUpdate = input.stripe === undefined ? {} : payment;
+      enrollment = tx
+        .update(enrollments)
+        .set({ status: 'active', source: input.source, ...paymentUpdate, updatedAt: now })
+        .where(eq(enrollments.id, existing.id))
+        .returning()
+        .get();
+    }
+
+    writeEnrollmentAudit(
+      tx,
+      {
+        actorId: input.actorId ?? null,
+        action: 'enroll',
+        subjectUserId: input.userId,
+        courseSlug: input.courseSlug,
+        detail: {
+          source: input.source,
+          ...(existing === null ? {} : { reactivatedFrom: existing.status }),
+          ...(input.stripe === undefined
+            ? {}
+            : { checkoutSessionId: input.stripe.checkoutSessionId, amountPaid: payment.amountPaid, currency: payment.currency }),
+        },
+      },
+      now,
+    );
+    return { ok: true, value: { enrollment, created: true } };
+  });
+}
+
+/**
+ * Enrolls a learner in a free course on their own say-so. Checking the price here (not only in
+ * the page) keeps a crafted POST from enrolling someone in a paid course for nothing.
+ *
+ * @example
+ * const r = enrollFree(db, user.id, { slug: course.id, price: course.data.price });
+ * if (!r.ok && r.error === 'course-not-free') return redirect(`/courses/${course.id}/buy`);
+ */
+export function enrollFree(
+  db: Db,
+  userId: number,
+  course: { slug: string; price: { type: string } },
+  now: Date = new Date(),
+): Result<EnrollOutcome, 'course-not-free' | 'already-enrolled'> {
+  if (course.price.type !== 'free') return { ok: false, error: 'course-not-free' };
+  return enroll(db, { userId, courseSlug: course.slug, source: 'free', actorId: userId }, now);
+}
+
+/**
+ * Takes a learner's access away (status 'revoked'), effective on their next request since every
+ * access check reads the row. The row is kept, not deleted, so the payment history survives and
+ * a later enroll() can reactivate it.
+ *
+ * @example
+ * const r = revokeEnrollment(db, { userId: 7, courseSlug: 'texting-for-turnout', actorId: admin.id, reason: 'shared account' });
+ * if (!r.ok) showError(r.error); // 'not-enrolled'
+ */
+export function revokeEnrollment(
+  db: Db,
+  input: { userId: number; courseSlug: string; actorId: number | null; reason?: string },
+  now: Date = new Date(),
+): Result<void, 'not-enrolled'> {
+  return inTransaction(db, (tx): Result<void, 'not-enrolled'> => {
+    const existing = getEnrollment(tx, input.userId, input.courseSlug);
+    if (existing === null || existing.status !== 'active') return { ok: false, error: 'not-enrolled' };
+    tx.update(enrollments).set({ status: 'revoked', updatedAt: now }).where(eq(enrollments.id, existing.id)).run();
+    writeEnrollmentAudit(
+      tx,
+      {
+        actorId: input.actorId,
+        action: 'revoke',
+        subjectUserId: input.userId,
+        courseSlug: input.courseSlug,
+        ...(input.reason === undefined ? {} : { detail: { reason: input.reason } }),
+      },
+      now,
+    );
+    return { ok: true, value: undefined };
+  });
+}
+
+/**
+ * The learner's active enrollments, most recently (re)activated first: a course bought back
+ * after a refund belongs at the top of "My courses" like a new one.
+ *
+ * @example
+ * const courses = listEnrollmentsForUser(db, user.id).map((e) => e.courseSlug);
+ */
+export function listEnrollmentsForUser(db: Db, userId: number): EnrollmentRow[] {
+  return db
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.status, 'active')))
+    .orderBy(desc(sql`coalesce(${enrollments.updatedAt}, ${enrollments.createdAt})`), desc(enrollments.id))
+    .all();
+}

@@ -1,0 +1,65 @@
+/**
+ * Accounts: error messages (`error.<code>`, one per code in src/lib/auth/errors.ts) and the
+ * e-mails the accounts domain sends (`mail.*`, plain text with {placeholders}).
+ * Spanish is typed against English, so a key missing from either fails the type check.
+ */
+
+const en = {
+  'error.email-invalid': 'Enter a valid e-mail address.',
+  'error.name-invalid': 'Your name must be 1 to 80 characters long, with no control characters.',
+  'error.password-too-short': 'Password must be at least 10 characters.',
+  'error.password-too-long': 'Password must be at most 256 characters.',
+  'error.password-common': 'That password is too common. Choose one that is harder to guess.',
+  'error.password-contains-email': 'Your password must not contain your e-mail address.',
+  'error.password-contains-name': 'Your password must not contain your name.',
+  'error.email-taken': 'There is already an account with that e-mail address. Would you like to log in?',
+  'error.values-not-accepted': 'Please accept the Botcamp values to create an account.',
+  'error.invalid-credentials': 'The e-mail address or password is incorrect.',
+  'error.throttled': 'Too many attempts. Please wait a few minutes and try again.',
+  'error.current-password-incorrect': 'Your current password is incorrect.',
+  'error.reset-token-invalid': 'This password reset link is invalid or has expired. Please request a new one.',
+  'error.user-not-found': 'That account does not exist.',
+  'error.role-invalid': 'That role does not exist.',
+  'error.forbidden': 'You are not allowed to do that.',
+  'error.last-admin': 'This is the last active administrator account, so it must stay an enabled administrator.',
+
+  'mail.reset.subject': 'Reset your Botcamp password',
+  'mail.reset.body':
+    'Hello {name},\n\n' +
+    'Someone (hopefully you) asked to reset the password of your Botcamp account. ' +
+    'To choose a new password, open this link within the next hour:\n\n' +
+    '{url}\n\n' +
+    'If you did not ask for this, ignore this e-mail: your password will not change.\n\n' +
+    '— Botcamp\n',
+} as const;
+
+const es: Record<keyof typeof en, string> = {
+  'error.email-invalid': 'Escribe una dirección de correo electrónico válida.',
+  'error.name-invalid': 'Tu nombre debe tener entre 1 y 80 caracteres, sin caracteres de control.',
+  'error.password-too-short': 'La contraseña debe tener al menos 10 caracteres.',
+  'error.password-too-long': 'La contraseña no puede tener más de 256 caracteres.',
+  'error.password-common': 'Esa contraseña es demasiado común. Elige una más difícil de adivinar.',
+  'error.password-contains-email': 'La contraseña no puede contener tu dirección de correo.',
+  'error.password-contains-name': 'La contraseña no puede contener tu nombre.',
+  'error.email-taken': 'Ya existe una cuenta con esa dirección de correo. ¿Quieres iniciar sesión?',
+  'error.values-not-accepted': 'Para crear una cuenta, acepta los valores de Botcamp.',
+  'error.invalid-credentials': 'El correo electrónico o la contraseña no son correctos.',
+  'error.throttled': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
+  'error.current-password-incorrect': 'Tu contraseña actual no es correcta.',
+  'error.reset-token-invalid': 'Este enlace para restablecer la contraseña no es válido o ha caducado. Pide uno nuevo.',
+  'error.user-not-found': 'Esa cuenta no existe.',
+  'error.role-invalid': 'Ese rol no existe.',
+  'error.forbidden': 'No tienes permiso para hacer eso.',
+  'error.last-admin': 'Es la última cuenta de administración activa, así que debe seguir siendo administradora y estar habilitada.',
+
+  'mail.reset.subject': 'Restablece tu contraseña de Botcamp',
+  'mail.reset.body':
+    'Hola, {name}:\n\n' +
+    'Alguien (esperamos que tú) ha pedido restablecer la contraseña de tu cuenta de Botcamp. ' +
+    'Para elegir una contraseña nueva, abre este enlace en la próxima hora:\n\n' +
+    '{url}\n\n' +
+    'Si no lo has pedido tú, ignora este correo: tu contraseña no cambiará.\n\n' +
+    '— Botcamp\n',
+};
+
+export const authMessages = { en, es } satisfies { en: Record<string, string>; es: Record<string, string> };

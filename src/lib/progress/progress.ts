@@ -1,0 +1,156 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import { inTransaction, type Db } from '~/lib/db';
+import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
+import type { Result } from '~/lib/result';
+import { lessonProgress, quizAttempts } from '~db/schema';
+import { getQuizStates } from './quiz';
+
+/** A learner's standing in one course, computed against the current curriculum. */
+export interface CourseProgress {
+  completed: Set<string>;
+  viewed: Set<string>;
+  /** 0..100, rounded down so 100 means every lesson is done. */
+  percent: number;
+  /** The first lesson in reading order not yet completed; null when all are done. */
+  nextLesson: LessonSummary | null;
+  /** The lesson opened most recently, for "pick up where you left off". */
+  lastViewed: LessonSummary | null;
+  complete: boolean;
+}
+
+/**
+ * Notes that the learner opened a lesson: the first visit sets both times, later visits only
+ * move last_viewed. One upsert, so two tabs loading at once cannot collide on the primary key.
+ *
+ * @example
+ * if (canTrackProgress(db, viewer, courseSlug)) recordLessonView(db, viewer.id, courseSlug, lessonSlug);
+ */
+export function recordLessonView(db: Db, userId: number, courseSlug: string, lessonSlug: string, now: Date = new Date()): void {
+  db.insert(lessonProgress)
+    .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
+    .onConflictDoUpdate({
+      target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+      set: { lastViewedAt: now },
+    })
+    .run();
+}
+
+/**
+ * Marks a lesson complete. When the lesson requires its quizzes, every one of `quizIds` must have
+ * a correct attempt first ('quiz-required'); the check and the write share a transaction so an
+ * attempt cannot slip between them. Completing again keeps the first completion time (that is
+ * the date worth showing) and reports firstTime false, so callers celebrate only once.
+ *
+ * @example
+ * const r = completeLesson(db, user.id, courseSlug, { slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
+ * if (!r.ok) return json({ error: r.error }, 409);
+ */
+export function completeLesson(
+  db: Db,
+  userId: number,
+  courseSlug: string,
+  lesson: { slug: string; requiresQuiz: boolean; quizIds: string[] },
+  now: Date = new Date(),
+): Result<{ firstTime: boolean }, 'quiz-required'> {
+  return inTransaction(db, (tx): Result<{ firstTime: boolean }, 'quiz-required'> => {
+    if (lesson.requiresQuiz) {
+      const states = getQuizStates(tx, userId, courseSlug, lesson.slug);
+      if (!lesson.quizIds.every((id) => states.get(id)?.passed === true)) return { ok: false, error: 'quiz-required' };
+    }
+    const existing = tx
+      .select({ completedAt: lessonProgress.completedAt })
+      .from(lessonProgress)
+      .where(lessonRow(userId, courseSlug, lesson.slug))
+      .get();
+    if (existing?.completedAt != null) return { ok: true, value: { firstTime: false } };
+    tx.insert(lessonProgress)
+      .values({ userId, courseSlug, lessonSlug: lesson.slug, firstViewedAt: now, lastViewedAt: now, completedAt: now })
+      .onConflictDoUpdate({
+        target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+        set: { completedAt: now },
+      })
+      .run();
+    return { ok: true, value: { firstTime: true } };
+  });
+}
+
+/**
+ * Clears a lesson's completion ("mark as not done") but keeps the view times, so the lesson still
+ * counts as visited. Quiz attempts stay: undoing is about the checkmark, not the learning record.
+ *
+ * @example
+ * undoLessonCompletion(db, user.id, 'texting-for-turnout', 'why-text');
+ */
+export function undoLessonCompletion(db: Db, userId: number, courseSlug: string, lessonSlug: string): void {
+  db.update(lessonProgress).set({ completedAt: null }).where(lessonRow(userId, courseSlug, lessonSlug)).run();
+}
+
+/**
+ * Starts a course over for one learner: deletes their lesson progress and quiz attempts in that
+ * course, together, so a half-reset (quizzes passed, lessons not) cannot happen. Certificates are
+ * left alone: one already issued attests to work done and its public link must keep working.
+ *
+ * @example
+ * resetCourseProgress(db, user.id, 'texting-for-turnout');
+ */
+export function resetCourseProgress(db: Db, userId: number, courseSlug: string): void {
+  inTransaction(db, (tx) => {
+    tx.delete(lessonProgress)
+      .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)))
+      .run();
+    tx.delete(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)))
+      .run();
+  });
+}
+
+/**
+ * The learner's progress in a course. Only lessons in `curriculum` count: rows for lessons that
+ * were renamed or removed since are ignored, so percent never exceeds 100 and a new lesson makes
+ * a finished course unfinished again. A course with no lessons is 0% and not complete.
+ *
+ * @example
+ * const { percent, nextLesson } = getCourseProgress(db, user.id, curriculum);
+ * const resumeHref = nextLesson ? `/courses/${curriculum.slug}/${nextLesson.slug}` : null;
+ */
+export function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): CourseProgress {
+  const rows = db
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, curriculum.slug)))
+    .all();
+  const bySlug = new Map(rows.map((row) => [row.lessonSlug, row]));
+
+  const completed = new Set<string>();
+  const viewed = new Set<string>();
+  let nextLesson: LessonSummary | null = null;
+  let lastViewed: LessonSummary | null = null;
+  let lastViewedAt = -Infinity;
+  for (const lesson of curriculum.lessons) {
+    const row = bySlug.get(lesson.slug);
+    if (row?.completedAt != null) completed.add(lesson.slug);
+    else nextLesson ??= lesson;
+    if (row === undefined) continue;
+    viewed.add(lesson.slug);
+    // ">=" so that on a tie the lesson later in reading order wins: it is further along.
+    if (row.lastViewedAt.getTime() >= lastViewedAt) {
+      lastViewedAt = row.lastViewedAt.getTime();
+      lastViewed = lesson;
+    }
+  }
+
+  const total = curriculum.lessons.length;
+  return {
+    completed,
+    viewed,
+    percent: total === 0 ? 0 : Math.floor((completed.size * 100) / total),
+    nextLesson,
+    lastViewed,
+    complete: total > 0 && completed.size === total,
+  };
+}
+
+/** The primary key of one lesson_progress row, as a where clause. */
+function lessonRow(userId: number, courseSlug: string, lessonSlug: string): SQL | undefined {
+  return and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug), eq(lessonProgress.lessonSlug, lessonSlug));
+}

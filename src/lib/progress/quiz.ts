@@ -1,0 +1,96 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '~/lib/db';
+import type { Quiz } from '~/lib/content/schemas';
+import { quizAttempts } from '~db/schema';
+
+/** What a learner has done with one quiz so far, for redrawing it and for completion rules. */
+export interface QuizState {
+  /** True once any attempt was correct; a later wrong answer does not take it back. */
+  passed: boolean;
+  lastChosen: number;
+  lastCorrect: boolean;
+  attempts: number;
+}
+
+/**
+ * Whether `chosen` is the index of one of the quiz's options. Endpoints check this before
+ * grading so a crafted request gets a 400, not a stored attempt.
+ *
+ * @example
+ * if (!isValidChoice(quiz, Number(form.get('choice')))) return new Response(null, { status: 400 });
+ */
+export function isValidChoice(quiz: Quiz, chosen: number): boolean {
+  return Number.isInteger(chosen) && chosen >= 0 && chosen < quiz.options.length;
+}
+
+/**
+ * Grades one answer. Pure and total: an out-of-range choice is simply not correct, because
+ * range checking is the endpoint's job (isValidChoice) and a grader that throws would turn a bad
+ * request into a 500.
+ *
+ * @example
+ * const { correct, correctIndex } = gradeQuiz(quiz, 2);
+ */
+export function gradeQuiz(quiz: Quiz, chosen: number): { correct: boolean; correctIndex: number } {
+  return { correct: isValidChoice(quiz, chosen) && chosen === quiz.answer, correctIndex: quiz.answer };
+}
+
+/**
+ * Grades and stores one attempt. Every attempt is kept (not just the latest) so instructors can
+ * see which questions people struggle with. An invalid choice throws: the caller should have
+ * rejected it with isValidChoice, and storing it would pollute those statistics.
+ *
+ * @example
+ * const { correct } = recordQuizAttempt(db, { userId: user.id, courseSlug, lessonSlug, quiz, chosen });
+ */
+export function recordQuizAttempt(
+  db: Db,
+  input: { userId: number; courseSlug: string; lessonSlug: string; quiz: Quiz; chosen: number },
+  now: Date = new Date(),
+): { correct: boolean } {
+  if (!isValidChoice(input.quiz, input.chosen)) {
+    throw new RangeError(`choice ${input.chosen} is not an option of quiz "${input.quiz.id}"`);
+  }
+  const { correct } = gradeQuiz(input.quiz, input.chosen);
+  db.insert(quizAttempts)
+    .values({
+      userId: input.userId,
+      courseSlug: input.courseSlug,
+      lessonSlug: input.lessonSlug,
+      quizId: input.quiz.id,
+      chosen: input.chosen,
+      correct,
+      createdAt: now,
+    })
+    .run();
+  return { correct };
+}
+
+/**
+ * The learner's state for every quiz of a lesson they have attempted, keyed by quiz id; quizzes
+ * never attempted are absent. Attempts are read in id order (insertion order), which is the true
+ * order even when two attempts share a millisecond.
+ *
+ * @example
+ * const states = getQuizStates(db, user.id, courseSlug, lessonSlug);
+ * const passed = states.get('why-text')?.passed ?? false;
+ */
+export function getQuizStates(db: Db, userId: number, courseSlug: string, lessonSlug: string): Map<string, QuizState> {
+  const rows = db
+    .select({ quizId: quizAttempts.quizId, chosen: quizAttempts.chosen, correct: quizAttempts.correct })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.lessonSlug, lessonSlug)))
+    .orderBy(asc(quizAttempts.id))
+    .all();
+  const states = new Map<string, QuizState>();
+  for (const row of rows) {
+    const previous = states.get(row.quizId);
+    states.set(row.quizId, {
+      passed: (previous?.passed ?? false) || row.correct,
+      lastChosen: row.chosen,
+      lastCorrect: row.correct,
+      attempts: (previous?.attempts ?? 0) + 1,
+    });
+  }
+  return states;
+}

@@ -1,0 +1,43 @@
+import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
+import { findLesson } from '~/lib/course/curriculum';
+import { canTrackProgress, lessonAccess } from '~/lib/enrollment/access';
+import { safeNextPath } from '~/lib/http/redirect';
+import { splitLocale } from '~/lib/i18n/locales';
+import { translator } from '~/lib/i18n/translate';
+import { isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
+import { getCurriculum } from '~/server/catalog';
+import { plainResponse, readForm } from '~/server/forms';
+import { getDb } from '~/server/runtime';
+
+const QuizForm = z.object({
+  course: z.string().max(200),
+  lesson: z.string().max(200),
+  quiz: z.string().max(200),
+  answer: z.coerce.number().int().min(0).max(20),
+  return: z.string().max(2000).optional(),
+});
+
+/**
+ * Grades a knowledge check on the server. Enrolled learners' attempts are stored; a preview
+ * visitor's answer goes back in the URL and is graded there, never stored.
+ */
+export const POST: APIRoute = async ({ request, locals, redirect }) => {
+  const t = translator(locals.locale);
+  const form = await readForm(request, QuizForm);
+  if (!form) return plainResponse(400, t('error.bad-request'));
+  const back = safeNextPath(form.return, '/').split('?')[0] ?? '/';
+  const curriculum = await getCurriculum(form.course, splitLocale(back).locale);
+  const lesson = curriculum && findLesson(curriculum, form.lesson);
+  const quiz = lesson?.data.quizzes.find((q) => q.id === form.quiz);
+  if (!curriculum || !lesson || !quiz || !isValidChoice(quiz, form.answer)) return plainResponse(404, t('error.quiz-not-found'));
+  const db = getDb();
+  const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
+  if (!lessonAccess(db, viewer, curriculum.slug, lesson.data).allowed) return plainResponse(403, t('error.not-enrolled'));
+  const anchor = `#quiz-${quiz.id}`;
+  if (!viewer || !canTrackProgress(db, viewer, curriculum.slug)) {
+    return redirect(`${back}?quiz=${encodeURIComponent(quiz.id)}&answer=${form.answer}${anchor}`, 303);
+  }
+  recordQuizAttempt(db, { userId: viewer.id, courseSlug: curriculum.slug, lessonSlug: lesson.slug, quiz, chosen: form.answer });
+  return redirect(`${back}${anchor}`, 303);
+};

@@ -1,0 +1,21 @@
+import type { APIRoute } from 'astro';
+import { getEntry } from 'astro:content';
+import { z } from 'astro/zod';
+import { acceptValues } from '~/lib/auth/account';
+import { safeNextPath } from '~/lib/http/redirect';
+import { translator } from '~/lib/i18n/translate';
+import { plainResponse, readForm } from '~/server/forms';
+import { getDb } from '~/server/runtime';
+
+const ValuesForm = z.object({ version: z.coerce.number().int().positive(), return: z.string().max(2000).optional() });
+
+/** Records that the signed-in person accepted the current participation values. */
+export const POST: APIRoute = async ({ request, locals, redirect }) => {
+  const t = translator(locals.locale);
+  const form = await readForm(request, ValuesForm);
+  const current = (await getEntry('pages', 'participation-values'))?.data.version;
+  if (!form || form.version !== current) return plainResponse(400, t('error.bad-request'));
+  if (!locals.user) return plainResponse(401, t('error.login-required'));
+  acceptValues(getDb(), locals.user.id, form.version);
+  return redirect(safeNextPath(form.return, '/dashboard'), 303);
+};

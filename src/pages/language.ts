@@ -1,0 +1,20 @@
+import type { APIRoute } from 'astro';
+import { setUserLocale } from '~/lib/auth/preferences';
+import { safeNextPath } from '~/lib/http/redirect';
+import { isLocale, localePath, splitLocale } from '~/lib/i18n/locales';
+import { LOCALE_COOKIE, localeCookieOptions } from '~/lib/i18n/preference';
+import { getDb, secureCookies } from '~/server/runtime';
+
+/**
+ * The language switch: remembers the choice (cookie, and the profile when signed in), then shows
+ * the same page in that language.
+ */
+export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
+  const form = await request.formData().catch(() => new FormData());
+  const locale = form.get('locale');
+  if (!isLocale(locale)) return new Response('Unknown language', { status: 400 });
+  const next = splitLocale(safeNextPath(form.get('next'), '/')).path;
+  cookies.set(LOCALE_COOKIE, locale, localeCookieOptions(secureCookies));
+  if (locals.user) setUserLocale(getDb(), locals.user.id, locale);
+  return redirect(localePath(locale, next), 303);
+};

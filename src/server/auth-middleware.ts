@@ -1,0 +1,27 @@
+import { defineMiddleware } from 'astro:middleware';
+import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '~/lib/auth/session';
+import { getDb, secureCookies } from './runtime';
+
+const cookieName = sessionCookieName(secureCookies);
+
+/**
+ * Reads the session cookie, validates it against the database and sets `locals.user` and
+ * `locals.session` (null when anonymous). Owns refreshing the cookie on sliding expiry and
+ * deleting it when the session is gone. Prerendered pages never reach here at request time.
+ */
+export const authenticate = defineMiddleware((context, next) => {
+  context.locals.user = null;
+  context.locals.session = null;
+  if (context.isPrerendered) return next();
+  const token = context.cookies.get(cookieName)?.value;
+  if (!token) return next();
+  const result = validateSessionToken(getDb(), token);
+  if (!result) {
+    context.cookies.delete(cookieName, { path: '/' });
+    return next();
+  }
+  context.locals.user = result.user;
+  context.locals.session = result.session;
+  context.cookies.set(cookieName, token, sessionCookieOptions(result.session.expiresAt, secureCookies));
+  return next();
+});

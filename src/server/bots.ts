@@ -1,0 +1,54 @@
+import { getCollection, getEntry } from 'astro:content';
+import type { BotFile } from '~/lib/content/bot-files';
+import type { Bot, Exercise } from '~/lib/bot/types.ts';
+import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
+import { getDb } from './runtime';
+
+/** A bot by id (never an exercise), as validated at build. */
+export async function getBot(id: string): Promise<Bot | undefined> {
+  const entry = await getEntry('bots', id);
+  const file = entry?.data as BotFile | undefined;
+  return file?.kind === 'bot' ? file.bot : undefined;
+}
+
+export async function getExercise(id: string): Promise<{ exercise: Exercise; starterSource: string } | undefined> {
+  const file = (await getEntry('bots', id))?.data as BotFile | undefined;
+  if (file?.kind !== 'exercise') return undefined;
+  const starter = (await getEntry('bots', file.exercise.starter))?.data as BotFile | undefined;
+  return starter ? { exercise: file.exercise, starterSource: starter.source } : undefined;
+}
+
+interface Embedding {
+  courseSlug: string;
+  preview: boolean;
+}
+
+let embeddings: Promise<Map<string, Embedding[]>> | undefined;
+
+/** Which lessons embed each bot or exercise (content is fixed for the life of the process). */
+function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
+  embeddings ??= getCollection('lessons').then((lessons) => {
+    const map = new Map<string, Embedding[]>();
+    for (const lesson of lessons) {
+      const courseSlug = lesson.id.split('/')[0] ?? '';
+      for (const match of (lesson.body ?? '').matchAll(/<(?:SandboxBot|BotPlayground)\b[^>]*?\b(?:bot|exercise)="([^"]+)"/g)) {
+        const id = match[1] ?? '';
+        map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
+      }
+    }
+    return map;
+  });
+  return embeddings;
+}
+
+/**
+ * Whether the viewer may keep a stored conversation (or exercise) for this bot: it must be in a
+ * lesson they can open, and they must be signed in and enrolled (or staff). Everyone else chats
+ * in the browser only, which needs no server at all.
+ */
+export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boolean> {
+  if (!viewer) return false;
+  const db = getDb();
+  const places = (await lessonsEmbedding()).get(id) ?? [];
+  return places.some((place) => lessonAccess(db, viewer, place.courseSlug, place).allowed && canTrackProgress(db, viewer, place.courseSlug));
+}

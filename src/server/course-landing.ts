@@ -1,0 +1,47 @@
+import type { CollectionEntry } from 'astro:content';
+import type { Curriculum } from '~/lib/course/curriculum';
+import { getEnrollment } from '~/lib/enrollment/enrollment';
+import type { Locale } from '~/lib/i18n/locales';
+import { getCourseProgress } from '~/lib/progress/progress';
+import { approvedTestimonials, type TestimonialView } from '~/lib/testimonials/testimonials';
+import type { SessionUser } from '~/lib/auth/user';
+import { getCurriculum, getInstructors, getTestimonials, type LocalizedCurriculum } from './catalog';
+import { getDb } from './runtime';
+
+/** Where the visitor stands with this course, which decides the call to action. */
+export type Standing =
+  | { kind: 'visitor' }
+  | { kind: 'not-enrolled' }
+  | { kind: 'enrolled'; percent: number; continueSlug: string | null; complete: boolean }
+  | { kind: 'staff' };
+
+export interface CourseLanding {
+  curriculum: LocalizedCurriculum;
+  instructors: CollectionEntry<'instructors'>[];
+  testimonials: TestimonialView[];
+  standing: Standing;
+  openable: Set<string>;
+}
+
+function standingFor(user: SessionUser | null, curriculum: Curriculum): Standing {
+  if (!user) return { kind: 'visitor' };
+  const db = getDb();
+  const enrollment = getEnrollment(db, user.id, curriculum.slug);
+  if (enrollment?.status === 'active') {
+    const progress = getCourseProgress(db, user.id, curriculum);
+    return { kind: 'enrolled', percent: progress.percent, continueSlug: (progress.nextLesson ?? curriculum.lessons[0])?.slug ?? null, complete: progress.complete };
+  }
+  return user.role === 'learner' ? { kind: 'not-enrolled' } : { kind: 'staff' };
+}
+
+/** Everything the course landing page shows, or undefined for an unknown or draft course. */
+export async function loadCourseLanding(slug: string, locale: Locale, user: SessionUser | null): Promise<CourseLanding | undefined> {
+  const curriculum = await getCurriculum(slug, locale);
+  if (!curriculum) return undefined;
+  const [instructors, authored] = await Promise.all([getInstructors(curriculum.course.instructors), getTestimonials(slug)]);
+  const fromLearners = approvedTestimonials(getDb(), slug).map((row) => ({ ...row, sample: false }));
+  const standing = standingFor(user, curriculum);
+  const everything = standing.kind === 'enrolled' || standing.kind === 'staff';
+  const openable = new Set(curriculum.lessons.filter((l) => everything || l.data.preview).map((l) => l.slug));
+  return { curriculum, instructors, testimonials: [...fromLearners, ...authored.map((entry) => entry.data)], standing, openable };
+}

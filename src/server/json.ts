@@ -1,0 +1,21 @@
+/**
+ * JSON endpoints are outside Astro's origin check (it only checks form posts), so each one
+ * requires a JSON body, which a cross-site page cannot send without a CORS preflight we never
+ * grant, and rejects a foreign Origin outright.
+ */
+export async function readJson(request: Request, url: URL): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== url.origin) return { ok: false, response: json({ error: 'cross-origin' }, 403) };
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+    return { ok: false, response: json({ error: 'json-required' }, 415) };
+  }
+  try {
+    return { ok: true, body: await request.json() };
+  } catch {
+    return { ok: false, response: json({ error: 'bad-json' }, 400) };
+  }
+}
+
+export function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' } });
+}

@@ -1,0 +1,16 @@
+import type { AstroCookies } from 'astro';
+import { createSession, generateSessionToken, invalidateSession, sessionCookieName, sessionCookieOptions, expiredSessionCookieOptions } from '~/lib/auth/session';
+import { getDb, secureCookies } from './runtime';
+
+/** Signs `userId` in on this browser: a new session row (hash only) and the cookie with the token. */
+export function startSession(cookies: AstroCookies, userId: number): void {
+  const token = generateSessionToken();
+  const session = createSession(getDb(), token, userId);
+  cookies.set(sessionCookieName(secureCookies), token, sessionCookieOptions(session.expiresAt, secureCookies));
+}
+
+/** Ends the current session, if any, and clears the cookie. */
+export function endSession(cookies: AstroCookies, sessionId: string | undefined): void {
+  if (sessionId) invalidateSession(getDb(), sessionId);
+  cookies.set(sessionCookieName(secureCookies), '', expiredSessionCookieOptions(secureCookies));
+}

@@ -1,0 +1,141 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { acceptValues, changePassword, logIn, signUp } from '~/lib/auth/account';
+import { DUMMY_PASSWORD_HASH } from '~/lib/auth/password';
+import { createSession, generateSessionToken, validateSessionToken } from '~/lib/auth/session';
+import type { Db } from '~/lib/db';
+import { passwordResetTokens, users } from '~db/schema';
+import { freshDb } from '../fixtures';
+import { MINUTE, PASSWORD, T0, at, makeUser } from './helpers';
+
+let db: Db;
+beforeEach(() => {
+  db = freshDb();
+});
+
+const form = { email: 'Ada@Example.org', displayName: '  Ada Lovelace ', password: PASSWORD, acceptValues: true, valuesVersion: 3 };
+
+describe('signUp', () => {
+  it('creates a learner with a folded address, a trimmed name and an argon2id hash', async () => {
+    const r = await signUp(db, { ...form, locale: 'es' }, T0);
+    expect(r.ok).toBe(true);
+    const row = db.select().from(users).get();
+    expect(row).toMatchObject({
+      email: 'ada@example.org',
+      displayName: 'Ada Lovelace',
+      role: 'learner',
+      locale: 'es',
+      valuesVersion: 3,
+      valuesAcceptedAt: T0,
+      disabledAt: null,
+    });
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(JSON.stringify(db.$client.prepare('SELECT * FROM users').all())).not.toContain(PASSWORD);
+  });
+
+  it('answers email-taken for the same address in another case', async () => {
+    await signUp(db, { ...form, email: 'Foo@X.org' }, T0);
+    const again = await signUp(db, { ...form, email: 'foo@x.org' }, T0);
+    expect(again).toEqual({ ok: false, error: 'email-taken', field: 'email' });
+    expect(db.select().from(users).all()).toHaveLength(1);
+  });
+
+  it('reports the first problem with its field', async () => {
+    expect(await signUp(db, { ...form, email: 'nope' })).toEqual({ ok: false, error: 'email-invalid', field: 'email' });
+    expect(await signUp(db, { ...form, displayName: ' ' })).toEqual({ ok: false, error: 'name-invalid', field: 'displayName' });
+    expect(await signUp(db, { ...form, password: 'short' })).toEqual({ ok: false, error: 'password-too-short', field: 'password' });
+    expect(await signUp(db, { ...form, password: 'Password123' })).toMatchObject({ error: 'password-common' });
+    expect(await signUp(db, { ...form, password: 'ada@example.org!!' })).toMatchObject({ error: 'password-contains-email' });
+    expect(await signUp(db, { ...form, acceptValues: false })).toEqual({ ok: false, error: 'values-not-accepted', field: 'acceptValues' });
+    expect(db.select().from(users).all()).toHaveLength(0);
+  });
+
+  it('treats a bad values version as a programming error', async () => {
+    await expect(signUp(db, { ...form, valuesVersion: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('logIn', () => {
+  it('logs in with any letter case of the address', async () => {
+    const id = await makeUser(db);
+    expect(await logIn(db, { email: ' ADA@example.ORG', password: PASSWORD, ip: '203.0.113.9' }, T0)).toEqual({ ok: true, value: { userId: id } });
+  });
+
+  it('gives the identical answer for an unknown address and a wrong password', async () => {
+    await makeUser(db);
+    const unknown = await logIn(db, { email: 'nobody@example.org', password: PASSWORD, ip: '203.0.113.9' }, T0);
+    const wrong = await logIn(db, { email: 'ada@example.org', password: 'wrong password!', ip: '203.0.113.9' }, T0);
+    expect(unknown).toEqual({ ok: false, error: 'invalid-credentials' });
+    expect(wrong).toEqual(unknown);
+  });
+
+  it('answers invalid-credentials for disabled and password-less accounts', async () => {
+    const id = await makeUser(db);
+    db.update(users).set({ disabledAt: T0 }).where(eq(users.id, id)).run();
+    expect(await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '1.2.3.4' }, T0)).toEqual({ ok: false, error: 'invalid-credentials' });
+    db.insert(users).values({ email: 'new@example.org', displayName: 'New' }).run();
+    expect(await logIn(db, { email: 'new@example.org', password: PASSWORD, ip: '1.2.3.4' }, T0)).toEqual({ ok: false, error: 'invalid-credentials' });
+  });
+
+  it('throttles after 5 failures, even the right password, then releases after 15 minutes', async () => {
+    const id = await makeUser(db);
+    const attempt = (password: string, minutes: number) => logIn(db, { email: 'ada@example.org', password, ip: '203.0.113.9' }, at(minutes * MINUTE));
+    for (let i = 0; i < 5; i++) expect((await attempt('wrong password!', i)).ok).toBe(false);
+    expect(await attempt(PASSWORD, 5)).toEqual({ ok: false, error: 'throttled', retryAfterSeconds: 600 });
+    expect(await attempt(PASSWORD, 15)).toEqual({ ok: true, value: { userId: id } });
+    // A success clears the account's counter.
+    expect((await attempt('wrong password!', 16)).ok).toBe(false);
+    expect((await attempt(PASSWORD, 16)).ok).toBe(true);
+  });
+
+  it('counts unknown addresses too, so probing them is throttled alike', async () => {
+    for (let i = 0; i < 5; i++) await logIn(db, { email: 'ghost@example.org', password: 'x', ip: '203.0.113.9' }, T0);
+    expect(await logIn(db, { email: 'ghost@example.org', password: 'x', ip: '203.0.113.9' }, T0)).toMatchObject({ error: 'throttled' });
+  });
+
+  it('upgrades a hash made with outdated parameters', async () => {
+    const id = await makeUser(db);
+    const { hash } = await import('@node-rs/argon2');
+    const old = await hash(PASSWORD, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
+    db.update(users).set({ passwordHash: old }).where(eq(users.id, id)).run();
+    expect((await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '' }, T0)).ok).toBe(true);
+    expect(db.select().from(users).get()?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(DUMMY_PASSWORD_HASH).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+  });
+});
+
+describe('changePassword', () => {
+  it('checks the current password and ends every session and reset link', async () => {
+    const id = await makeUser(db);
+    const token = generateSessionToken();
+    createSession(db, token, id, T0);
+    db.insert(passwordResetTokens).values({ id: 'h'.repeat(64), userId: id, expiresAt: at(60 * MINUTE) }).run();
+
+    expect(await changePassword(db, id, 'wrong password!', 'new tea kettle 7', T0)).toEqual({
+      ok: false,
+      error: 'current-password-incorrect',
+      field: 'currentPassword',
+    });
+    expect(await changePassword(db, id, PASSWORD, 'short', T0)).toEqual({ ok: false, error: 'password-too-short', field: 'newPassword' });
+    expect(validateSessionToken(db, token, T0)).not.toBeNull();
+
+    expect(await changePassword(db, id, PASSWORD, 'new tea kettle 7', T0)).toEqual({ ok: true, value: undefined });
+    expect(validateSessionToken(db, token, T0)).toBeNull();
+    expect(db.select().from(passwordResetTokens).all()).toHaveLength(0);
+    expect((await logIn(db, { email: 'ada@example.org', password: 'new tea kettle 7', ip: '' }, T0)).ok).toBe(true);
+    expect((await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '' }, T0)).ok).toBe(false);
+  });
+
+  it('answers user-not-found for a missing account', async () => {
+    expect(await changePassword(db, 999, PASSWORD, 'new tea kettle 7')).toEqual({ ok: false, error: 'user-not-found' });
+  });
+});
+
+describe('acceptValues', () => {
+  it('records the accepted version and time', async () => {
+    const id = await makeUser(db);
+    expect(acceptValues(db, id, 4, at(MINUTE))).toEqual({ ok: true, value: undefined });
+    expect(db.select().from(users).get()).toMatchObject({ valuesVersion: 4, valuesAcceptedAt: at(MINUTE) });
+    expect(acceptValues(db, 999, 4)).toEqual({ ok: false, error: 'user-not-found' });
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { getQuizStates, gradeQuiz, isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
+import { quizAttempts } from '~db/schema';
+import { freshDb } from '../fixtures';
+import { COURSE_SLUG, createUser, quiz } from './fixtures';
+
+const q = quiz('q-one');
+
+describe('gradeQuiz', () => {
+  it('marks the right option correct and reports it', () => {
+    expect(gradeQuiz(q, 1)).toEqual({ correct: true, correctIndex: 1 });
+    expect(gradeQuiz(q, 0)).toEqual({ correct: false, correctIndex: 1 });
+  });
+
+  it('treats out-of-range and non-integer choices as wrong rather than throwing', () => {
+    for (const chosen of [-1, 2, 99, 1.5, Number.NaN]) {
+      expect(gradeQuiz(q, chosen)).toEqual({ correct: false, correctIndex: 1 });
+    }
+  });
+});
+
+describe('isValidChoice', () => {
+  it('accepts only the index of an option', () => {
+    expect(isValidChoice(q, 0)).toBe(true);
+    expect(isValidChoice(q, 1)).toBe(true);
+    for (const chosen of [-1, 2, 0.5, Number.NaN, Number.POSITIVE_INFINITY]) expect(isValidChoice(q, chosen)).toBe(false);
+  });
+});
+
+describe('recordQuizAttempt and getQuizStates', () => {
+  it('stores every attempt and summarizes them per quiz', () => {
+    const db = freshDb();
+    const user = createUser(db);
+    const base = { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time' };
+    const at = new Date('2026-03-01T10:00:00Z');
+    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
+    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 1 }, at)).toEqual({ correct: true });
+    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
+    recordQuizAttempt(db, { ...base, quiz: quiz('q-two'), chosen: 0 }, at);
+
+    expect(db.select().from(quizAttempts).all()).toHaveLength(4);
+    const states = getQuizStates(db, user.id, COURSE_SLUG, 'quiz-time');
+    // Passed stays true after a later wrong answer; "last" follows insertion order even at one timestamp.
+    expect(states.get('q-one')).toEqual({ passed: true, lastChosen: 0, lastCorrect: false, attempts: 3 });
+    expect(states.get('q-two')).toEqual({ passed: false, lastChosen: 0, lastCorrect: false, attempts: 1 });
+    expect(states.has('never-tried')).toBe(false);
+  });
+
+  it('keeps states per user and per lesson', () => {
+    const db = freshDb();
+    const a = createUser(db);
+    const b = createUser(db);
+    recordQuizAttempt(db, { userId: a.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 1 });
+    expect(getQuizStates(db, b.id, COURSE_SLUG, 'quiz-time').size).toBe(0);
+    expect(getQuizStates(db, a.id, COURSE_SLUG, 'setup').size).toBe(0);
+  });
+
+  it('refuses to store an invalid choice', () => {
+    const db = freshDb();
+    const user = createUser(db);
+    expect(() => recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 5 })).toThrow(RangeError);
+    expect(db.select().from(quizAttempts).all()).toHaveLength(0);
+  });
+});
