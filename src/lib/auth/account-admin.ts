@@ -2,7 +2,7 @@ import { and, count, eq, isNull } from 'drizzle-orm';
 import { inTransaction, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { sessions, users } from '~db/schema';
-import { writeAudit } from './audit';
+import { recordAudit } from '~/lib/audit/audit-log';
 import { isUniqueViolation } from './db-errors';
 import { validateDisplayName } from './display-name';
 import { validateEmail } from './email';
@@ -66,7 +66,7 @@ export function createUser(
         .values({ email: email.value, displayName: name.value, role, locale: input.locale ?? 'en', createdAt: now })
         .returning({ id: users.id })
         .get();
-      writeAudit(tx, { actorId, action: 'user.created', subjectUserId: row.id, detail: { role } }, now);
+      recordAudit(tx, { actorId, action: 'user.created', subjectUserId: row.id, detail: { role } }, now);
       return { ok: true, value: { userId: row.id } } as const;
     });
   } catch (error) {
@@ -99,7 +99,7 @@ export function setRole(
     if (role !== 'admin' && removesLastAdmin(tx, target)) return { ok: false, error: 'last-admin' };
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    writeAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role } }, now);
+    recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role } }, now);
     return { ok: true, value: undefined };
   });
 }
@@ -127,7 +127,7 @@ export function setDisabled(
     if (disabled && removesLastAdmin(tx, target)) return { ok: false, error: 'last-admin' };
     tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId)).run();
     if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    writeAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId }, now);
+    recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId }, now);
     return { ok: true, value: undefined };
   });
 }

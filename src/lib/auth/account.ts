@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { inTransaction, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { passwordResetTokens, sessions, users } from '~db/schema';
-import { writeAudit } from './audit';
+import { recordAudit } from '~/lib/audit/audit-log';
 import { isUniqueViolation } from './db-errors';
 import { validateDisplayName } from './display-name';
 import { normalizeEmail, validateEmail } from './email';
@@ -158,7 +158,7 @@ export async function changePassword(
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
     tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
-    writeAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
+    recordAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
   });
   return { ok: true, value: undefined };
 }

@@ -5,7 +5,7 @@ import type { Mailer } from '~/lib/mail/mailer';
 import { resetPasswordEmail } from '~/lib/mail/templates';
 import type { Result } from '~/lib/result';
 import { passwordResetTokens, sessions, users } from '~db/schema';
-import { writeAudit } from './audit';
+import { recordAudit } from '~/lib/audit/audit-log';
 import { validateEmail } from './email';
 import { checkPasswordPolicy, hashPassword, type PasswordPolicyError } from './password';
 import { clearFailures, emailThrottleKey, ipThrottleKey, throttleActions, type ThrottleRule } from './throttle';
@@ -145,7 +145,7 @@ export async function resetPassword(
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
     tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    writeAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
+    recordAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
     return true;
   });
   if (!consumed) return invalid;

@@ -18,6 +18,7 @@
  * Placeholders count as 10 characters when measuring segments; the engine reports the
  * exact count of every message it actually sends.
  */
+import { own } from './record.ts';
 import { bestMatch } from './fuzzy.ts';
 import { edgesOf, messagesOf, waits } from './graph.ts';
 import { MAX_BUTTONS, MAX_QUICK_REPLIES, MAX_TITLE, cutTitle } from './messenger.ts';
@@ -38,7 +39,7 @@ function openingText(bot: Bot): string {
   const seen = new Set<string>();
   for (let id: string | undefined = bot.start; id !== undefined && !seen.has(id); ) {
     seen.add(id);
-    const step: Step | undefined = bot.steps[id];
+    const step: Step | undefined = own(bot.steps, id);
     if (!step) break;
     texts.push(...(step.say ?? []), step.ask ?? '');
     id = waits(step) ? undefined : (step.branch?.[0]?.goto ?? step.goto);
@@ -47,7 +48,7 @@ function openingText(bot: Bot): string {
 }
 
 function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
-  if (bot.steps[bot.start] && !OPT_OUT_HINT.test(openingText(bot))) {
+  if (own(bot.steps, bot.start) && !OPT_OUT_HINT.test(openingText(bot))) {
     problems.add('start', 'The first message must say how to opt out, e.g. "Reply STOP to opt out."', 'error', 'sms-opt-out-missing');
   }
   if (bot.help === undefined) problems.add('name', 'SMS bots need help: text (sent for HELP), with the program name and how to opt out.', 'error', 'sms-help-missing');
@@ -99,15 +100,15 @@ function messenger(bot: Bot, problems: ProblemList): void {
 
 /** Longest delay (hours) since the person's last message at which each step can send. */
 function windowDelays(bot: Bot): Map<string, number> {
-  const own = (id: string) => bot.steps[id]?.delayHours ?? 0;
-  const delays = new Map(Object.keys(bot.steps).map((id) => [id, own(id)]));
+  const delayOf = (id: string) => own(bot.steps, id)?.delayHours ?? 0;
+  const delays = new Map(Object.keys(bot.steps).map((id) => [id, delayOf(id)]));
   // Relax like Bellman-Ford; more rounds than steps can't add anything but a goto loop.
   for (let round = 0, changed = true; changed && round <= delays.size; round++) {
     changed = false;
     for (const [id, step] of Object.entries(bot.steps)) {
       for (const e of edgesOf(id, step)) {
-        if (!bot.steps[e.to] || (waits(step) && e.afterAnswer)) continue;
-        const via = delays.get(id)! + own(e.to);
+        if (!own(bot.steps, e.to) || (waits(step) && e.afterAnswer)) continue;
+        const via = delays.get(id)! + delayOf(e.to);
         if (via > delays.get(e.to)!) [delays.set(e.to, via), (changed = true)];
       }
     }

@@ -17,6 +17,7 @@
 import { fuzzyEquals, normalize } from './fuzzy.ts';
 import { matchKeyword } from './keywords.ts';
 import { cutTitle, messengerButtons, messengerQuickReplies, outsideWindow } from './messenger.ts';
+import { own, setOwn } from './record.ts';
 import { isHelp, isOptIn, isOptOut, smsSegments } from './sms.ts';
 import { interpolate, readVar } from './template.ts';
 import type { Bot, Channel, Condition, Lookup, ConversationState, Reply, Step, TurnResult } from './types.ts';
@@ -94,7 +95,7 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
     enter(t, matchKeyword(bot, text, true)?.goto ?? bot.start);
     return result();
   }
-  const waiting = s.waiting === null ? undefined : bot.steps[s.waiting];
+  const waiting = s.waiting === null ? undefined : own(bot.steps, s.waiting);
   const exact = matchKeyword(bot, text, false);
   if (exact && !(waiting && isOffered(waiting, text))) enter(t, exact.goto);
   else if (waiting) answer(t, waiting, text);
@@ -131,7 +132,7 @@ function answer(t: Turn, step: Step, text: string): void {
     const source = step.invalid === undefined ? `builtin:invalid-${step.expect?.type ?? 'text'}` : `steps.${id}.invalid`;
     return void emit(t, step.invalid ?? result.hint, id, source, step, true);
   }
-  if (step.save) s.vars[step.save] = result.value;
+  if (step.save) setOwn(s.vars, step.save, result.value);
   Object.assign(s, { waiting: null, attempts: 0 });
   const next = nextStep(t, step);
   if (next !== undefined) enter(t, next);
@@ -143,18 +144,16 @@ function enter(t: Turn, id: string): void {
   Object.assign(s, { waiting: null, attempts: 0, ended: false });
   let current: string | undefined = id;
   for (let hops = 0; current !== undefined; hops++) {
-    const step: Step | undefined = bot.steps[current];
+    const step: Step | undefined = own(bot.steps, current);
     if (!step || hops >= MAX_HOPS) {
       t.notes.push(step ? `Stopped after ${MAX_HOPS} steps without a question: check for a goto loop.` : `Step "${current}" does not exist.`);
       return;
     }
     t.delay += (step.delayHours ?? 0) * HOUR;
-    for (const tag of step.tag ?? []) if (!s.tags.includes(slug(t, tag))) s.tags.push(slug(t, tag));
-    for (const tag of step.untag ?? []) s.tags = s.tags.filter((x) => x !== slug(t, tag));
     if (step.lookup) {
       const { table, key, save, missing }: Lookup = step.lookup;
-      const row = findRow(bot.lookups[table] ?? {}, interpolate(key, s.vars));
-      if (row !== undefined) s.vars[save] = row;
+      const row = findRow(own(bot.lookups, table) ?? {}, interpolate(key, s.vars));
+      if (row !== undefined) setOwn(s.vars, save, row);
       else {
         delete s.vars[save];
         if (missing !== undefined) {
@@ -163,6 +162,8 @@ function enter(t: Turn, id: string): void {
         }
       }
     }
+    for (const tag of step.tag ?? []) if (!s.tags.includes(slug(t, tag))) s.tags.push(slug(t, tag));
+    for (const tag of step.untag ?? []) s.tags = s.tags.filter((x) => x !== slug(t, tag));
     const waits = step.ask !== undefined || !!step.buttons?.some((b) => b.goto);
     const texts = [...(step.say ?? []), ...(step.ask === undefined ? [] : [step.ask])];
     texts.forEach((text, i) => {

@@ -2,6 +2,7 @@
  * The bot as a graph of steps, for the linter: where each step can go, where conversations
  * enter, and every message text with its YAML path.
  */
+import { own } from './record.ts';
 import type { Bot, Step } from './types.ts';
 
 export interface Edge {
@@ -55,7 +56,7 @@ export function reachable(bot: Bot): Set<string> {
   const seen = new Set<string>();
   const queue = entriesOf(bot).map((e) => e.to);
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    const step = bot.steps[id];
+    const step = own(bot.steps, id);
     if (!step || seen.has(id)) continue;
     seen.add(id);
     queue.push(...edgesOf(id, step).map((e) => e.to));

@@ -14,6 +14,7 @@
  * | duplicate-keyword  | error    | the same word in two keywords                                |
  * | goto-loop          | warning  | steps that jump in a circle without asking anything          |
  */
+import { own } from './record.ts';
 import { complianceProblems } from './compliance.ts';
 import { normalize } from './fuzzy.ts';
 import { edgesOf, entriesOf, reachable, waits } from './graph.ts';
@@ -84,11 +85,11 @@ function definitelySaved(bot: Bot): Map<string, Set<string>> {
     const after = before ? new Set([...before].filter((v) => vars.has(v))) : vars;
     if (!before || after.size < before.size) [known.set(id, after), queue.push(id)];
   };
-  for (const e of entriesOf(bot)) if (bot.steps[e.to]) meet(e.to, new Set());
+  for (const e of entriesOf(bot)) if (own(bot.steps, e.to)) meet(e.to, new Set());
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     const step = bot.steps[id]!;
     const start = known.get(id)!;
-    for (const e of edgesOf(id, step)) if (bot.steps[e.to]) meet(e.to, new Set([...start, ...e.saves]));
+    for (const e of edgesOf(id, step)) if (own(bot.steps, e.to)) meet(e.to, new Set([...start, ...e.saves]));
   }
   return known;
 }
@@ -132,7 +133,7 @@ function lintVariables(bot: Bot, problems: ProblemList): void {
 function lintLoops(bot: Bot, problems: ProblemList): void {
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): void => {
-    const step = bot.steps[id];
+    const step = own(bot.steps, id);
     if (!step || waits(step) || state.get(id) === 'done') return;
     if (state.get(id) === 'open') return problems.add(`steps.${id}`, `Steps loop back to "${id}" without asking anything.`, 'warning', 'goto-loop');
     state.set(id, 'open');

@@ -6,6 +6,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { sortProblems } from './problems.ts';
+import { setOwn } from './record.ts';
 import { validateBot } from './schema.ts';
 import type { Bot, Problem, SourceMap } from './types.ts';
 
@@ -27,8 +28,10 @@ export function readYaml(text: string): ParsedYaml {
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', prettyErrors: false });
   const sourceMap: SourceMap = {};
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
-    const at = e.linePos?.[0] ?? { line: 1, col: 1 };
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const at = lineCounter.linePos(e.pos[0]);
+    let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    // The classic instructor slip: unquoted text containing ": ".
+    if (/nested mappings|implicit keys/i.test(message)) message += ' (if this is text with a colon in it, put it in "quotes")';
     return { line: at.line, column: at.col, message, severity: e.name === 'YAMLWarning' ? 'warning' : 'error', rule: 'yaml' };
   });
   if (doc.errors.length) return { data: undefined, sourceMap, problems };
@@ -56,8 +59,7 @@ export function readYaml(text: string): ParsedYaml {
         const key = isScalar(pair.key) ? String(pair.key.value ?? '') : String(pair.key);
         const child = `${path ? `${path}.` : ''}${key}`;
         if (!sourceMap[child]) sourceMap[child] = at(pair.key as Node);
-        // defineProperty, so a key named __proto__ stays data instead of changing the prototype.
-        Object.defineProperty(out, key, { value: walk(pair.value as Node, child), enumerable: true, writable: true, configurable: true });
+        setOwn(out, key, walk(pair.value as Node, child));
       }
       return out;
     }

@@ -45,11 +45,12 @@
  *     delayHours: 26                      # send later; on Messenger flagged outside the 24 h window
  *     promotional: true                   # Messenger: never allowed outside the window
  * ```
- * Within a step the order is: tag/untag, lookup (→ `missing` if no row), say, ask (then wait),
+ * Within a step the order is: lookup (→ `missing` if no row), tag/untag, say, ask (then wait),
  * and after the answer: branch, goto, end. A step with no ask, goto, branch or end is a dead end.
  */
 import { ProblemList } from './problems.ts';
 import { Reader } from './reader.ts';
+import { setOwn } from './record.ts';
 import type { Bot, Branch, Button, Condition, Expect, ExpectType, Keyword, LookupRow, Problem, SourceMap, Step } from './types.ts';
 
 const TOP = 'id kind name channel description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
@@ -57,7 +58,8 @@ const STEP = 'say ask save expect invalid quickReplies buttons tag untag lookup 
 const TYPES = ['text', 'number', 'yes-no', 'choice', 'email', 'phone', 'zip'];
 const CONDITION = 'var tagged equals in exists gt gte lt lte';
 export const STEP_ID = /^[\w-]+$/;
-export const VAR_NAME = /^[A-Za-z_]\w*$/;
+// Names starting with __ are refused: they would clash with JavaScript internals like __proto__.
+export const VAR_NAME = /^(?!__)[A-Za-z_]\w*$/;
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
@@ -78,7 +80,7 @@ export function validateBot(raw: unknown, map: SourceMap): { bot: Bot | null; pr
   if (!rawSteps || !Object.keys(rawSteps).length) problems.add('steps', 'A bot needs at least one step under steps.');
   for (const [id, value] of Object.entries(rawSteps ?? {})) {
     if (!STEP_ID.test(id)) problems.add(`steps.${id}`, `Step id "${id}" may only use letters, digits, - or _.`);
-    steps[id] = readStep(r, value ?? {}, `steps.${id}`);
+    setOwn(steps, id, readStep(r, value ?? {}, `steps.${id}`));
   }
   const bot: Bot = {
     id: r.id(top.id, 'id', BOT_ID, 'bot id (lowercase letters, digits and dashes)', true) ?? '',
@@ -110,13 +112,14 @@ function readLookups(r: Reader, value: unknown): Bot['lookups'] {
   const tables: Bot['lookups'] = {};
   for (const [name, rows] of Object.entries(r.obj(value, 'lookups') ?? {})) {
     if (!VAR_NAME.test(name)) r.problems.add(`lookups.${name}`, `Table name "${name}" may only use letters, digits and _.`);
-    const table: { [key: string]: LookupRow } = (tables[name] = {});
+    const table: { [key: string]: LookupRow } = {};
+    setOwn(tables, name, table);
     for (const [key, row] of Object.entries(r.obj(rows, `lookups.${name}`) ?? {})) {
       const path = `lookups.${name}.${key}`;
-      if (typeof row === 'string') table[key] = row;
+      if (typeof row === 'string') setOwn(table, key, row);
       else {
         const fields = r.obj(row, path) ?? {};
-        table[key] = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, r.str(v, `${path}.${f}`) ?? '']));
+        setOwn(table, key, Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, r.str(v, `${path}.${f}`) ?? '']) ));
       }
     }
   }

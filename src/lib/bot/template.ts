@@ -5,6 +5,7 @@
  * - `{{name|friend}}` uses "friend" when `name` hasn't been saved (no quotes needed).
  * - An unknown variable without a default becomes "" (the linter warns about it beforehand).
  */
+import { own } from './record.ts';
 import type { VarValue } from './types.ts';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)((?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
@@ -12,9 +13,9 @@ const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)((?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g
 /** Look up "clinic.name"-style paths in the saved variables. */
 export function readVar(vars: { [name: string]: VarValue }, path: string): VarValue | undefined {
   const [name = '', field] = path.split('.', 2);
-  const value = vars[name];
+  const value = own(vars, name);
   if (field === undefined || value === undefined) return value;
-  return typeof value === 'object' ? value[field] : undefined;
+  return typeof value === 'object' ? own(value, field) : undefined;
 }
 
 /**

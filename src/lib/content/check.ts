@@ -6,6 +6,7 @@ import { parseFrontmatterSource, parseYamlSource, type ParsedSource, type Positi
 import { problemAt, schemaProblems, type ContentProblem } from './problems';
 import { checkLessonBody } from './lesson-body';
 import { checkBotFiles } from './bot-files';
+import { checkCourseTranslation, checkLessonTranslation } from './translations';
 
 interface Parsed<T> {
   file: string;
@@ -76,8 +77,9 @@ export function checkContent(root: string): ContentProblem[] {
     const course = load(coursePath, courseSchema, false);
     if (course) courses.set(courseSlug, course);
     for (const locale of LOCALES) {
-      const translation = join(courseDir, `course.${locale}.yaml`);
-      if (existsSync(translation)) load(translation, courseSchema, false);
+      const translationPath = join(courseDir, `course.${locale}.yaml`);
+      const translation = existsSync(translationPath) ? load(translationPath, courseSchema, false) : null;
+      if (translation && course) problems.push(...checkCourseTranslation(course, translation));
     }
     const lessonDirs: [string, string][] = [[join(courseDir, 'lessons'), '']];
     for (const locale of LOCALES) lessonDirs.push([join(courseDir, 'lessons', locale), `${locale}/`]);
@@ -124,6 +126,12 @@ export function checkContent(root: string): ContentProblem[] {
       problems.push(problemAt(lesson.file, lesson.source.locate(['order']), `order ${lesson.data.order} is already used in module "${lesson.data.module}" by ${other}`));
     } else orderSeen.set(orderKey, lesson.file);
     problems.push(...checkLessonBody(lesson, { botIds, lessonIds, courseSlugs: new Set(courses.keys()), instructorIds }));
+    if (locale) {
+      const slug = basename(lesson.file, '.mdx');
+      const original = lessons.find((l) => l.course === lesson.course && !l.file.includes('/lessons/es/') && basename(l.file, '.mdx') === slug);
+      if (!original) problems.push(problemAt(lesson.file, { line: 1, column: 1 }, `translation has no original lesson ${lesson.course}/lessons/${slug}.mdx`));
+      else problems.push(...checkLessonTranslation(original, lesson));
+    }
   }
 
   const testimonialsDir = join(contentDir, 'testimonials');

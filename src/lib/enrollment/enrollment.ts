@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import { inTransaction, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { enrollments } from '~db/schema';
-import { writeEnrollmentAudit } from './audit';
+import { recordAudit } from '~/lib/audit/audit-log';
 
 /** One enrollments row as drizzle returns it. */
 export type EnrollmentRow = typeof enrollments.$inferSelect;
@@ -103,7 +103,7 @@ export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Resu
         .get();
     }
 
-    writeEnrollmentAudit(
+    recordAudit(
       tx,
       {
         actorId: input.actorId ?? null,
@@ -160,7 +160,7 @@ export function revokeEnrollment(
     const existing = getEnrollment(tx, input.userId, input.courseSlug);
     if (existing === null || existing.status !== 'active') return { ok: false, error: 'not-enrolled' };
     tx.update(enrollments).set({ status: 'revoked', updatedAt: now }).where(eq(enrollments.id, existing.id)).run();
-    writeEnrollmentAudit(
+    recordAudit(
       tx,
       {
         actorId: input.actorId,

@@ -1,0 +1,43 @@
+import type { Db } from '~/lib/db';
+import { auditLog } from '~db/schema';
+
+/** Everything worth a trail: who changed whose access or content, and when. */
+export type AuditAction =
+  | 'user.created'
+  | 'user.role-changed'
+  | 'user.disabled'
+  | 'user.enabled'
+  | 'user.password-changed'
+  | 'user.password-reset'
+  | 'enroll'
+  | 'revoke'
+  | 'testimonial.approved'
+  | 'testimonial.rejected';
+
+export interface AuditEntry {
+  /** Null when the system (a webhook) or the CLI, run by someone with shell access, acted. */
+  actorId: number | null;
+  action: AuditAction;
+  subjectUserId?: number | null;
+  courseSlug?: string | null;
+  /** Stored as JSON; never put secrets in it. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Appends one audit row. Callers run it inside the transaction of the change it records, so the
+ * trail can never disagree with the data.
+ * @example recordAudit(tx, { actorId: admin.id, action: 'revoke', subjectUserId: 7, courseSlug: 'texting-for-turnout' });
+ */
+export function recordAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
+  db.insert(auditLog)
+    .values({
+      actorId: entry.actorId,
+      action: entry.action,
+      subjectUserId: entry.subjectUserId ?? null,
+      courseSlug: entry.courseSlug ?? null,
+      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+      createdAt: now,
+    })
+    .run();
+}

@@ -1,0 +1,198 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { parse as parseYaml } from 'yaml';
+
+/** Shared helpers for the end-to-end suite: accounts, enrollment, the database, content, axe. */
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const E2E_DB = join(ROOT, 'tests/.e2e-data/e2e.db');
+export const FREE_COURSE = 'chatbots-for-organizing';
+export const PAID_COURSE = 'texting-for-turnout';
+export const FREE_TITLE = 'Chatbots for organizing, unions and electoral campaigns';
+export const PAID_TITLE = 'Texting for turnout: an SMS playbook for the final week';
+
+export const coursePath = (slug: string) => `/courses/${slug}`;
+export const lessonPath = (course: string, lesson: string) => `/courses/${course}/lessons/${lesson}`;
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+export interface Account {
+  name: string;
+  email: string;
+  password: string;
+}
+
+/** A fresh, valid account: name and password never overlap, and the password is not common. */
+export function newAccount(label = 'learner'): Account {
+  const id = `${Date.now().toString(36)}${randomBytes(4).toString('hex')}`;
+  return {
+    name: `Ada Tester ${id.slice(-4).toUpperCase()}`,
+    email: `${label}-${id}@example.org`,
+    password: `Violet-harbor-${randomBytes(5).toString('hex')}!`,
+  };
+}
+
+/** Creates an account through the sign-up form and leaves the page signed in on the dashboard. */
+export async function signUp(page: Page, account: Account = newAccount()): Promise<Account> {
+  await page.goto('/signup');
+  await page.getByLabel('Your name').fill(account.name);
+  await page.getByLabel('E-mail address').fill(account.email);
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByRole('heading', { level: 1, name: `Welcome back, ${account.name}` })).toBeVisible();
+  return account;
+}
+
+/** Fills and submits the login form (the page must be on /login). */
+export async function submitLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
+}
+
+export async function logIn(page: Page, account: Pick<Account, 'email' | 'password'>): Promise<void> {
+  await page.goto('/login');
+  await submitLogin(page, account.email, account.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+}
+
+/** Enrolls the signed-in learner in the free course with the landing page's button. */
+export async function enrollFree(page: Page, course = FREE_COURSE): Promise<void> {
+  await page.goto(coursePath(course));
+  await page.getByRole('button', { name: 'Enroll for free' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/courses/${course}/lessons/[a-z0-9-]+$`));
+}
+
+/** A form POST as the browser would send it from this site (Origin set), with the page's cookies. */
+export function postForm(request: APIRequestContext, baseURL: string, path: string, form: Record<string, string>, origin = baseURL) {
+  return request.post(path, { form, headers: { Origin: origin }, maxRedirects: 0 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Database (the server's own SQLite file; read-only here)
+
+export function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The newest e-mail in the outbox for an address. */
+export function latestEmail(to: string): { subject: string; text: string } | undefined {
+  return withDb((db) => db.prepare('SELECT subject, text FROM email_outbox WHERE "to" = ? ORDER BY id DESC LIMIT 1').get(to.toLowerCase()) as { subject: string; text: string } | undefined);
+}
+
+/** The path of the password reset link in the newest e-mail for an address. */
+export async function resetLinkFor(email: string): Promise<string> {
+  let found: string | undefined;
+  await expect
+    .poll(() => {
+      found = latestEmail(email)?.text.match(/\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
+      return found;
+    }, { message: `a reset e-mail for ${email} in email_outbox` })
+    .toBeTruthy();
+  return found!;
+}
+
+/** Runs the admin CLI against the e2e database. */
+export function adminCli(...args: string[]): string {
+  return execFileSync('npx', ['tsx', 'src/cli/admin.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, DATABASE_PATH: 'tests/.e2e-data/e2e.db' },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Content (read from the source files, so the tests follow the course as it is written)
+
+export interface QuizData {
+  id: string;
+  question: string;
+  options: string[];
+  answer: number;
+}
+
+export interface LessonData {
+  slug: string;
+  title: string;
+  module: string;
+  order: number;
+  preview: boolean;
+  requiresQuiz: boolean;
+  quizzes: QuizData[];
+}
+
+function frontmatter(file: string): Record<string, unknown> {
+  const text = readFileSync(file, 'utf8');
+  const match = text.match(/^---\r?\n([\s\S]*?)\r?\n---/);
+  if (!match) throw new Error(`No frontmatter in ${file}`);
+  return parseYaml(match[1]!) as Record<string, unknown>;
+}
+
+/** The published lessons of a course in curriculum order (modules as listed, then `order`). */
+export function courseLessons(course: string): LessonData[] {
+  const dir = join(ROOT, 'content/courses', course);
+  const meta = parseYaml(readFileSync(join(dir, 'course.yaml'), 'utf8')) as { modules: { id: string }[] };
+  const moduleIndex = new Map(meta.modules.map((m, i) => [m.id, i]));
+  const lessons = readdirSync(join(dir, 'lessons'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const data = frontmatter(join(dir, 'lessons', f)) as Record<string, any>;
+      return {
+        slug: f.replace(/\.mdx$/, ''),
+        title: String(data.title),
+        module: String(data.module),
+        order: Number(data.order),
+        preview: data.preview === true,
+        requiresQuiz: data.requiresQuiz === true,
+        draft: data.draft === true,
+        quizzes: (data.quizzes ?? []) as QuizData[],
+      };
+    })
+    .filter((l) => !l.draft && moduleIndex.has(l.module));
+  return lessons.sort((a, b) => moduleIndex.get(a.module)! - moduleIndex.get(b.module)! || a.order - b.order);
+}
+
+export function lessonData(course: string, slug: string): LessonData {
+  const lesson = courseLessons(course).find((l) => l.slug === slug);
+  if (!lesson) throw new Error(`No lesson ${slug} in ${course}`);
+  return lesson;
+}
+
+/** Answers one knowledge check on the current lesson page and waits for the graded result. */
+export async function answerQuiz(page: Page, quiz: QuizData, choice: number = quiz.answer): Promise<void> {
+  const group = page.getByRole('group', { name: quiz.question, exact: true });
+  const form = page.locator('form').filter({ has: group });
+  await group.getByRole('radio', { name: quiz.options[choice]!, exact: true }).check();
+  await form.getByRole('button', { name: /Check my answer|Answer again/ }).click();
+  const section = page.locator('section.quiz').filter({ has: page.getByRole('group', { name: quiz.question, exact: true }) });
+  await expect(section.getByRole('status')).toContainText(choice === quiz.answer ? 'Correct.' : 'Not quite.');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accessibility
+
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe on the page and fails with a readable list of every violation and its nodes. */
+export async function expectNoA11yViolations(page: Page, label = page.url()): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const report = results.violations
+    .map((v) => `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n` + v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n'))
+    .join('\n');
+  expect(results.violations, `axe violations on ${label}:\n${report}`).toEqual([]);
+}

@@ -1,0 +1,256 @@
+import { describe, expect, it } from 'vitest';
+import { lintBot, parseBot } from '~/lib/bot/index.ts';
+import type { Problem } from '~/lib/bot/index.ts';
+import { lineOf } from './helpers.ts';
+
+function lint(yaml: string, options?: { maxSegments?: number }): Problem[] {
+  const { bot, sourceMap, problems } = parseBot(yaml);
+  if (!bot) throw new Error(JSON.stringify(problems));
+  return lintBot(bot, sourceMap, options);
+}
+
+/** [rule, line] pairs for one rule, to compare with the expected YAML lines. */
+const linesFor = (problems: Problem[], rule: string) => problems.filter((p) => p.rule === rule).map((p) => p.line);
+
+// 499 GSM-7 characters: 4 segments of up to 153.
+const LONG_TEXT = 'This sentence is exactly fifty characters long!!! '.repeat(10).trim();
+
+const STRUCTURE = `id: structure
+name: Structure
+channel: sms
+help: "Structure: reply STOP to opt out."
+start: welcome
+fallback: missing-fallback
+keywords:
+  - match: [GO, RIDE]
+    goto: ask
+  - match: [ride]
+    goto: ghost-keyword
+steps:
+  welcome:
+    say: "Hi {{nickname}}! Text GO. Reply STOP to opt out."
+  ask:
+    ask: "ZIP?"
+    save: zip
+    expect: zip
+    goto: maybe-name
+  maybe-name:
+    branch:
+      - if: { var: zip, equals: "94110" }
+        goto: ask-name
+    goto: greet
+  ask-name:
+    ask: "Name?"
+    save: name
+    goto: greet
+  greet:
+    say: "Hello {{name}}, ZIP {{zip}}, {{name|friend}}."
+    lookup: { table: nowhere, key: "{{zip}}", save: place, missing: ghost-missing }
+    buttons:
+      - { title: Again, goto: ghost-button }
+    branch:
+      - if: { var: zip, exists: true }
+        goto: ghost-branch
+  stuck:
+    say: "Nothing after this."
+  choose:
+    branch:
+      - if: { var: zip, equals: "1" }
+        goto: stuck
+  loop-a:
+    goto: loop-b
+  loop-b:
+    goto: loop-a
+`;
+
+describe('lintBot: structure', () => {
+  const problems = lint(STRUCTURE);
+
+  it('reports unknown step references where they are written', () => {
+    expect(linesFor(problems, 'unknown-step')).toEqual([
+      lineOf(STRUCTURE, 'fallback: missing-fallback'),
+      lineOf(STRUCTURE, 'goto: ghost-keyword'),
+      lineOf(STRUCTURE, 'missing: ghost-missing'),
+      lineOf(STRUCTURE, 'goto: ghost-button'),
+      lineOf(STRUCTURE, 'goto: ghost-branch'),
+    ]);
+  });
+
+  it('reports an unknown lookup table', () => {
+    expect(linesFor(problems, 'unknown-lookup')).toEqual([lineOf(STRUCTURE, 'lookup: { table: nowhere')]);
+  });
+
+  it('reports unreachable steps at their id', () => {
+    expect(linesFor(problems, 'unreachable')).toEqual([
+      lineOf(STRUCTURE, '  stuck:'),
+      lineOf(STRUCTURE, '  choose:'),
+      lineOf(STRUCTURE, '  loop-a:'),
+      lineOf(STRUCTURE, '  loop-b:'),
+    ]);
+  });
+
+  it('reports steps with no way out, unless their text names a keyword', () => {
+    expect(linesFor(problems, 'dead-end')).toEqual([lineOf(STRUCTURE, '  stuck:')]);
+  });
+
+  it('reports a branch with no default', () => {
+    expect(linesFor(problems, 'branch-no-default')).toEqual([lineOf(STRUCTURE, '  choose:')]);
+  });
+
+  it('reports a variable that is never saved as an error', () => {
+    const never = problems.filter((p) => p.rule === 'unsaved-variable');
+    expect(never.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [lineOf(STRUCTURE, 'Hi {{nickname}}'), 'error', '{{nickname}} is never saved: no step has save: nickname.'],
+    ]);
+  });
+
+  it('warns about a variable not saved on every path, but not when it has a default', () => {
+    const maybe = problems.filter((p) => p.rule === 'maybe-unsaved');
+    expect(maybe.map((p) => [p.line, p.severity])).toEqual([[lineOf(STRUCTURE, 'Hello {{name}}'), 'warning']]);
+    expect(maybe[0]?.message).toContain('{{name}}');
+  });
+
+  it('reports duplicate keywords (case-insensitive) at the repeat', () => {
+    const duplicates = problems.filter((p) => p.rule === 'duplicate-keyword');
+    expect(duplicates.map((p) => [p.line, p.message])).toEqual([[lineOf(STRUCTURE, 'match: [ride]'), 'Keyword "ride" is already used by keyword 1.']]);
+  });
+
+  it('reports steps that loop without asking', () => {
+    expect(linesFor(problems, 'goto-loop')).toEqual([lineOf(STRUCTURE, '  loop-a:')]);
+  });
+
+  it('gives 0:0 positions without a source map', () => {
+    const { bot } = parseBot(STRUCTURE);
+    expect(lintBot(bot!).every((p) => p.line === 0 && p.column === 0)).toBe(true);
+  });
+});
+
+const SMS_COMPLIANCE = `id: compliance
+name: Compliance
+channel: sms
+start: welcome
+keywords:
+  - match: [STOP, INFO, JOIN]
+    goto: welcome
+steps:
+  welcome:
+    say:
+      - "Welcome to our list. Text JOIN for news."
+      - "${LONG_TEXT}"
+      - “Smart quotes” cost you 90 characters per segment.
+    quickReplies: [JOIN]
+    end: true
+`;
+
+describe('lintBot: SMS compliance', () => {
+  const problems = lint(SMS_COMPLIANCE);
+
+  it('requires opt-out instructions in the first message', () => {
+    expect(linesFor(problems, 'sms-opt-out-missing')).toEqual([lineOf(SMS_COMPLIANCE, 'start: welcome')]);
+  });
+
+  it('requires help text', () => {
+    expect(linesFor(problems, 'sms-help-missing')).toEqual([lineOf(SMS_COMPLIANCE, 'name: Compliance')]);
+  });
+
+  it('wants the help text to mention STOP', () => {
+    const yaml = SMS_COMPLIANCE.replace('start: welcome', 'help: "Compliance news."\nstart: welcome');
+    expect(linesFor(lint(yaml), 'sms-help-no-opt-out')).toEqual([lineOf(yaml, 'help:')]);
+  });
+
+  it('refuses keywords owned by the carrier rules', () => {
+    const reserved = problems.filter((p) => p.rule === 'sms-reserved-keyword');
+    expect(reserved.map((p) => [p.line, p.column])).toEqual([
+      [lineOf(SMS_COMPLIANCE, 'match: [STOP'), 13],
+      [lineOf(SMS_COMPLIANCE, 'match: [STOP'), 19],
+    ]);
+  });
+
+  it('warns about messages over 3 segments by default', () => {
+    expect(linesFor(problems, 'sms-segments')).toEqual([lineOf(SMS_COMPLIANCE, LONG_TEXT)]);
+    expect(problems.find((p) => p.rule === 'sms-segments')?.message).toMatch(/takes 4 SMS segments/);
+  });
+
+  it('takes the segment limit from the options or the bot', () => {
+    expect(linesFor(lint(SMS_COMPLIANCE, { maxSegments: 4 }), 'sms-segments')).toEqual([]);
+    const strict = SMS_COMPLIANCE.replace('start: welcome', 'maxSegments: 1\nstart: welcome');
+    expect(linesFor(lint(strict), 'sms-segments')).toEqual([lineOf(strict, LONG_TEXT)]);
+  });
+
+  it('suggests GSM-7 replacements for curly quotes', () => {
+    const lookalike = problems.filter((p) => p.rule === 'sms-lookalike');
+    expect(lookalike.map((p) => p.line)).toEqual([lineOf(SMS_COMPLIANCE, '“Smart quotes”')]);
+    expect(lookalike[0]?.message).toContain('“ → "');
+  });
+
+  it('warns that quick replies are not shown on SMS', () => {
+    expect(linesFor(problems, 'sms-no-buttons')).toEqual([lineOf(SMS_COMPLIANCE, 'quickReplies:')]);
+  });
+
+  it('accepts opt-out instructions in a later message before the first question', () => {
+    const yaml = `id: ok\nname: OK\nchannel: sms\nhelp: "OK: reply STOP to opt out."\nstart: a\nsteps:\n  a:\n    say: Hi\n    goto: b\n  b:\n    say: Reply STOP to opt out.\n    ask: Name?\n    end: true\n`;
+    expect(lint(yaml)).toEqual([]);
+  });
+});
+
+const TITLES = Array.from({ length: 14 }, (_, i) => `Choice ${i + 1}`);
+const MESSENGER = `id: messenger-lint
+name: Messenger Lint
+channel: messenger
+start: welcome
+steps:
+  welcome:
+    ask: "Pick one"
+    expect: { type: choice, options: [${TITLES.join(', ')}] }
+    goto: buttons
+  buttons:
+    say: "Links"
+    buttons:
+      - { title: One, url: "https://example.org/1" }
+      - { title: Two, url: "https://example.org/2" }
+      - { title: Three, url: "https://example.org/3" }
+      - { title: This title is far too long, url: "https://example.org/4" }
+    goto: nudge
+  nudge:
+    delayHours: 20
+    say: "Inside the window"
+    goto: late
+  late:
+    delayHours: 6
+    say: "Outside the window"
+    goto: promo
+  promo:
+    promotional: true
+    say: "Buy our t-shirt!"
+    end: true
+`;
+
+describe('lintBot: Messenger', () => {
+  const problems = lint(MESSENGER);
+
+  it('warns about more than 13 quick replies', () => {
+    expect(linesFor(problems, 'messenger-quick-replies')).toEqual([lineOf(MESSENGER, 'expect: { type: choice')]);
+  });
+
+  it('warns about more than 3 buttons', () => {
+    expect(linesFor(problems, 'messenger-buttons')).toEqual([lineOf(MESSENGER, 'buttons:', 2)]);
+  });
+
+  it('warns that titles over 20 characters will be cut', () => {
+    const titles = problems.filter((p) => p.rule === 'messenger-title');
+    expect(titles.map((p) => p.line)).toEqual([lineOf(MESSENGER, 'This title is far too long')]);
+    expect(titles[0]?.message).toContain('"This title is far to"');
+  });
+
+  it('flags messages outside the 24-hour window: promotional ones as errors', () => {
+    const window = problems.filter((p) => p.rule === 'messenger-window');
+    expect(window.map((p) => [p.line, p.severity])).toEqual([
+      [lineOf(MESSENGER, '  late:'), 'warning'],
+      [lineOf(MESSENGER, '  promo:'), 'error'],
+    ]);
+  });
+
+  it('needs no help text or opt-out instructions', () => {
+    expect(problems.filter((p) => p.rule.startsWith('sms-'))).toEqual([]);
+  });
+});
