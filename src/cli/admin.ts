@@ -79,6 +79,6 @@ switch (command) {
   }
   default:
     console.log(USAGE);
-    process.exit(command ? 1 : 0);
+    process.exit(command && command !== 'help' ? 1 : 0);
 }
 db.$client.close();

@@ -28,6 +28,10 @@ import type { Bot, Step } from './types.ts';
 
 const OPT_OUT_HINT = /\b(stop|unsubscribe|quit|cancel)\b/i;
 
+/**
+ * Add the channel rules' problems for `bot` to `problems` (called by lintBot).
+ * @example complianceProblems(bot, new ProblemList(sourceMap), 3)
+ */
 export function complianceProblems(bot: Bot, problems: ProblemList, maxSegments: number): void {
   if (bot.channel === 'sms') sms(bot, problems, maxSegments);
   else messenger(bot, problems);

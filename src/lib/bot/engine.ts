@@ -124,12 +124,13 @@ function answer(t: Turn, step: Step, text: string): void {
   const options = step.expect?.options;
   const result = step.ask === undefined
     ? { ok: false as const, hint: DEFAULTS.buttons }
-    : validateAnswer(step.expect ?? { type: 'text' }, text, options?.map(cutTitle));
+    : validateAnswer(step.expect ?? { type: 'text' }, text, s.channel === 'messenger' ? options?.map(cutTitle) : undefined);
   if (!result.ok) {
     const keyword = matchKeyword(bot, text, true);
     if (keyword) return enter(t, keyword.goto);
     s.attempts++;
-    const source = step.invalid === undefined ? `builtin:invalid-${step.expect?.type ?? 'text'}` : `steps.${id}.invalid`;
+    const kind = step.ask === undefined ? 'buttons' : (step.expect?.type ?? 'text');
+    const source = step.invalid === undefined ? `builtin:invalid-${kind}` : `steps.${id}.invalid`;
     return void emit(t, step.invalid ?? result.hint, id, source, step, true);
   }
   if (step.save) setOwn(s.vars, step.save, result.value);

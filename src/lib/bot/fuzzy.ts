@@ -13,19 +13,33 @@
 
 const COMBINING = /[\u0300-\u036f]/g;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const ASCII_NON_WORD = /[^a-z0-9]+/g;
+let lastText = '';
+let lastNormal = '';
 
 /**
  * Normalise text for matching.
  * @example normalize("  ¡Sí, Señor! ") // "si senor"
  */
 export function normalize(text: string): string {
-  return text.normalize('NFKD').replace(COMBINING, '').toLowerCase().replace(NON_WORD, ' ').trim();
+  // The engine normalises the same incoming message several times per turn; remember the last.
+  if (text === lastText) return lastNormal;
+  // Plain ASCII has no accents to strip, so skip the (slow) Unicode decomposition.
+  const ascii = /^[\x00-\x7f]*$/.test(text);
+  lastNormal = (ascii ? text : text.normalize('NFKD').replace(COMBINING, '')).toLowerCase().replace(ascii ? ASCII_NON_WORD : NON_WORD, ' ').trim();
+  lastText = text;
+  return lastNormal;
 }
 
-/** Typos allowed when the expected word has `length` letters. */
+/**
+ * Typos allowed when the expected word has `length` letters.
+ * @example allowedTypos(4) // 1
+ */
 export function allowedTypos(length: number): number {
   return length <= 3 ? 0 : length <= 7 ? 1 : 2;
 }
+
+const ROWS = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /**
  * Damerau-Levenshtein (optimal string alignment) distance, giving up above `limit`.
@@ -33,11 +47,13 @@ export function allowedTypos(length: number): number {
  */
 export function distance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  // Three rolling rows (two back for transpositions) keep this allocation-light on hot paths.
-  let prev2: number[] = [];
-  let prev: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rolling rows (two back for transpositions), reused between calls: this runs for
+  // every keyword on every message, so it must not allocate.
+  if (b.length >= ROWS[0]!.length) ROWS.forEach((_, i) => (ROWS[i] = new Int32Array(b.length + 1)));
+  let [prev2, prev, cur] = ROWS as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur: number[] = [i];
+    cur[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -47,8 +63,7 @@ export function distance(a: string, b: string, limit = Infinity): number {
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = cur;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
   return prev[b.length]!;
 }
@@ -90,20 +105,27 @@ export function fuzzyEquals(input: string, expected: string): boolean {
 }
 
 /**
+ * Like `bestMatch`, for input that is already normalised.
+ * @example bestNormalMatch("stpo", ["STOP"]) // 0
+ */
+export function bestNormalMatch(a: string, candidates: readonly string[], exact = false): number {
+  let best = -1;
+  let bestScore = Infinity;
+  for (let i = 0; i < candidates.length && bestScore > 0; i++) {
+    const b = normalizeExpected(candidates[i]!);
+    const s = exact ? (a === b && a ? 0 : -1) : score(a, b);
+    if (s >= 0 && s < bestScore) [best, bestScore] = [i, s];
+  }
+  return best;
+}
+
+/**
  * Index of the best match for `input` among `candidates` (exact beats typo; ties go to the
  * first), or -1. With `exact`, typos are not tolerated.
  * @example bestMatch("rides", ["RIDE", "RIDES"]) // 1
  */
 export function bestMatch(input: string, candidates: readonly string[], exact = false): number {
-  const a = normalize(input);
-  let best = -1;
-  let bestScore = Infinity;
-  candidates.forEach((c, i) => {
-    const b = normalizeExpected(c);
-    const s = exact ? (a === b && a ? 0 : -1) : score(a, b);
-    if (s >= 0 && s < bestScore) [best, bestScore] = [i, s];
-  });
-  return best;
+  return bestNormalMatch(normalize(input), candidates, exact);
 }
 
 const YES = ['yes', 'y', 'yeah', 'yep', 'yup', 'sure', 'ok', 'okay', 'si', 'correct'];
@@ -117,11 +139,13 @@ const NO = ['no', 'n', 'nope', 'nah', 'not really'];
 export function yesNo(input: string): 'yes' | 'no' | null {
   const text = normalize(input);
   for (const candidate of [text, text.split(' ')[0] ?? '']) {
-    if (bestMatch(candidate, YES) >= 0) return 'yes';
-    if (bestMatch(candidate, NO) >= 0) return 'no';
+    if (bestNormalMatch(candidate, YES) >= 0) return 'yes';
+    if (bestNormalMatch(candidate, NO) >= 0) return 'no';
   }
   return null;
 }
+
+const compact = (normal: string) => normal.replace(/ /g, '');
 
 /**
  * Pick one of `options` from an answer: its number ("2"), the whole option (typos allowed,
@@ -133,18 +157,22 @@ export function yesNo(input: string): 'yes' | 'no' | null {
 export function matchOption(input: string, options: readonly string[], aliases: readonly string[] = []): number {
   const text = normalize(input);
   if (!text) return -1;
-  const exact = options.findIndex((o) => normalize(o) === text);
+  const normals = options.map(normalizeExpected);
+  const exact = normals.indexOf(text);
   if (exact >= 0) return exact;
   if (/^\d+$/.test(text)) {
     const n = Number(text);
     return n >= 1 && n <= options.length ? n - 1 : -1;
   }
-  const compact = (s: string) => normalize(s).replace(/ /g, '');
-  const whole = bestMatch(compact(input), [...options, ...aliases].map(compact));
+  const whole = bestNormalMatch(compact(text), [...normals, ...aliases.map(normalizeExpected)].map(compact));
   if (whole >= 0) return whole >= options.length ? whole - options.length : whole;
   const words = text.split(' ');
-  const hits = options
-    .map((o, i) => ({ i, optionWords: normalize(o).split(' ') }))
-    .filter(({ optionWords }) => words.every((w) => optionWords.some((ow) => fuzzyEquals(w, ow))));
-  return hits.length === 1 ? hits[0]!.i : -1;
+  let hit = -1;
+  for (let i = 0; i < normals.length; i++) {
+    const optionWords = normals[i]!.split(' ');
+    if (!words.every((w) => optionWords.some((ow) => score(w, ow) >= 0))) continue;
+    if (hit >= 0) return -1; // two options fit: ambiguous
+    hit = i;
+  }
+  return hit;
 }

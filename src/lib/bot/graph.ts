@@ -43,7 +43,10 @@ export function entriesOf(bot: Bot): { to: string; path: string }[] {
   ];
 }
 
-/** Does the step stop to wait for the person (a question, or buttons that jump)? */
+/**
+ * Does the step stop to wait for the person (a question, or buttons that jump)?
+ * @example waits({ ask: "ZIP?" }) // true
+ */
 export function waits(step: Step): boolean {
   return step.ask !== undefined || !!step.buttons?.some((b) => b.goto !== undefined);
 }

@@ -10,13 +10,17 @@
 import { bestMatch } from './fuzzy.ts';
 import type { Bot, Keyword } from './types.ts';
 
+// Flattened keyword lists, computed once per bot object (bots are never mutated).
+const WORDS = new WeakMap<Bot, string[]>();
+
 /**
  * Find the keyword a message triggers; exact matches beat typos, then the first listed wins.
  * @example matchKeyword(bot, "ride!", false)?.goto // "ask-zip" (when RIDE → ask-zip)
  */
 export function matchKeyword(bot: Bot, text: string, allowTypos: boolean): Keyword | undefined {
   if (!bot.keywords.length) return undefined;
-  const words = bot.keywords.flatMap((k) => k.match);
+  let words = WORDS.get(bot);
+  if (!words) WORDS.set(bot, (words = bot.keywords.flatMap((k) => k.match)));
   const hit = bestMatch(text, words, !allowTypos);
   if (hit < 0) return undefined;
   let seen = 0;

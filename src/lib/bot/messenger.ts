@@ -23,7 +23,7 @@ export const GET_STARTED = 'GET_STARTED';
  * @example cutTitle("Instacart Shopper (full service)") // "Instacart Shopper (f"
  */
 export function cutTitle(title: string): string {
-  return Array.from(title).slice(0, MAX_TITLE).join('');
+  return title.length <= MAX_TITLE ? title : Array.from(title).slice(0, MAX_TITLE).join('');
 }
 
 /**

@@ -86,6 +86,10 @@ export function parseBot(yamlText: string): { bot: Bot | null; problems: Problem
   return { bot: result.bot, problems: sortProblems([...problems, ...result.problems]), sourceMap };
 }
 
+/**
+ * The problem reported for a file with no YAML content.
+ * @example parseBot("").problems // [emptyProblem()]
+ */
 export function emptyProblem(): Problem {
   return { line: 1, column: 1, message: 'The file is empty.', severity: 'error', rule: 'yaml' };
 }

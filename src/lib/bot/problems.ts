@@ -37,7 +37,10 @@ export class ProblemList {
   }
 }
 
-/** Sort by position so editors and tests see problems top to bottom. */
+/**
+ * Sort by position (in place) so editors and tests see problems top to bottom.
+ * @example sortProblems(lintBot(bot, sourceMap))[0]?.line // the first line with a problem
+ */
 export function sortProblems(problems: Problem[]): Problem[] {
   return problems.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -39,7 +39,11 @@ export class Reader {
   }
 
   list(value: unknown, path: string): string[] | undefined {
-    if (value === undefined || typeof value === 'string') return value === undefined ? undefined : [this.str(value, path) ?? ''];
+    if (typeof value === 'string') {
+      const text = this.str(value, path);
+      return text === undefined ? undefined : [text];
+    }
+    if (value === undefined) return undefined;
     if (!Array.isArray(value)) return void this.problems.add(path, `Expected text or a list of texts at ${path}.`);
     return value.map((v, i) => this.str(v, `${path}.${i}`, true) ?? '');
   }

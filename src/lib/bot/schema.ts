@@ -145,8 +145,10 @@ function readStep(r: Reader, value: unknown, path: string): Step {
     const at = `${path}.lookup`;
     step.lookup = {
       table: r.id(lookup.table, `${at}.table`, VAR_NAME, 'table name', true) ?? '', key: r.str(lookup.key, `${at}.key`, true) ?? '',
-      save: r.id(lookup.save, `${at}.save`, VAR_NAME, 'variable name', true) ?? '', missing: ref(lookup.missing, 'lookup.missing'),
+      save: r.id(lookup.save, `${at}.save`, VAR_NAME, 'variable name', true) ?? '',
     };
+    const missing = ref(lookup.missing, 'lookup.missing');
+    if (missing !== undefined) step.lookup.missing = missing;
   }
   if ((step.save || step.expect) && step.ask === undefined) r.problems.add(path, `${path} saves or expects an answer but has no ask: question.`);
   if ((step.buttons || step.quickReplies) && !step.say && !step.ask) r.problems.add(path, `${path} has buttons or quick replies but no say: or ask: text to attach them to.`);

@@ -10,7 +10,7 @@
  * - HELP, INFO: answered with the bot's help text, even while opted out, because CTIA expects
  *   HELP to work for every number and it says how to resubscribe.
  */
-import { bestMatch, normalize } from './fuzzy.ts';
+import { bestMatch, bestNormalMatch, normalize } from './fuzzy.ts';
 import type { SmsInfo } from './types.ts';
 
 // GSM 03.38 basic character set (0x1B, the escape, is not a character by itself).
@@ -19,12 +19,14 @@ const GSM_BASIC =
   '¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 // Extension table: each costs an escape plus the character, so 2 septets.
 const GSM_EXTENDED = '\f^{}\\[~]|€';
-const BASIC = new Set(GSM_BASIC);
-const EXTENDED = new Set(GSM_EXTENDED);
+// Septets per UTF-16 code unit (0 = not GSM-7); every GSM character is below U+20AD (€).
+const SEPTETS = new Uint8Array(0x20ad);
+for (const c of GSM_BASIC) SEPTETS[c.charCodeAt(0)] = 1;
+for (const c of GSM_EXTENDED) SEPTETS[c.charCodeAt(0)] = 2;
 
 /** GSM-7 septets per character, or 0 when the character is not in GSM-7. */
 function gsmUnits(char: string): number {
-  return BASIC.has(char) ? 1 : EXTENDED.has(char) ? 2 : 0;
+  return char.length === 1 ? (SEPTETS[char.charCodeAt(0)] ?? 0) : 0;
 }
 
 /**
@@ -37,17 +39,25 @@ function gsmUnits(char: string): number {
  * @example smsSegments("Reply STOP to opt out") // { encoding: 'GSM-7', units: 21, segments: 1, ... }
  */
 export function smsSegments(text: string): SmsInfo {
-  const chars = Array.from(text);
-  const ucs2Chars = [...new Set(chars.filter((c) => !gsmUnits(c)))];
-  const gsm = ucs2Chars.length === 0;
-  const sizes = chars.map((c) => (gsm ? gsmUnits(c) : c.length));
-  const units = sizes.reduce((a, b) => a + b, 0);
+  let septets = 0;
+  for (let i = 0; i < text.length && septets >= 0; i++) {
+    const units = SEPTETS[text.charCodeAt(i)];
+    septets = units ? septets + units : -1;
+  }
+  const gsm = septets >= 0;
+  const units = gsm ? septets : text.length;
   const [single, multi] = gsm ? [160, 153] : [70, 67];
+  const ucs2Chars = gsm ? [] : [...new Set(Array.from(text).filter((c) => !gsmUnits(c)))];
   let segments = units === 0 ? 0 : 1;
   if (units > single) {
-    // Pack greedily so a 2-unit character that would straddle a boundary starts a new segment.
+    // Pack greedily so a 2-unit character (GSM escape pair, UTF-16 surrogate pair) that would
+    // straddle a boundary starts the next segment instead.
     let used = 0;
-    for (const size of sizes) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      const pair = !gsm && code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+      const size = gsm ? SEPTETS[code]! : pair ? 2 : 1;
+      if (pair) i++;
       if (used + size > multi) [segments, used] = [segments + 1, 0];
       used += size;
     }
@@ -71,7 +81,7 @@ export function isOptOut(text: string): boolean {
   const n = normalize(text);
   // SUBSCRIBE is only two edits from UNSUBSCRIBE, but it means the opposite.
   if (NOT_OPT_OUT.includes(n)) return false;
-  return bestMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
+  return bestNormalMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
 }
 
 /**

@@ -10,7 +10,10 @@ import type { VarValue } from './types.ts';
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_]\w*)((?:\.[\w-]+)*)\s*(?:\|([^}]*))?\}\}/g;
 
-/** Look up "clinic.name"-style paths in the saved variables. */
+/**
+ * Look up "clinic.name"-style paths in the saved variables (own properties only).
+ * @example readVar({ clinic: { name: "Mission" } }, "clinic.name") // "Mission"
+ */
 export function readVar(vars: { [name: string]: VarValue }, path: string): VarValue | undefined {
   const [name = '', field] = path.split('.', 2);
   const value = own(vars, name);

@@ -46,16 +46,17 @@ export function readBotFiles(dir: string): { id: string; path: string; file: Bot
 
 /**
  * Content check for content/bots/: parse and lint problems with file:line, exercises whose
- * starter is missing. Returns the ids of the files, for lessons' references.
+ * starter is missing. Returns each file's kind by id (null when broken), for lessons' references.
  */
-export function checkBotFiles(dir: string, rel: (path: string) => string, problems: ContentProblem[]): Set<string> {
+export function checkBotFiles(dir: string, rel: (path: string) => string, problems: ContentProblem[]): Map<string, 'bot' | 'exercise' | null> {
   const files = readBotFiles(dir);
-  const ids = new Set(files.map((f) => f.id));
+  // null: the file exists but has errors, reported in the file itself and not again where it is used.
+  const kinds = new Map(files.map((f) => [f.id, f.file?.kind ?? null] as const));
   for (const entry of files) {
     for (const p of entry.problems) problems.push(problemAt(rel(entry.path), p, p.message, p.severity));
-    if (entry.file?.kind === 'exercise' && !ids.has(entry.file.exercise.starter)) {
-      problems.push(problemAt(rel(entry.path), { line: 1, column: 1 }, `starter: no bot "${entry.file.exercise.starter}" in content/bots/`));
+    if (entry.file?.kind === 'exercise' && !['bot', null].includes(kinds.get(entry.file.exercise.starter) ?? 'missing')) {
+      problems.push(problemAt(rel(entry.path), { line: 1, column: 1 }, `starter: no working bot "${entry.file.exercise.starter}" in content/bots/`));
     }
   }
-  return ids;
+  return kinds;
 }

@@ -57,7 +57,7 @@ export function checkContent(root: string): ContentProblem[] {
   const instructorIds = new Set(filesIn(instructorsDir, '.mdx').map((name) => basename(name, '.mdx')));
   for (const name of filesIn(instructorsDir, '.mdx')) load(join(instructorsDir, name), instructorSchema, true);
 
-  const botIds = checkBotFiles(join(contentDir, 'bots'), rel, problems);
+  const botKinds = checkBotFiles(join(contentDir, 'bots'), rel, problems);
 
   const coursesDir = join(contentDir, 'courses');
   const courses = new Map<string, Parsed<Course>>();
@@ -125,7 +125,7 @@ export function checkContent(root: string): ContentProblem[] {
     if (other) {
       problems.push(problemAt(lesson.file, lesson.source.locate(['order']), `order ${lesson.data.order} is already used in module "${lesson.data.module}" by ${other}`));
     } else orderSeen.set(orderKey, lesson.file);
-    problems.push(...checkLessonBody(lesson, { botIds, lessonIds, courseSlugs: new Set(courses.keys()), instructorIds }));
+    problems.push(...checkLessonBody(lesson, { botKinds, lessonIds, courseSlugs: new Set(courseSlugs), instructorIds }));
     if (locale) {
       const slug = basename(lesson.file, '.mdx');
       const original = lessons.find((l) => l.course === lesson.course && !l.file.includes('/lessons/es/') && basename(l.file, '.mdx') === slug);
@@ -137,7 +137,8 @@ export function checkContent(root: string): ContentProblem[] {
   const testimonialsDir = join(contentDir, 'testimonials');
   for (const name of filesIn(testimonialsDir, '.yaml')) {
     const testimonial = load(join(testimonialsDir, name), testimonialSchema, false);
-    if (testimonial && !courses.has(testimonial.data.course)) {
+    // Against the folders, not the parsed courses: a course.yaml with an error is reported once, there.
+    if (testimonial && !courseSlugs.includes(testimonial.data.course)) {
       problems.push(problemAt(testimonial.file, testimonial.source.locate(['course']), `course: no course "${testimonial.data.course}"`));
     }
   }

@@ -11,7 +11,8 @@ interface LessonFile {
 }
 
 interface Known {
-  botIds: ReadonlySet<string>;
+  /** Files of content/bots by id: a bot, an exercise, or null when the file itself has errors. */
+  botKinds: ReadonlyMap<string, 'bot' | 'exercise' | null>;
   lessonIds: ReadonlySet<string>;
   courseSlugs: ReadonlySet<string>;
   instructorIds: ReadonlySet<string>;
@@ -45,17 +46,20 @@ export function checkLessonBody(lesson: LessonFile, known: Known): ContentProble
       else placed.set(id, (placed.get(id) ?? 0) + 1);
     } else if (name === 'SandboxBot') {
       const bot = attribute(attrs, 'bot');
-      if (!bot || !known.botIds.has(bot)) problems.push(problemAt(lesson.file, at(index), `<SandboxBot bot="${bot ?? ''}"> names no bot in content/bots/`));
+      if (!refersTo(known, bot, 'bot')) problems.push(problemAt(lesson.file, at(index), `<SandboxBot bot="${bot ?? ''}"> names no working bot in content/bots/`));
       const channel = attribute(attrs, 'channel');
       if (channel && channel !== 'sms' && channel !== 'messenger') problems.push(problemAt(lesson.file, at(index), `<SandboxBot channel="${channel}"> must be sms or messenger`));
     } else {
-      for (const key of ['starter', 'exercise']) {
+      for (const [key, kind] of [['starter', 'bot'], ['exercise', 'exercise']] as const) {
         const id = attribute(attrs, key);
-        if (!id || !known.botIds.has(id)) problems.push(problemAt(lesson.file, at(index), `<BotPlayground ${key}="${id ?? ''}"> names no file in content/bots/`));
+        if (!refersTo(known, id, kind)) problems.push(problemAt(lesson.file, at(index), `<BotPlayground ${key}="${id ?? ''}"> names no working ${kind} in content/bots/`));
       }
     }
   }
+  const declared = new Set<string>();
   lesson.data.quizzes.forEach((quiz, i) => {
+    if (declared.has(quiz.id)) problems.push(problemAt(lesson.file, lesson.source.locate(['quizzes', i, 'id']), `quiz id "${quiz.id}" is declared twice in this lesson`));
+    declared.add(quiz.id);
     const count = placed.get(quiz.id) ?? 0;
     if (count !== 1) {
       problems.push(problemAt(lesson.file, lesson.source.locate(['quizzes', i, 'id']), `quiz "${quiz.id}" must be placed once in the lesson with <Quiz id="${quiz.id}" /> (found ${count})`));
@@ -72,6 +76,16 @@ export function checkLessonBody(lesson: LessonFile, known: Known): ContentProble
   return problems;
 }
 
+/** Whether `id` names a file of that kind; a file with its own errors counts (reported there). */
+function refersTo(known: Known, id: string | undefined, kind: 'bot' | 'exercise'): boolean {
+  if (!id || !known.botKinds.has(id)) return false;
+  const actual = known.botKinds.get(id);
+  return actual === null || actual === kind;
+}
+
+/** Single-segment pages of src/pages/[...lang]/ that lessons may link to. */
+const PAGES = new Set(['login', 'signup', 'dashboard', 'values', 'account', 'forgot-password']);
+
 function linkExists(path: string, known: Known): boolean {
   const parts = path.replace(/^\/es(?=\/|$)/, '').split('/').filter(Boolean);
   if (parts.length === 0) return true;
@@ -79,8 +93,9 @@ function linkExists(path: string, known: Known): boolean {
   if (section === 'courses' && first) {
     if (!known.courseSlugs.has(first)) return false;
     if (!sub) return true;
+    if (sub === 'testimonial') return !second;
     return sub === 'lessons' && !!second && known.lessonIds.has(`${first}/${second}`);
   }
   if (section === 'instructors' && first) return known.instructorIds.has(first);
-  return ['login', 'signup', 'dashboard', 'values', 'certificates'].includes(section ?? '');
+  return !first && PAGES.has(section ?? '');
 }

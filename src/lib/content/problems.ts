@@ -25,9 +25,18 @@ export function schemaProblems(file: string, source: ParsedSource, error: z.ZodE
       const keys = issue.keys.map((k) => `"${k}"`).join(', ');
       return problemAt(file, source.locate([...issue.path, issue.keys[0] ?? '']), `${field === '(file)' ? '' : `${field}: `}unknown field ${keys}`);
     }
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    const missing = valueAt(source.data, issue.path) === undefined && issue.path.length > 0;
     return problemAt(file, source.locate(issue.path), missing ? `${field} is required` : `${field} ${issue.message}`);
   });
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let node = data;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }
 
 export function formatProblem(problem: ContentProblem): string {

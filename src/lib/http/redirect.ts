@@ -10,7 +10,9 @@ export function safeNextPath(next: unknown, fallback: string): string {
   try {
     const url = new URL(next, 'http://botcamp.invalid');
     if (url.host !== 'botcamp.invalid') return fallback;
-    return `${url.pathname}${url.search}${url.hash}`;
+    // Normalising can turn "/.//evil.example" into "//evil.example": check the result too.
+    const path = `${url.pathname}${url.search}${url.hash}`;
+    return path.startsWith('//') || path.startsWith('/\\') ? fallback : path;
   } catch {
     return fallback;
   }

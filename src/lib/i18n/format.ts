@@ -7,14 +7,14 @@ export function formatDate(locale: Locale, date: Date): string {
   return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
 }
 
-/** @example formatDateTime('en', d) // 'Nov 24, 2026, 3:55 AM UTC' */
+/** Times are shown in UTC and say so (Intl refuses timeZoneName together with dateStyle). @example formatDateTime('en', d) // 'Nov 24, 2026, 3:55 AM UTC' */
 export function formatDateTime(locale: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', timeZoneName: 'short' }).format(date);
+  return `${new Intl.DateTimeFormat(INTL_TAG[locale], { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
 }
 
 /**
  * The one money formatter. Amounts are in major units (49, 12.5), as authored in content.
- * @example formatMoney('en', 49, 'USD') // '$49' ; formatMoney('es', 12.5, 'USD') // '12,50 US$'
+ * @example formatMoney('en', 49, 'USD') // '$49' ; formatMoney('es', 12.5, 'USD') // '$12.50' (es-US writes dollars the US way)
  */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
   const whole = Number.isInteger(amount);

@@ -43,7 +43,7 @@ export function negotiateLocale(header: string | null | undefined): Locale {
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
       const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
-      return { lang: tag.toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0 };
+      return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0 };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);

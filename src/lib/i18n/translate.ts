@@ -25,7 +25,7 @@ export function translator(locale: Locale): Translate {
 
 /** Whether a string is a known key: error codes from src/lib arrive as `error.<code>`. */
 export function isMessageKey(key: string): key is MessageKey {
-  return key in en;
+  return Object.hasOwn(en, key);
 }
 
 /** The message for an error code returned by src/lib, with a generic fallback for unknown codes. */

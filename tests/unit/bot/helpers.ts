@@ -3,8 +3,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { handleMessage, parseBot, parseExercise, startConversation } from '~/lib/bot/index.ts';
-import type { Bot, ConversationState, Exercise, Reply } from '~/lib/bot/index.ts';
+import { handleMessage, lintBot, parseBot, parseExercise, startConversation } from '~/lib/bot/index.ts';
+import type { Bot, ConversationState, Exercise, Problem, Reply } from '~/lib/bot/index.ts';
 
 export const BOTS_DIR = fileURLToPath(new URL('../../../content/bots/', import.meta.url));
 export const FIXTURES_DIR = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -73,6 +73,16 @@ export class Chat {
     return this.texts.at(-1) ?? '';
   }
 }
+
+/** Parse (must succeed) and lint a bot. */
+export function lint(yaml: string, options?: { maxSegments?: number }): Problem[] {
+  const { bot, sourceMap, problems } = parseBot(yaml);
+  if (!bot) throw new Error(JSON.stringify(problems));
+  return lintBot(bot, sourceMap, options);
+}
+
+/** Lines of the problems reported by one rule. */
+export const linesFor = (problems: Problem[], rule: string) => problems.filter((p) => p.rule === rule).map((p) => p.line);
 
 /** 1-based line of the first line of `yaml` containing `marker`. */
 export function lineOf(yaml: string, marker: string, occurrence = 1): number {

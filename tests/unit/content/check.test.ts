@@ -123,7 +123,7 @@ describe('checkContent on the fixture tree', () => {
 
   // Bug: once course.yaml fails its schema the course is left out of the known courses, so every
   // testimonial of that course also gets "course: no course "<slug>"" although the folder exists.
-  it.fails('reports an invalid course.yaml only in its own file', () => {
+  it('reports an invalid course.yaml only in its own file', () => {
     editFixtureFile(root, FILES.course, 'level: beginner', 'level: expert');
     expect(errorsOf(root).filter((p) => p.file !== FILES.course)).toEqual([]);
   });
@@ -144,6 +144,19 @@ describe('checkContent on the fixture tree', () => {
     const text = editFixtureFile(root, FILES.lastLesson, 'summary: What to do next.\n', '');
     // Nothing to point at: the start of the frontmatter (line 2, after the opening ---).
     expectSingleError(root, FILES.lastLesson, positionOf(text, 'title:'), /^summary is required$/);
+  });
+
+  // Bug: problems.ts recognises a missing field only by zod's default "received undefined"
+  // wording, so a missing enum field or a field with a custom type message is not called missing.
+  it.each([
+    ['level', 'level: beginner\n'],
+    ['price.amount', '  amount: 49\n'],
+  ])('reports a missing %s as required', (field, line) => {
+    editFixtureFile(root, FILES.course, FREE_PRICE, 'price:\n  type: fixed\n  amount: 49\n  currency: USD\n');
+    editFixtureFile(root, FILES.course, line, '');
+    // Nothing to point at: the nearest parent (the top of the file, or the price: key).
+    const problem = expectSingleCourseError(root, { line: field === 'level' ? 1 : positionOf(readFixtureFile(root, FILES.course), 'price:').line });
+    expect(problem.message).toBe(`${field} is required`);
   });
 
   it('reports a YAML syntax error in a YAML file at its line and column', () => {
@@ -185,6 +198,18 @@ describe('checkContent on the fixture tree', () => {
       expectSingleError(root, FILES.firstLesson, positionOf(text, ghost), /<Quiz id="ghost">/, /quizzes:/);
     });
 
+    // Bug: quizzes are matched to <Quiz> tags by id only, so a second quiz with the same id counts
+    // as placed by the first one's tag and is never reported, though it can never be shown.
+    it('reports a quiz id declared twice in one lesson', () => {
+      const quizBlock = readFixtureFile(root, FILES.quizLesson).match(/ {2}- id: [\s\S]*?explanation: .*\n/)![0];
+      const text = editFixtureFile(root, FILES.quizLesson, quizBlock, quizBlock + quizBlock);
+      const second = text.indexOf(`id: ${QUIZ_ID}`, text.indexOf(`id: ${QUIZ_ID}`) + 1);
+      const errors = errorsOf(root);
+      expect(errors, formatList(errors)).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ file: FILES.quizLesson, line: text.slice(0, second).split('\n').length });
+      expect(errors[0]!.message).toContain(QUIZ_ID);
+    });
+
     it('reports an answer that points past the options, at the answer line', () => {
       const text = editFixtureFile(root, FILES.quizLesson, 'answer: 1', 'answer: 3');
       expectSingleError(root, FILES.quizLesson, positionOf(text, 'answer: 3', 'answer: '.length), /^quizzes\.0\.answer /, /one of the options/);
@@ -222,15 +247,14 @@ describe('checkContent on the fixture tree', () => {
 
   // Bug: the link check only knows a fixed list of sections, so links to pages that exist
   // (src/pages/[...lang]/account.astro, forgot-password.astro) are reported as broken.
-  it.fails.each(['/account', '/forgot-password'])('accepts a link to the existing page %s', (path) => {
+  it.each(['/account', '/forgot-password'])('accepts a link to the existing page %s', (path) => {
     editFixtureFile(root, FILES.lastLesson, 'You finished.', `You finished. See [this](${path}).`);
     expect(errorsOf(root)).toEqual([]);
   });
 
   it('reports a bot file lint error with its line', () => {
     const text = editFixtureFile(root, FILES.bot, 'goto: ask-time', 'goto: ask-tme');
-    const problem = expectSingleError(root, FILES.bot, { line: positionOf(text, 'goto: ask-tme').line }, /"ask-tme"/, /no step/);
-    expect(problem.column).toBeGreaterThan(0);
+    expectSingleError(root, FILES.bot, positionOf(text, 'goto: ask-tme'), /"ask-tme"/, /no step/);
   });
 
   it('reports a bot whose id does not match its file name', () => {
@@ -255,8 +279,6 @@ describe('checkContent on the fixture tree', () => {
     const problems = errorsOf(root);
     expect(problems.map((p) => p.file)).toEqual([FILES.course, FILES.course, FILES.testimonial]);
     expect(problems[0]!.line).toBeLessThan(problems[1]!.line);
-    // The fixture's course is unchanged apart from its instructors.
-    expect(readFixtureFile(root, FILES.course)).toContain(FREE_PRICE);
   });
 });
 
