@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FREE_COURSE, FREE_TITLE, answerQuiz, courseLessons, enrollFree, lessonData, lessonPath, signUp } from './helpers';
+import { FREE_COURSE, FREE_TITLE, answerQuiz, expectNoA11yViolations, courseLessons, enrollFree, lessonData, lessonPath, signUp } from './helpers';
 
 test('a learner takes the whole free course and earns a certificate', async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -29,6 +29,7 @@ test('a learner takes the whole free course and earns a certificate', async ({ p
   await expect(certificate.getByText(account.name, { exact: true })).toBeVisible();
   await expect(certificate.getByText(FREE_TITLE, { exact: true })).toBeVisible();
   await expect(certificate).toContainText('Certificate of completion');
+  await expectNoA11yViolations(page, 'certificate page');
 
   // The dashboard shows the course complete, with the certificate
   await page.goto('/dashboard');

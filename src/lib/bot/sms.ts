@@ -7,6 +7,8 @@
  *   list", "stop texting me", "unsubscribe me", "opt me out", "please stop", "remove me"...
  *   An opt-out wins over everything, including a pending question.
  * - Opt-in: START, YES, UNSTOP, but only while opted out (otherwise YES is an ordinary answer).
+ * - Spanish: PARAR, CANCELAR, BAJA and phrases such as "ya no me manden mensajes" opt out; AYUDA
+ *   asks for help.
  * - HELP, INFO: answered with the bot's help text, even while opted out, because CTIA expects
  *   HELP to work for every number and it says how to resubscribe.
  */
@@ -65,12 +67,14 @@ export function smsSegments(text: string): SmsInfo {
   return { encoding: gsm ? 'GSM-7' : 'UCS-2', units, segments, ucs2Chars };
 }
 
-const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out'];
+// Spanish equivalents count too: the FCC rule covers any reasonable way a person says it, and
+// many of the people these bots serve write in Spanish (PARAR, BAJA, "ya no me manden mensajes").
+const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out', 'parar', 'cancelar', 'baja'];
 const OPT_OUT_PHRASE =
-  /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages))\b/;
+  /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages)|ya no (me )?(manden|envien|escriban|mande|envie|escriba)|no (me )?(manden|envien|escriban) mas|dar(me)? de baja|quiero (la )?baja|(sacar?|saquen|quitar?|quiten|borrar?|borren) ?me de (la|su|tu|esta) lista)\b/;
 const NOT_OPT_OUT = ['subscribe', 'resubscribe', 'sub scribe'];
 const OPT_IN_WORDS = ['start', 'yes', 'unstop'];
-const HELP_WORDS = ['help', 'info'];
+const HELP_WORDS = ['help', 'info', 'ayuda'];
 
 /**
  * Is this message a request to stop messages?

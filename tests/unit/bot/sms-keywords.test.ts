@@ -20,9 +20,10 @@ const PLAIN_LANGUAGE_OPT_OUTS = [
   'leave me alone',
   'no more texts',
 ];
-const NOT_OPT_OUTS = ['Can I stop by the clinic?', 'subscribe', 'SUBSCRIBE', 'the end of the street', 'yes', 'RIDE', '94110'];
+const SPANISH_OPT_OUTS = ['PARAR', 'Baja', 'cancelar', 'Ya no me manden mensajes', 'ya no me envíen nada', 'no me escriban más', 'quiero darme de baja', 'sáquenme de su lista'];
+const NOT_OPT_OUTS = ['Can I stop by the clinic?', 'subscribe', 'SUBSCRIBE', 'the end of the street', 'yes', 'RIDE', '94110', 'VIAJE', 'necesito un viaje', 'sí'];
 const RESUME_WORDS = ['START', 'yes', 'UNSTOP', 'Start!'];
-const HELP_WORDS = ['HELP', 'help!', 'INFO', 'Info?'];
+const HELP_WORDS = ['HELP', 'help!', 'INFO', 'Info?', 'AYUDA', 'ayuda!'];
 
 const WELCOME = 'Welcome! Text GO to start. Reply STOP to opt out.';
 const QUESTION_BOT = botFrom(`${SMS_HEADER}keywords:
@@ -51,6 +52,7 @@ describe('SMS keyword detection', () => {
   it.each(STANDARD_OPT_OUTS)('treats %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
   it.each(TYPO_OPT_OUTS)('treats the typo %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
   it.each(PLAIN_LANGUAGE_OPT_OUTS)('treats the plain-language %j as an opt-out (FCC 2024)', (text) => expect(isOptOut(text)).toBe(true));
+  it.each(SPANISH_OPT_OUTS)('treats the Spanish %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
   it.each(NOT_OPT_OUTS)('does not treat %j as an opt-out', (text) => expect(isOptOut(text)).toBe(false));
   it.each(RESUME_WORDS)('treats %j as a resume request', (text) => expect(isOptIn(text)).toBe(true));
   it.each(HELP_WORDS)('treats %j as HELP', (text) => expect(isHelp(text)).toBe(true));
