@@ -5,7 +5,8 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
   const publicPages: [string, string][] = [
     ['catalog', '/'],
     ['course landing page', coursePath(FREE_COURSE)],
-    ['preview lesson with a quiz and a local bot', lessonPath(FREE_COURSE, 'sms-bots-and-the-rules')],
+    ['preview lesson', lessonPath(FREE_COURSE, 'why-chatbots-for-organizing')],
+    ['preview lesson with a local sandbox bot', lessonPath(FREE_COURSE, 'sms-bots-and-the-rules')],
     ['instructor page', '/instructors/christine-miranda'],
     ['login', '/login'],
     ['Spanish landing page', `/es${coursePath(FREE_COURSE)}`],

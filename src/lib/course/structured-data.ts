@@ -4,8 +4,8 @@ import type { Curriculum } from './curriculum';
  * schema.org Course data for search engines.
  * @see https://schema.org/Course
  */
-export function courseJsonLd(input: { curriculum: Curriculum; url: string; instructors: { name: string; url: string }[] }): Record<string, unknown> {
-  const { curriculum, url, instructors } = input;
+export function courseJsonLd(input: { curriculum: Curriculum; url: string; image?: string; instructors: { name: string; url: string }[] }): Record<string, unknown> {
+  const { curriculum, url, image, instructors } = input;
   const { course } = curriculum;
   const price = course.price;
   const offer =
@@ -18,6 +18,7 @@ export function courseJsonLd(input: { curriculum: Curriculum; url: string; instr
     name: course.title,
     description: course.description,
     url,
+    ...(image ? { image } : {}),
     inLanguage: course.language,
     educationalLevel: course.level,
     teaches: course.outcomes,

@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { formatMoney } from '~/lib/i18n/format';
+import { localeFromParam } from '~/lib/i18n/locales';
+import { translator } from '~/lib/i18n/translate';
+import { renderOgImage } from '~/lib/seo/og-image';
+import { getCurriculum } from '~/server/catalog';
+
+// Content is fixed for the life of the process, so each image is drawn once (a cache, not state).
+const rendered = new Map<string, Promise<Buffer>>();
+
+/** The course's social preview image, in the page's language. */
+export const GET: APIRoute = async ({ params }) => {
+  const locale = localeFromParam(params.lang);
+  const curriculum = locale ? await getCurriculum(params.course ?? '', locale) : undefined;
+  if (!locale || !curriculum) return new Response('Not found', { status: 404 });
+  const t = translator(locale);
+  const { course } = curriculum;
+  const price = course.price.type === 'free' ? t('price.free') : formatMoney(locale, course.price.type === 'fixed' ? course.price.amount : course.price.minimum, course.price.currency);
+  const key = `${locale}/${curriculum.slug}`;
+  if (!rendered.has(key)) rendered.set(key, renderOgImage({ title: course.title, tagline: course.tagline, meta: `${t('course.lessonCount', { count: curriculum.lessons.length })} · ${price}`, siteName: t('site.name') }));
+  const png = await rendered.get(key)!;
+  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } });
+};
