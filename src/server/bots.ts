@@ -2,6 +2,8 @@ import { getCollection, getEntry } from 'astro:content';
 import type { BotFile } from '~/lib/content/bot-files';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
 import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
+import type { SessionUser } from '~/lib/auth/user';
+import { json } from './json';
 import { getDb } from './runtime';
 
 /** A bot by id (never an exercise), as validated at build. */
@@ -51,4 +53,15 @@ export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boole
   const db = getDb();
   const places = (await lessonsEmbedding()).get(id) ?? [];
   return places.some((place) => lessonAccess(db, viewer, place.courseSlug, place).allowed && canTrackProgress(db, viewer, place.courseSlug));
+}
+
+/**
+ * The signed-in viewer allowed a stored conversation with `id`, or the JSON error to answer with
+ * (401 anonymous, 403 not enrolled in a course that uses it).
+ */
+export async function storedBotViewer(user: SessionUser | null, id: string): Promise<{ ok: true; viewer: { id: number; role: SessionUser['role'] } } | { ok: false; response: Response }> {
+  if (!user) return { ok: false, response: json({ error: 'login-required' }, 401) };
+  const viewer = { id: user.id, role: user.role };
+  if (!(await canUseStoredBot(viewer, id))) return { ok: false, response: json({ error: 'not-enrolled' }, 403) };
+  return { ok: true, viewer };
 }

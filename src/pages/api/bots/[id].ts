@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { loadConversation, restartConversation, sendMessage, MAX_MESSAGE_LENGTH } from '~/lib/sandbox/conversation';
-import { canUseStoredBot, getBot } from '~/server/bots';
-import { json, readJson } from '~/server/json';
+import { getBot, storedBotViewer } from '~/server/bots';
+import { json, readJsonInput } from '~/server/json';
 import { getDb } from '~/server/runtime';
 
 const BotRequest = z.discriminatedUnion('action', [
@@ -16,19 +16,17 @@ const BotRequest = z.discriminatedUnion('action', [
  * browser only displays what this returns.
  */
 export const POST: APIRoute = async ({ params, request, url, locals }) => {
-  const read = await readJson(request, url);
+  const read = await readJsonInput(request, url, BotRequest);
   if (!read.ok) return read.response;
-  const input = BotRequest.safeParse(read.body);
-  if (!input.success) return json({ error: 'bad-request' }, 400);
   const bot = await getBot(params.id ?? '');
   if (!bot) return json({ error: 'bot-not-found' }, 404);
-  const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-  if (!viewer) return json({ error: 'login-required' }, 401);
-  if (!(await canUseStoredBot(viewer, bot.id))) return json({ error: 'not-enrolled' }, 403);
+  const access = await storedBotViewer(locals.user, bot.id);
+  if (!access.ok) return access.response;
+  const { viewer } = access;
   const db = getDb();
-  if (input.data.action === 'open') return json({ conversation: loadConversation(db, viewer.id, bot) });
-  if (input.data.action === 'restart') return json({ conversation: restartConversation(db, viewer.id, bot) });
-  const sent = sendMessage(db, viewer.id, bot, input.data.text);
+  if (read.input.action === 'open') return json({ conversation: loadConversation(db, viewer.id, bot) });
+  if (read.input.action === 'restart') return json({ conversation: restartConversation(db, viewer.id, bot) });
+  const sent = sendMessage(db, viewer.id, bot, read.input.text);
   if (!sent.ok) return json({ error: sent.error }, 400);
   return json(sent.value);
 };

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { lintSource, MAX_DRAFT_LENGTH, runExercise, saveDraft } from '~/lib/sandbox/exercise-attempts';
-import { canUseStoredBot, getExercise } from '~/server/bots';
-import { json, readJson } from '~/server/json';
+import { getExercise, storedBotViewer } from '~/server/bots';
+import { json, readJsonInput } from '~/server/json';
 import { getDb } from '~/server/runtime';
 
 const ExerciseRequest = z.object({ action: z.enum(['lint', 'save', 'run']), source: z.string().max(MAX_DRAFT_LENGTH * 2) });
@@ -12,17 +12,15 @@ const ExerciseRequest = z.object({ action: z.enum(['lint', 'save', 'run']), sour
  * browser can chat with it), save the draft, and run the scripted checks that decide a pass.
  */
 export const POST: APIRoute = async ({ params, request, url, locals }) => {
-  const read = await readJson(request, url);
+  const read = await readJsonInput(request, url, ExerciseRequest);
   if (!read.ok) return read.response;
-  const input = ExerciseRequest.safeParse(read.body);
-  if (!input.success) return json({ error: 'bad-request' }, 400);
   const found = await getExercise(params.id ?? '');
   if (!found) return json({ error: 'exercise-not-found' }, 404);
-  const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-  if (!viewer) return json({ error: 'login-required' }, 401);
-  if (!(await canUseStoredBot(viewer, found.exercise.id))) return json({ error: 'not-enrolled' }, 403);
+  const access = await storedBotViewer(locals.user, found.exercise.id);
+  if (!access.ok) return access.response;
+  const { viewer } = access;
   const db = getDb();
-  const { action, source } = input.data;
+  const { action, source } = read.input;
   if (action === 'lint') return json(lintSource(source));
   if (action === 'save') {
     const saved = saveDraft(db, viewer.id, found.exercise.id, source);
