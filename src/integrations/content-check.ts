@@ -19,7 +19,11 @@ export function contentCheck(): AstroIntegration {
         const problems = run();
         const errors = problems.filter((p) => p.severity === 'error');
         for (const p of problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
-        if (errors.length) throw new Error(`Content check failed with ${errors.length} error(s):\n${errors.map(formatProblem).join('\n')}`);
+        if (errors.length) {
+          // The messages above say everything; a stack trace would only bury them.
+          logger.error(`content check failed with ${errors.length} error(s); the build stops here`);
+          process.exit(1);
+        }
       },
       'astro:server:setup': ({ server, logger }) => {
         const report = () => {

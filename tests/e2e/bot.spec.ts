@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { FREE_COURSE, enrollFree, lessonPath, signUp } from './helpers';
+import { FREE_COURSE, enrolledLearner, lessonPath } from './helpers';
 
 const GOTV = lessonPath(FREE_COURSE, 'get-out-the-vote');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -23,6 +23,8 @@ const transcript = (sandbox: Locator) =>
     items.map((li) => ({ from: li.classList.contains('person') ? 'person' : 'bot', text: li.querySelector('.bubble')?.textContent ?? '' })),
   );
 
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('sandbox bots', () => {
   test('an enrolled learner chats with the rides bot; the chat is stored, STOP is honoured and nothing is rendered as HTML', async ({ page }) => {
     const dialogs: string[] = [];
@@ -30,8 +32,7 @@ test.describe('sandbox bots', () => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await signUp(page);
-    await enrollFree(page);
+    await enrolledLearner(page);
     await page.goto(GOTV);
     const sandbox = ridesBot(page);
     const log = sandbox.getByRole('log', { name: 'Conversation with Rides to the Polls' });
@@ -105,8 +106,7 @@ test.describe('sandbox bots', () => {
   });
 
   test('the playground fails the starter flow and passes a fixed one', async ({ page }) => {
-    await signUp(page);
-    await enrollFree(page);
+    await enrolledLearner(page);
     await page.goto(GOTV);
     const playground = page.locator('bot-playground');
     await expect(playground.getByRole('heading', { name: 'Build it yourself: Ask where to pick people up' })).toBeVisible();

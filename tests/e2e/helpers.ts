@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
 
@@ -72,9 +72,37 @@ export async function enrollFree(page: Page, course = FREE_COURSE): Promise<void
   await expect(page).toHaveURL(new RegExp(`/courses/${course}/lessons/[a-z0-9-]+$`));
 }
 
-/** A form POST as the browser would send it from this site (Origin set), with the page's cookies. */
-export function postForm(request: APIRequestContext, baseURL: string, path: string, form: Record<string, string>, origin = baseURL) {
+/** The site's own origin, which the server requires on every form post. */
+export const siteOrigin = (): string => test.info().project.use.baseURL!;
+
+/** A form POST as the browser would send it from `origin` (this site by default), without following redirects. */
+export function postForm(request: APIRequestContext, path: string, form: Record<string, string>, origin = siteOrigin()) {
   return request.post(path, { form, headers: { Origin: origin }, maxRedirects: 0 });
+}
+
+/**
+ * Set-up shortcut for tests about something else: posts the sign-up form directly. With
+ * `page.request` the session cookie lands in the page's browser context, so the page is signed in.
+ * (The sign-up page itself is exercised by `signUp` in the journey and the accessibility tests.)
+ */
+export async function createAccount(request: APIRequestContext, account: Account = newAccount()): Promise<Account> {
+  const response = await postForm(request, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' });
+  expect(response.status(), `sign-up of ${account.email}`).toBe(303);
+  expect(response.headers()['location']).toBe('/dashboard');
+  return account;
+}
+
+/** Set-up shortcut: the free-enrollment form post (the button is exercised by `enrollFree`). */
+export async function enrollByPost(request: APIRequestContext, course = FREE_COURSE): Promise<void> {
+  const response = await postForm(request, '/api/enroll', { course, locale: 'en' });
+  expect(response.status(), `enrollment in ${course}`).toBe(303);
+}
+
+/** A signed-in learner enrolled in the free course, set up without the UI. */
+export async function enrolledLearner(page: Page): Promise<Account> {
+  const account = await createAccount(page.request);
+  await enrollByPost(page.request);
+  return account;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@ const LANDING = coursePath(FREE_COURSE);
 const PREVIEW_NO_BOT = lessonPath(FREE_COURSE, 'why-chatbots-for-organizing');
 const INSTRUCTORS = ['Steve Nagai-Ma', 'Christine Miranda', 'Deepak Puri', 'Micky Jordan'];
 
+test.describe.configure({ mode: 'parallel' });
+
 test.describe('public pages', () => {
   test('catalog lists both courses', async ({ page }) => {
     const response = await page.goto('/');
@@ -66,6 +68,19 @@ test.describe('public pages', () => {
     expect(data.name).toBe(FREE_TITLE);
     expect(data.instructor).toHaveLength(4);
     await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', FREE_TITLE);
+  });
+
+  test('absolute URLs (canonical, og:url, JSON-LD) use the configured SITE_URL', async ({ page, baseURL }) => {
+    // The e2e server runs with SITE_URL = baseURL (playwright.config.ts), read at start-up.
+    await page.goto(LANDING);
+    const expected = `${baseURL}${LANDING}`;
+    // Server-rendered values: read once rather than waiting for them to change.
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? '{}');
+    expect({
+      canonical: await page.locator('link[rel="canonical"]').getAttribute('href'),
+      ogUrl: await page.locator('meta[property="og:url"]').getAttribute('content'),
+      jsonLdUrl: ld.url,
+    }).toEqual({ canonical: expected, ogUrl: expected, jsonLdUrl: expected });
   });
 
   for (const path of [LANDING, PREVIEW_NO_BOT]) {
