@@ -26,9 +26,10 @@ export default defineConfig({
   env: {
     schema: {
       DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/botcamp.db' }),
-      SITE_URL: envField.string({ context: 'server', access: 'public', default: 'http://localhost:4321', url: true }),
+      // 'secret' here means read when the server starts (public server values are fixed at build time).
+      SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321', url: true }),
       SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      MAIL_FROM: envField.string({ context: 'server', access: 'public', default: 'Botcamp <no-reply@botcamp.localhost>' }),
+      MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'Botcamp <no-reply@botcamp.localhost>' }),
       STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
       STRIPE_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
     },

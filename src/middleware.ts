@@ -39,7 +39,7 @@ const securityHeaders = defineMiddleware(async (context, next) => {
     // Response.redirect() and fetch() responses have immutable headers; ours never do.
     return response;
   }
-  headers.set('Referrer-Policy', splitLocale(context.url.pathname).path.startsWith('/reset-password') ? 'no-referrer' : 'strict-origin-when-cross-origin');
+  headers.set('Referrer-Policy', /^\/reset-password\/./.test(splitLocale(context.url.pathname).path) ? 'no-referrer' : 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   if (context.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

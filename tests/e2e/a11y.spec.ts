@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FREE_COURSE, coursePath, enrolledLearner, expectNoA11yViolations, lessonPath } from './helpers';
+import { FREE_COURSE, answerQuiz, coursePath, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath } from './helpers';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -57,7 +57,9 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expect(page.locator('bot-playground').getByRole('button', { name: 'Run the checks' })).toBeVisible();
     await expectNoA11yViolations(page, 'get-out-the-vote, enrolled');
 
-    // With a chat under way and a graded answer on the page
+    // With a graded (wrong) answer, a chat under way and check results on the page
+    const quiz = lessonData(FREE_COURSE, 'get-out-the-vote').quizzes[0]!;
+    await answerQuiz(page, quiz, quiz.answer === 0 ? 1 : 0);
     await sandbox.getByRole('textbox', { name: 'Your message' }).fill('RIDE');
     await sandbox.getByRole('button', { name: 'Send' }).click();
     await expect(sandbox.getByRole('log').getByRole('listitem').last()).toContainText('ZIP code');

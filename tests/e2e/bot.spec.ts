@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { FREE_COURSE, enrolledLearner, lessonPath } from './helpers';
+import { parse as parseYaml } from 'yaml';
+import { FREE_COURSE, ROOT, enrolledLearner, lessonPath } from './helpers';
 
 const GOTV = lessonPath(FREE_COURSE, 'get-out-the-vote');
 const XSS = '<img src=x onerror=alert(1)>';
@@ -120,17 +123,24 @@ test.describe('sandbox bots', () => {
       expect((await response).status()).toBe(200);
     };
 
+    const checks = (parseYaml(readFileSync(join(ROOT, 'content/bots/rides-exercise.yaml'), 'utf8')) as { checks: { name: string }[] }).checks;
+    await expect(playground.getByRole('listitem').filter({ hasText: checks[0]!.name }).first()).toBeVisible();
+
     // The starter books a ride without asking for a ZIP code
     await run();
     await expect(playground.getByText('Some checks failed. Read why, fix the flow and run them again.')).toBeVisible();
     await expect(playground.getByText(/^✗ Failed: /).first()).toBeVisible();
     await expect(playground.getByText('✗ Failed: RIDE asks for a ZIP code')).toBeVisible();
 
+    // Editing lints the flow on the server (and restarts the phone with the new bot)
+    const linted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise' && r.request().postDataJSON()?.action === 'lint');
     await editor.fill(FIXED_FLOW);
+    expect((await linted).status()).toBe(200);
     await expect(playground.getByText('No problems found.')).toBeVisible();
     await run();
     await expect(playground.getByText('Every check passed. Exercise complete!')).toBeVisible();
-    await expect(playground.getByText(/^✓ Passed: /)).toHaveCount(3);
+    await expect(playground.getByText(/^✓ Passed: /)).toHaveCount(checks.length);
+    for (const check of checks) await expect(playground.getByText(`✓ Passed: ${check.name}`)).toBeVisible();
     await expect(playground.getByText(/^✗ Failed: /)).toHaveCount(0);
 
     // The phone chats with the learner's latest version
@@ -138,6 +148,9 @@ test.describe('sandbox bots', () => {
     await playground.getByRole('textbox', { name: 'Your message' }).fill('RIDE');
     await playground.getByRole('button', { name: 'Send' }).click();
     await expect(phone.getByRole('listitem').last()).toContainText('ZIP code');
+    await playground.getByRole('textbox', { name: 'Your message' }).fill('94110');
+    await playground.getByRole('button', { name: 'Send' }).click();
+    await expect(phone.getByRole('listitem').last()).toContainText('ZIP 94110');
 
     await page.reload();
     await expect(playground.getByRole('status').filter({ hasText: 'You passed this exercise.' })).toBeVisible();

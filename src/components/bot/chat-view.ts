@@ -46,7 +46,8 @@ export class ChatView {
     for (const line of lines) this.list.append(this.render(line));
     const last = lines[lines.length - 1];
     this.showChoices(last?.from === 'bot' ? last : undefined);
-    this.list.scrollTop = this.list.scrollHeight;
+    const scroller = this.list.parentElement ?? this.list;
+    scroller.scrollTop = scroller.scrollHeight;
   }
 
   private render(line: ChatLine): HTMLLIElement {

@@ -28,7 +28,7 @@ class BotPlayground extends HTMLElement {
   connectedCallback(): void {
     const strings = readJsonIsland<Strings>(this, 'strings');
     const editor = this.querySelector<HTMLTextAreaElement>('textarea.flow-editor');
-    const list = this.querySelector<HTMLElement>('.messages');
+    const list = this.querySelector<HTMLElement>('.message-list');
     const chips = this.querySelector<HTMLElement>('.choices');
     const form = this.querySelector<HTMLFormElement>('form.composer');
     if (!strings || !editor || !list || !chips || !form) return;

@@ -19,7 +19,7 @@ class BotSandbox extends HTMLElement {
 
   connectedCallback(): void {
     const strings = readJsonIsland<ChatStrings & { error: string }>(this, 'strings');
-    const list = this.querySelector<HTMLElement>('.messages');
+    const list = this.querySelector<HTMLElement>('.message-list');
     const chips = this.querySelector<HTMLElement>('.choices');
     const form = this.querySelector<HTMLFormElement>('form.composer');
     if (!strings || !list || !chips || !form) return;

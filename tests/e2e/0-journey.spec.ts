@@ -29,6 +29,7 @@ test('a learner takes the whole free course and earns a certificate', async ({ p
   await expect(certificate.getByText(account.name, { exact: true })).toBeVisible();
   await expect(certificate.getByText(FREE_TITLE, { exact: true })).toBeVisible();
   await expect(certificate).toContainText('Certificate of completion');
+  await expect(certificate.getByRole('link', { name: new RegExp(`${certificateUrl}$`) })).toHaveAttribute('href', new RegExp(`${certificateUrl}$`));
   await expectNoA11yViolations(page, 'certificate page');
 
   // The dashboard shows the course complete, with the certificate
