@@ -4,7 +4,8 @@
 # "N passed, N failed", counted from the runners' JSON reports.
 source "$(dirname "${BASH_SOURCE[0]}")/../src/cli/node-env.sh"
 cd "$BOTCAMP_ROOT"
-export NO_COLOR=1 FORCE_COLOR=0
+export NO_COLOR=1
+unset FORCE_COLOR
 reports="$(mktemp -d)"
 status=0
 

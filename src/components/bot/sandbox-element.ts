@@ -128,7 +128,8 @@ class BotSandbox extends HTMLElement {
 
   private showError(): void {
     const status = this.querySelector('.chat-error');
-    if (status) status.textContent = readJsonIsland<{ error: string }>(this, 'strings')?.error ?? 'Error';
+    const message = readJsonIsland<{ error: string }>(this, 'strings')?.error;
+    if (status && message) status.textContent = message;
   }
 }
 

@@ -4,6 +4,7 @@ import { localeFromParam } from '~/lib/i18n/locales';
 import { translator } from '~/lib/i18n/translate';
 import { renderOgImage } from '~/lib/seo/og-image';
 import { getCurriculum } from '~/server/catalog';
+import { plainResponse } from '~/server/forms';
 
 // Content is fixed for the life of the process, so each image is drawn once (a cache, not state).
 const rendered = new Map<string, Promise<Buffer>>();
@@ -12,8 +13,8 @@ const rendered = new Map<string, Promise<Buffer>>();
 export const GET: APIRoute = async ({ params }) => {
   const locale = localeFromParam(params.lang);
   const curriculum = locale ? await getCurriculum(params.course ?? '', locale) : undefined;
-  if (!locale || !curriculum) return new Response('Not found', { status: 404 });
-  const t = translator(locale);
+  const t = translator(locale ?? 'en');
+  if (!locale || !curriculum) return plainResponse(404, t('error.course-not-found'));
   const { course } = curriculum;
   const price = course.price.type === 'free' ? t('price.free') : formatMoney(locale, course.price.type === 'fixed' ? course.price.amount : course.price.minimum, course.price.currency);
   const key = `${locale}/${curriculum.slug}`;
