@@ -35,4 +35,16 @@ export default defineConfig({
     },
   },
   server: { port: 4321, host: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Astro's own MDX modules carry a "use astro:head-inject" directive the bundler warns
+        // about on every lesson; it is expected and buries real warnings.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
 });
