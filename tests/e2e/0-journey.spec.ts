@@ -48,6 +48,11 @@ test('a learner takes the whole free course and earns a certificate', async ({ p
     await expect(visitor.getByRole('link', { name: 'Log in' })).toBeVisible();
     await expect(visitor.getByText(account.name, { exact: true })).toBeVisible();
     await expect(visitor.getByText(FREE_TITLE, { exact: true })).toBeVisible();
+    // It prints on one page, A4 and Letter alike.
+    for (const format of ['A4', 'Letter']) {
+      const pdf = (await visitor.pdf({ format })).toString('latin1');
+      expect(pdf.match(/\/Type\s*\/Page\b/g), `${format} pages`).toHaveLength(1);
+    }
     // A made-up number is not a certificate
     const unknown = await visitor.goto('/certificates/not-a-real-certificate-id');
     expect(unknown?.status()).toBe(404);

@@ -170,3 +170,13 @@ test.describe('public pages', () => {
     });
   });
 });
+
+test('at 200% zoom (640 CSS pixels) the landing page and a lesson keep everything on screen', async ({ page }) => {
+  await page.setViewportSize({ width: 640, height: 450 });
+  for (const path of ['/courses/chatbots-for-organizing', '/courses/chatbots-for-organizing/lessons/sms-bots-and-the-rules']) {
+    await page.goto(path);
+    const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - window.innerWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('link', { name: 'Skip to content' })).toBeAttached();
+  }
+});
