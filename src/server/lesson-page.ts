@@ -1,5 +1,5 @@
 import type { CollectionEntry } from 'astro:content';
-import { findLesson, neighbours, type LessonSummary } from '~/lib/course/curriculum';
+import { findLesson, neighbours, previewLessons, type LessonSummary } from '~/lib/course/curriculum';
 import type { Quiz } from '~/lib/content/schemas';
 import { canTrackProgress, lessonAccess, type LessonAccess } from '~/lib/enrollment/access';
 import type { Locale } from '~/lib/i18n/locales';
@@ -37,6 +37,8 @@ export type LessonPage =
       access: LessonAccess & { allowed: true };
       tracked: boolean;
       completed: Set<string>;
+      /** Lessons the outline links to: all of them for enrolled learners and staff, else the previews. */
+      openable: Set<string>;
       percent: number;
       previous: LessonSummary | null;
       next: LessonSummary | null;
@@ -88,6 +90,7 @@ export async function loadLessonPage(input: {
     access,
     tracked,
     completed,
+    openable: new Set((tracked || access.via === 'staff' ? curriculum.lessons : previewLessons(curriculum)).map((l) => l.slug)),
     percent,
     ...neighbours(curriculum, lesson.slug),
     context: { courseSlug: curriculum.slug, lessonSlug: lesson.slug, tracked, quizzes, returnPath: input.returnPath },

@@ -1,4 +1,4 @@
-import { and, eq, ne } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '~/lib/db';
 import { sessions, users } from '~db/schema';
 import { hashToken, randomToken } from './tokens';
@@ -108,18 +108,6 @@ export function invalidateSession(db: Db, sessionId: string): void {
  */
 export function invalidateAllSessions(db: Db, userId: number): void {
   db.delete(sessions).where(eq(sessions.userId, userId)).run();
-}
-
-/**
- * Ends every session of a person except the one making the request ("sign out other devices").
- *
- * @example
- * invalidateOtherSessions(db, locals.user.id, locals.session.id);
- */
-export function invalidateOtherSessions(db: Db, userId: number, keepSessionId: string): void {
-  db.delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.id, keepSessionId)))
-    .run();
 }
 
 // The cookie helpers live in cookie.ts (no database involved); re-exported so session handling

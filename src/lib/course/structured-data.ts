@@ -1,4 +1,5 @@
 import type { Curriculum } from './curriculum';
+import { startingAmount } from './price';
 
 /**
  * schema.org Course data for search engines.
@@ -7,11 +8,11 @@ import type { Curriculum } from './curriculum';
 export function courseJsonLd(input: { curriculum: Curriculum; url: string; image?: string; instructors: { name: string; url: string }[] }): Record<string, unknown> {
   const { curriculum, url, image, instructors } = input;
   const { course } = curriculum;
-  const price = course.price;
+  const starting = startingAmount(course.price);
   const offer =
-    price.type === 'free'
+    starting === null
       ? { '@type': 'Offer', price: 0, priceCurrency: 'USD', category: 'Free' }
-      : { '@type': 'Offer', price: price.type === 'fixed' ? price.amount : price.minimum, priceCurrency: price.currency, category: 'Paid' };
+      : { '@type': 'Offer', price: starting.amount, priceCurrency: starting.currency, category: 'Paid' };
   return {
     '@context': 'https://schema.org',
     '@type': 'Course',

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
+import { isFree } from '~/lib/course/price';
 import { inTransaction, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { enrollments } from '~db/schema';
@@ -138,7 +139,7 @@ export function enrollFree(
   course: { slug: string; price: { type: string } },
   now: Date = new Date(),
 ): Result<EnrollOutcome, 'course-not-free' | 'already-enrolled'> {
-  if (course.price.type !== 'free') return { ok: false, error: 'course-not-free' };
+  if (!isFree(course.price)) return { ok: false, error: 'course-not-free' };
   return enroll(db, { userId, courseSlug: course.slug, source: 'free', actorId: userId }, now);
 }
 

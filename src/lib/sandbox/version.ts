@@ -8,8 +8,3 @@ export function botVersion(json: string): string {
   for (let i = 0; i < json.length; i++) hash = ((hash << 5) + hash + json.charCodeAt(i)) | 0;
   return (hash >>> 0).toString(36);
 }
-
-/** JSON safe to place inside a <script type="application/json"> element. */
-export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-}

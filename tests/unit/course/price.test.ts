@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAmount, isFree } from '~/lib/course/price';
+import { isFree, startingAmount } from '~/lib/course/price';
 import { FIXED_49_USD, FREE, PWYC_15_TO_49_EUR } from './fixtures';
 
 describe('isFree', () => {
@@ -10,16 +10,16 @@ describe('isFree', () => {
   });
 });
 
-describe('displayAmount', () => {
+describe('startingAmount', () => {
   it('has nothing to show for a free course', () => {
-    expect(displayAmount(FREE)).toBeNull();
+    expect(startingAmount(FREE)).toBeNull();
   });
 
-  it('shows the fixed amount', () => {
-    expect(displayAmount(FIXED_49_USD)).toEqual({ amount: 49, currency: 'USD' });
+  it('is the fixed amount', () => {
+    expect(startingAmount(FIXED_49_USD)).toEqual({ amount: 49, currency: 'USD' });
   });
 
-  it('shows the suggested amount for pay-what-you-can', () => {
-    expect(displayAmount(PWYC_15_TO_49_EUR)).toEqual({ amount: 49, currency: 'EUR' });
+  it('is the minimum for pay-what-you-can', () => {
+    expect(startingAmount(PWYC_15_TO_49_EUR)).toEqual({ amount: 15, currency: 'EUR' });
   });
 });

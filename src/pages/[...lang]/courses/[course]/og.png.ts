@@ -1,4 +1,5 @@
 import type { APIRoute } from 'astro';
+import { startingAmount } from '~/lib/course/price';
 import { formatMoney } from '~/lib/i18n/format';
 import { localeFromParam } from '~/lib/i18n/locales';
 import { translator } from '~/lib/i18n/translate';
@@ -16,7 +17,8 @@ export const GET: APIRoute = async ({ params }) => {
   const t = translator(locale ?? 'en');
   if (!locale || !curriculum) return plainResponse(404, t('error.course-not-found'));
   const { course } = curriculum;
-  const price = course.price.type === 'free' ? t('price.free') : formatMoney(locale, course.price.type === 'fixed' ? course.price.amount : course.price.minimum, course.price.currency);
+  const starting = startingAmount(course.price);
+  const price = starting ? formatMoney(locale, starting.amount, starting.currency) : t('price.free');
   const key = `${locale}/${curriculum.slug}`;
   if (!rendered.has(key)) rendered.set(key, renderOgImage({ title: course.title, tagline: course.tagline, meta: `${t('course.lessonCount', { count: curriculum.lessons.length })} · ${price}`, siteName: t('site.name') }));
   const png = await rendered.get(key)!;
