@@ -2,7 +2,8 @@ import { handleMessage, startConversation, type Bot, type ConversationState } fr
 import type { CheckResult, Problem } from '~/lib/bot/types.ts';
 import { ChatView, postJson, readJsonIsland, type ChatLine, type ChatStrings } from './chat-view';
 
-type Strings = ChatStrings & Record<'error' | 'line' | 'noProblems' | 'passed' | 'failed' | 'allPassed' | 'someFailed' | 'fixFirst' | 'saved', string>;
+type Strings = ChatStrings &
+  Record<'error' | 'line' | 'noProblems' | 'passed' | 'failed' | 'allPassed' | 'someFailed' | 'fixFirst' | 'saved' | 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy', string>;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -108,9 +109,15 @@ class BotPlayground extends HTMLElement {
         this.bot = result.bot;
         this.restart();
       }
-    } catch {
-      this.showStatus(this.strings.error);
+    } catch (error) {
+      this.showStatus(this.failure(error));
     }
+  }
+
+  /** The server's error code as the learner's message (flow too slow, too big, busy), else the generic one. */
+  private failure(error: unknown): string {
+    const code = error instanceof Error ? error.message : '';
+    return code === 'flow-too-slow' || code === 'flow-too-big' || code === 'flow-runner-busy' ? this.strings[code] : this.strings.error;
   }
 
   private async save(): Promise<void> {
@@ -146,8 +153,8 @@ class BotPlayground extends HTMLElement {
         list.append(item);
       }
       box.replaceChildren(el('p', result.passed ? 'alert ok' : 'alert error', result.passed ? this.strings.allPassed : this.strings.someFailed), list);
-    } catch {
-      box.replaceChildren(el('p', 'alert error', this.strings.error));
+    } catch (error) {
+      box.replaceChildren(el('p', 'alert error', this.failure(error)));
     }
   }
 }

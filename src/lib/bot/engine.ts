@@ -13,17 +13,20 @@
  *    step's branch/goto/end followed; an invalid answer tries a typo'd keyword, else re-asks.
  * 5. Idle (no question pending, conversation ended or dead end): a typo'd keyword, else the
  *    `fallback` step, else the help text, else `start` again.
+ *
+ * Every turn stays within limits.ts (replies, characters, steps), whoever wrote the bot: a turn
+ * that reaches one stops there and says why in `notes`.
  */
 import { fuzzyEquals, normalize } from './fuzzy.ts';
 import { matchKeyword } from './keywords.ts';
 import { cutTitle, messengerButtons, messengerQuickReplies, outsideWindow } from './messenger.ts';
 import { own, setOwn } from './record.ts';
 import { isHelp, isOptIn, isOptOut, smsSegments } from './sms.ts';
+import { MAX_HOPS, MAX_REPLIES_PER_TURN, MAX_REPLY_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TURN_CHARS } from './limits.ts';
 import { interpolate, readVar } from './template.ts';
 import type { Bot, Channel, Condition, Lookup, ConversationState, Reply, Step, TurnResult } from './types.ts';
 import { validateAnswer } from './validators.ts';
 
-const MAX_HOPS = 100;
 const HOUR = 3_600_000;
 
 interface Turn {
@@ -33,6 +36,10 @@ interface Turn {
   delay: number;
   replies: Reply[];
   notes: string[];
+  /** Characters sent this turn, against MAX_TURN_CHARS. */
+  chars: number;
+  /** Set when the turn reached a limit: nothing more is said. */
+  stopped: boolean;
 }
 
 /** Default channel texts; `{name}` is the bot's name. */
@@ -54,7 +61,7 @@ export function startConversation(bot: Bot, opts: { channel?: Channel; now: numb
     v: 1, channel, started: channel === 'sms', waiting: null, attempts: 0, ended: false,
     optedOut: false, vars: {}, tags: [], lastUserMessageAt: null, turns: 0,
   };
-  const t: Turn = { bot, s, now: opts.now, delay: 0, replies: [], notes: [] };
+  const t: Turn = newTurn(bot, s, opts.now);
   if (s.started) enter(t, bot.start);
   return { state: s, replies: t.replies, notes: t.notes };
 }
@@ -70,7 +77,7 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
   const s: ConversationState = {
     ...state, vars: { ...state.vars }, tags: [...state.tags], lastUserMessageAt: opts.now, turns: state.turns + 1,
   };
-  const t: Turn = { bot, s, now: opts.now, delay: 0, replies: [], notes: [] };
+  const t: Turn = newTurn(bot, s, opts.now);
   const result = () => ({ state: s, replies: t.replies, notes: t.notes });
   if (s.channel === 'sms') {
     if (s.optedOut) {
@@ -109,6 +116,10 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
   return result();
 }
 
+function newTurn(bot: Bot, s: ConversationState, now: number): Turn {
+  return { bot, s, now, delay: 0, replies: [], notes: [], chars: 0, stopped: false };
+}
+
 /** Is `text` exactly one of the step's options, quick replies or button titles? */
 function isOffered(step: Step, text: string): boolean {
   const n = normalize(text);
@@ -144,7 +155,7 @@ function enter(t: Turn, id: string): void {
   const { s, bot } = t;
   Object.assign(s, { waiting: null, attempts: 0, ended: false });
   let current: string | undefined = id;
-  for (let hops = 0; current !== undefined; hops++) {
+  for (let hops = 0; current !== undefined && !t.stopped; hops++) {
     const step: Step | undefined = own(bot.steps, current);
     if (!step || hops >= MAX_HOPS) {
       t.notes.push(step ? `Stopped after ${MAX_HOPS} steps without a question: check for a goto loop.` : `Step "${current}" does not exist.`);
@@ -153,7 +164,7 @@ function enter(t: Turn, id: string): void {
     t.delay += (step.delayHours ?? 0) * HOUR;
     if (step.lookup) {
       const { table, key, save, missing }: Lookup = step.lookup;
-      const row = findRow(own(bot.lookups, table) ?? {}, interpolate(key, s.vars));
+      const row = findRow(own(bot.lookups, table) ?? {}, interpolate(key, s.vars, MAX_REPLY_CHARS));
       if (row !== undefined) setOwn(s.vars, save, row);
       else {
         delete s.vars[save];
@@ -163,7 +174,10 @@ function enter(t: Turn, id: string): void {
         }
       }
     }
-    for (const tag of step.tag ?? []) if (!s.tags.includes(slug(t, tag))) s.tags.push(slug(t, tag));
+    for (const tag of step.tag ?? []) {
+      const name = slug(t, tag);
+      if (!s.tags.includes(name) && s.tags.length < MAX_TAGS) s.tags.push(name);
+    }
     for (const tag of step.untag ?? []) s.tags = s.tags.filter((x) => x !== slug(t, tag));
     const waits = step.ask !== undefined || !!step.buttons?.some((b) => b.goto);
     const texts = [...(step.say ?? []), ...(step.ask === undefined ? [] : [step.ask])];
@@ -189,10 +203,10 @@ function nextStep(t: Turn, step: Step): string | undefined {
 }
 
 function holds(t: Turn, c: Condition): boolean {
-  const fill = (v: string) => interpolate(v, t.s.vars);
+  const fill = (v: string) => interpolate(v, t.s.vars, MAX_REPLY_CHARS);
   if (c.tagged !== undefined) return t.s.tags.includes(slug(t, c.tagged));
   const raw = c.var === undefined ? undefined : readVar(t.s.vars, c.var);
-  const value = raw === undefined || raw === '' ? undefined : interpolate(`{{${c.var}}}`, t.s.vars);
+  const value = raw === undefined || raw === '' ? undefined : interpolate(`{{${c.var}}}`, t.s.vars, MAX_REPLY_CHARS);
   const same = (x: string) => value !== undefined && normalize(value) === normalize(fill(x));
   const compare = (x: string | undefined, ok: (a: number, b: number) => boolean) =>
     x === undefined || (value !== undefined && value.trim() !== '' && ok(Number(value), Number(fill(x))));
@@ -219,7 +233,7 @@ function findRow<T>(table: { [key: string]: T }, key: string): T | undefined {
 }
 
 function slug(t: Turn, tag: string): string {
-  return interpolate(tag, t.s.vars).trim().toLowerCase().replace(/\s+/g, '-');
+  return interpolate(tag, t.s.vars, MAX_TAG_CHARS).trim().toLowerCase().replace(/\s+/g, '-');
 }
 
 function say(t: Turn, text: string | undefined, field: string, fallback: string): void {
@@ -227,13 +241,21 @@ function say(t: Turn, text: string | undefined, field: string, fallback: string)
   if (body) emit(t, body, null, text === undefined ? `builtin:${field}` : field);
 }
 
-function emit(t: Turn, text: string, stepId: string | null, source: string, step?: Step, extras = false): Reply {
+function emit(t: Turn, text: string, stepId: string | null, source: string, step?: Step, extras = false): void {
   const { s, now } = t;
-  const reply: Reply = { text: interpolate(text, s.vars), stepId, source };
+  if (t.stopped) return;
+  if (t.replies.length >= MAX_REPLIES_PER_TURN || t.chars >= MAX_TURN_CHARS) {
+    t.stopped = true;
+    t.notes.push(`Stopped after ${t.replies.length} replies (${t.chars} characters) in one turn: a bot may send at most ${MAX_REPLIES_PER_TURN} replies and ${MAX_TURN_CHARS} characters per message it receives.`);
+    return;
+  }
+  const reply: Reply = { text: interpolate(text, s.vars, MAX_REPLY_CHARS), stepId, source };
+  if (reply.text.length === MAX_REPLY_CHARS && reply.text.endsWith('…')) t.notes.push(`A reply from ${source} was cut at ${MAX_REPLY_CHARS} characters.`);
+  t.chars += reply.text.length;
   const messenger = s.channel === 'messenger';
   if (extras && step && messenger) {
     const quick = step.quickReplies ?? step.expect?.options ?? (step.expect?.type === 'yes-no' ? ['Yes', 'No'] : undefined);
-    if (quick?.length) reply.quickReplies = messengerQuickReplies(quick.map((q) => interpolate(q, s.vars)));
+    if (quick?.length) reply.quickReplies = messengerQuickReplies(quick.map((q) => interpolate(q, s.vars, MAX_REPLY_CHARS)));
     if (step.buttons?.length) reply.buttons = messengerButtons(step.buttons);
   }
   if (!messenger) reply.sms = smsSegments(reply.text);
@@ -241,5 +263,4 @@ function emit(t: Turn, text: string, stepId: string | null, source: string, step
   if (messenger && t.delay && outsideWindow(s.lastUserMessageAt, now + t.delay)) reply.outsideWindow = true;
   if (step?.promotional) reply.promotional = true;
   t.replies.push(reply);
-  return reply;
 }

@@ -12,7 +12,7 @@
  * | unsaved-variable   | error    | {{var}} / branch var is never saved anywhere                 |
  * | maybe-unsaved      | warning  | … saved somewhere, but not on every path to this use         |
  * | duplicate-keyword  | error    | the same word in two keywords                                |
- * | goto-loop          | warning  | steps that jump in a circle without asking anything          |
+ * | goto-loop          | error    | steps that jump in a circle without asking anything          |
  */
 import { own } from './record.ts';
 import { complianceProblems } from './compliance.ts';
@@ -129,13 +129,17 @@ function lintVariables(bot: Bot, problems: ProblemList): void {
   }
 }
 
-/** Steps that jump in a circle with no question in between would spin forever. */
+/**
+ * Steps that jump in a circle with no question in between would spin until the engine's hop
+ * limit, sending the same texts again and again: always a mistake, and the cheapest way to make
+ * a learner's flow expensive, so it is an error.
+ */
 function lintLoops(bot: Bot, problems: ProblemList): void {
   const state = new Map<string, 'open' | 'done'>();
   const visit = (id: string): void => {
     const step = own(bot.steps, id);
     if (!step || waits(step) || state.get(id) === 'done') return;
-    if (state.get(id) === 'open') return problems.add(`steps.${id}`, `Steps loop back to "${id}" without asking anything.`, 'warning', 'goto-loop');
+    if (state.get(id) === 'open') return problems.add(`steps.${id}`, `Steps loop back to "${id}" without asking anything.`, 'error', 'goto-loop');
     state.set(id, 'open');
     for (const e of edgesOf(id, step)) visit(e.to);
     state.set(id, 'done');

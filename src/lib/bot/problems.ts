@@ -26,10 +26,13 @@ export function positionOf(map: SourceMap | undefined, path: string): Position {
  */
 export class ProblemList {
   readonly items: Problem[] = [];
-  constructor(private readonly map?: SourceMap) {}
+  readonly #map: SourceMap | undefined;
+  constructor(map?: SourceMap) {
+    this.#map = map;
+  }
 
   add(path: string, message: string, severity: Severity = 'error', rule = 'schema'): void {
-    this.items.push({ ...positionOf(this.map, path), message, severity, rule, path });
+    this.items.push({ ...positionOf(this.#map, path), message, severity, rule, path });
   }
 
   get hasErrors(): boolean {

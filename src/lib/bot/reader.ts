@@ -16,7 +16,10 @@ export type Obj = { [key: string]: unknown };
  * @example new Reader(list).num("3", "maxSegments") // 3
  */
 export class Reader {
-  constructor(readonly problems: ProblemList) {}
+  readonly problems: ProblemList;
+  constructor(problems: ProblemList) {
+    this.problems = problems;
+  }
 
   /** A map; with `keys`, fields outside that space-separated list get a did-you-mean warning. */
   obj(value: unknown, path: string, keys?: string): Obj | undefined {

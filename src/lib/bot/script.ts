@@ -6,6 +6,7 @@
  * one minute between messages), so results never depend on when they run.
  */
 import { handleMessage, startConversation } from './engine.ts';
+import { MAX_CHECK_CHARS } from './limits.ts';
 import { describePattern, matchesPattern } from './pattern.ts';
 import type { Bot, Check, CheckResult, ConversationState, Reply, ScriptResult } from './types.ts';
 
@@ -36,20 +37,27 @@ function runCheck(bot: Bot, check: Check): CheckResult {
   const transcript: CheckResult['transcript'] = [];
   let now = CLOCK_START;
   let { state, replies } = startConversation(bot, { now });
-  const hear = (list: Reply[]) => list.forEach((r) => transcript.push({ from: 'bot', text: r.text }));
+  let heardChars = 0;
+  const hear = (list: Reply[]) => list.forEach((r) => [transcript.push({ from: 'bot', text: r.text }), (heardChars += r.text.length)]);
+  const tooLong = () => heardChars > MAX_CHECK_CHARS;
   const send = (text: string, from: ConversationState): { state: ConversationState; replies: Reply[] } => {
     transcript.push({ from: 'person', text });
     const turn = handleMessage(bot, from, text, { now: (now += MINUTE) });
     hear(turn.replies);
     return turn;
   };
+  const fail = (reason: string): CheckResult => ({ name: check.name, passed: false, reason, transcript });
+  const overLimit = () => fail(`The bot said more than ${MAX_CHECK_CHARS.toLocaleString('en-US')} characters in this check; shorten its messages or stop it repeating itself.`);
   hear(replies);
-  for (const text of check.says) ({ state, replies } = send(text, state));
+  for (const text of check.says) {
+    if (tooLong()) return overLimit();
+    ({ state, replies } = send(text, state));
+  }
+  if (tooLong()) return overLimit();
   const lastSaid = check.says.at(-1);
   const after = lastSaid === undefined ? 'At the start' : `After “${lastSaid}”`;
   const heard = spoken(replies);
   const said = replies.length ? `said ${clip(heard)}` : 'said nothing';
-  const fail = (reason: string): CheckResult => ({ name: check.name, passed: false, reason, transcript });
 
   for (const pattern of check.expect ?? []) {
     if (!matchesPattern(heard, pattern)) return fail(`${after} the bot ${said}, which doesn't ${describePattern(pattern)}.`);

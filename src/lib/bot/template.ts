@@ -25,13 +25,29 @@ export function readVar(vars: { [name: string]: VarValue }, path: string): VarVa
  * Fill in `{{…}}` placeholders.
  * @example interpolate("Hi {{name|there}}, ZIP {{zip}}", { zip: "94110" }) // "Hi there, ZIP 94110"
  */
-export function interpolate(text: string, vars: { [name: string]: VarValue }): string {
-  if (!text.includes('{{')) return text;
-  return text.replace(PLACEHOLDER, (_, name: string, fields: string, fallback?: string) => {
+export function interpolate(text: string, vars: { [name: string]: VarValue }, maxLength = Infinity): string {
+  if (!text.includes('{{')) return cut(text, maxLength);
+  // Built piece by piece so that a template repeating a long value stops at the cap instead of
+  // building a huge string first.
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const [whole, name = '', fields = '', fallback] = m;
     const value = readVar(vars, name + fields);
-    if (value === undefined || value === '') return fallback?.trim() ?? '';
-    return typeof value === 'object' ? Object.values(value).join(', ') : String(value);
-  });
+    const piece = value === undefined || value === '' ? (fallback?.trim() ?? '') : typeof value === 'object' ? Object.values(value).join(', ') : String(value);
+    out += text.slice(last, m.index) + piece;
+    last = m.index + whole.length;
+    if (out.length > maxLength) return cut(out, maxLength);
+  }
+  return cut(out + text.slice(last), maxLength);
+}
+
+/**
+ * Text cut to `maxLength` characters, the last one an ellipsis when anything was dropped.
+ * @example cut("abcdef", 4) // "abc…"
+ */
+export function cut(text: string, maxLength: number): string {
+  return text.length <= maxLength ? text : `${text.slice(0, Math.max(0, maxLength - 1))}…`;
 }
 
 export interface Placeholder {

@@ -185,6 +185,9 @@ export const en = {
   'playground.someFailed': 'Some checks failed. Read why, fix the flow and run them again.',
   'playground.fixFirst': 'Fix the errors in the flow first, then run the checks.',
   'playground.saved': 'Draft saved.',
+  'playground.flow-too-slow': 'Your flow took too long to run. Look for steps that repeat or messages that grow, then try again.',
+  'playground.flow-too-big': 'Your flow used too much memory to run. Shorten long messages and lookup values, then try again.',
+  'playground.flow-runner-busy': 'Many people are running flows right now. Wait a few seconds and try again.',
   'playground.enrollToUse': 'Enroll in the course to use the playground.',
 
   'testimonial.title': 'Share your experience',

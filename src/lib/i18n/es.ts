@@ -182,6 +182,9 @@ export const es: Record<keyof typeof en, string> = {
   'playground.someFailed': 'Algunas pruebas fallaron. Lee por qué, corrige el flujo y vuelve a correrlas.',
   'playground.fixFirst': 'Primero corrige los errores del flujo y luego corre las pruebas.',
   'playground.saved': 'Borrador guardado.',
+  'playground.flow-too-slow': 'Tu flujo tardó demasiado en ejecutarse. Busca pasos que se repiten o mensajes que crecen y vuelve a intentarlo.',
+  'playground.flow-too-big': 'Tu flujo usó demasiada memoria. Acorta los mensajes largos y los valores de las tablas y vuelve a intentarlo.',
+  'playground.flow-runner-busy': 'Mucha gente está ejecutando flujos en este momento. Espera unos segundos y vuelve a intentarlo.',
   'playground.enrollToUse': 'Inscríbete en el curso para usar el espacio de práctica.',
 
   'testimonial.title': 'Cuenta tu experiencia',

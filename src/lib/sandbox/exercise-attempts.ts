@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { parseBot, lintBot, runScript } from '~/lib/bot/index.ts';
 import type { CheckResult, Exercise, Problem } from '~/lib/bot/types.ts';
 import type { Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { exerciseResults } from '~db/schema';
+import { MAX_DRAFT_LENGTH } from './flow-check.ts';
+import type { FlowError, FlowRunner } from './flow-runner.ts';
 
-/** Largest flow a learner may save (a generous bot is a few kilobytes). */
-export const MAX_DRAFT_LENGTH = 50_000;
 
 export interface ExerciseState {
   draft: string | null;
@@ -41,30 +40,28 @@ export function saveDraft(db: Db, userId: number, exerciseId: string, draft: str
 }
 
 /**
- * Parses the learner's flow, lints it and runs the exercise's scripted checks, on the server:
- * the browser's own verdict is never trusted. Passing records the exercise as done (once); the
- * draft is saved either way.
+ * Lints the learner's flow and runs the exercise's scripted checks, on the server (in the flow
+ * runner's worker): the browser's own verdict is never trusted. Passing records the exercise as
+ * done (once); the draft is saved either way, before the flow runs.
  */
-export function runExercise(db: Db, userId: number, exercise: Exercise, source: string, now: Date = new Date()): Result<ExerciseRun, 'draft-too-long'> {
+export async function runExercise(
+  db: Db,
+  runner: FlowRunner,
+  userId: number,
+  exercise: Exercise,
+  source: string,
+  now: Date = new Date(),
+): Promise<Result<ExerciseRun, 'draft-too-long' | FlowError>> {
   const saved = saveDraft(db, userId, exercise.id, source, now);
   if (!saved.ok) return saved;
-  const { bot, problems, sourceMap } = parseBot(source);
-  const all = bot ? [...problems, ...lintBot(bot, sourceMap)] : problems;
-  if (!bot || all.some((p) => p.severity === 'error')) return { ok: true, value: { problems: all, checks: [], passed: false, firstPass: false } };
-  const result = runScript(bot, exercise);
-  const passed = result.checks.every((c) => c.passed);
+  const checked = await runner.check(source, exercise);
+  if (!checked.ok) return checked;
+  const { problems, checks, passed } = checked.value;
   let firstPass = false;
   if (passed) {
     const before = getExerciseState(db, userId, exercise.id);
     firstPass = before.passedAt === null;
     if (firstPass) db.update(exerciseResults).set({ passedAt: now }).where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exercise.id))).run();
   }
-  return { ok: true, value: { problems: all, checks: result.checks, passed, firstPass } };
-}
-
-/** Lints a flow for the editor's inline messages, without saving or judging it. */
-export function lintSource(source: string): { problems: Problem[]; bot: ReturnType<typeof parseBot>['bot'] } {
-  if (source.length > MAX_DRAFT_LENGTH) return { problems: [{ line: 1, column: 1, severity: 'error', rule: 'size', message: `The flow is longer than ${MAX_DRAFT_LENGTH} characters.` }], bot: null };
-  const { bot, problems, sourceMap } = parseBot(source);
-  return { problems: bot ? [...problems, ...lintBot(bot, sourceMap)] : problems, bot };
+  return { ok: true, value: { problems, checks, passed, firstPass } };
 }

@@ -1,11 +1,16 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { lintSource, MAX_DRAFT_LENGTH, runExercise, saveDraft } from '~/lib/sandbox/exercise-attempts';
+import { runExercise, saveDraft } from '~/lib/sandbox/exercise-attempts';
+import { MAX_DRAFT_LENGTH } from '~/lib/sandbox/flow-check';
+import type { FlowError } from '~/lib/sandbox/flow-runner';
 import { getExercise, storedBotViewer } from '~/server/bots';
 import { json, readJsonInput } from '~/server/json';
-import { getDb } from '~/server/runtime';
+import { getDb, getFlowRunner } from '~/server/runtime';
 
 const ExerciseRequest = z.object({ action: z.enum(['lint', 'save', 'run']), source: z.string().max(MAX_DRAFT_LENGTH * 2) });
+
+/** A flow that overran its limits is the learner's to fix (422); a full queue is ours (503). */
+const flowErrorStatus = (error: FlowError | 'draft-too-long'): number => (error === 'flow-runner-busy' ? 503 : error === 'draft-too-long' ? 400 : 422);
 
 /**
  * The playground's server side: lint a flow as the learner types (returns the parsed bot so the
@@ -21,11 +26,14 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const { viewer } = access;
   const db = getDb();
   const { action, source } = read.input;
-  if (action === 'lint') return json(lintSource(source));
+  if (action === 'lint') {
+    const linted = await getFlowRunner().lint(source);
+    return linted.ok ? json(linted.value) : json({ error: linted.error }, flowErrorStatus(linted.error));
+  }
   if (action === 'save') {
     const saved = saveDraft(db, viewer.id, found.exercise.id, source);
     return saved.ok ? json({ saved: true }) : json({ error: saved.error }, 400);
   }
-  const run = runExercise(db, viewer.id, found.exercise, source);
-  return run.ok ? json(run.value) : json({ error: run.error }, 400);
+  const run = await runExercise(db, getFlowRunner(), viewer.id, found.exercise, source);
+  return run.ok ? json(run.value) : json({ error: run.error }, flowErrorStatus(run.error));
 };
