@@ -26,6 +26,12 @@ export default defineConfig({
   env: {
     schema: {
       DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/botcamp.db' }),
+      // Set to a postgres:// URL to run on PostgreSQL (several app servers); unset: SQLite at DATABASE_PATH.
+      DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
+      DATABASE_POOL_SIZE: envField.number({ context: 'server', access: 'secret', default: 10, int: true, min: 1 }),
+      DATABASE_CONNECT_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 5000, int: true, min: 1 }),
+      DATABASE_STATEMENT_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 15000, int: true, min: 1 }),
+      DATABASE_BUSY_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 5000, int: true, min: 1 }),
       // 'secret' here means read when the server starts (public server values are fixed at build time).
       SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321', url: true }),
       SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),

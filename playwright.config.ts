@@ -17,7 +17,6 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: process.env.PW_JSON ? [['json', { outputFile: process.env.PW_JSON }], ['line']] : [['list']],
-  globalSetup: './tests/e2e/global-setup.ts',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
@@ -28,7 +27,10 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
-    command: 'node ./dist/server/entry.mjs',
+    // Each run starts from an empty database, removed before the server opens it (Playwright
+    // starts the web server before any global setup). It lives outside test-results/, which
+    // Playwright empties.
+    command: 'rm -rf tests/.e2e-data && exec npx tsx src/cli/serve.ts',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,186 +1,43 @@
-import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-
 /**
- * Botcamp's tables. Courses and lessons live in content/, so rows refer to them by slug.
- * Timestamps are integer milliseconds since the epoch (`mode: 'timestamp_ms'`).
+ * The tables domain code uses, for whichever engine this process runs on. Import tables from
+ * here (`import { users } from '~db/schema'`), never from a per-engine file: the bindings below
+ * are ES module live bindings, which `bindSchema()` (called by openDatabase) points at the
+ * SQLite or the PostgreSQL declarations. Both are typed alike (Date timestamps, boolean flags,
+ * the same columns), so one set of domain code serves both engines; a unit test keeps them equal.
+ * One process uses one engine at a time.
  */
+import * as postgres from './schema.postgres.ts';
+import * as sqlite from './schema.sqlite.ts';
 
-const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+export type Engine = 'sqlite' | 'postgres';
+type Tables = typeof sqlite;
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** Case-folded at the boundary (see src/lib/auth/email.ts); unique. */
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash'),
-  role: text('role', { enum: ['learner', 'instructor', 'admin'] }).notNull().default('learner'),
-  locale: text('locale', { enum: ['en', 'es'] }).notNull().default('en'),
-  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
-  valuesVersion: integer('values_version'),
-  valuesAcceptedAt: integer('values_accepted_at', { mode: 'timestamp_ms' }),
-  createdAt: createdAt(),
-});
+export let users: Tables['users'] = sqlite.users;
+export let sessions: Tables['sessions'] = sqlite.sessions;
+export let enrollments: Tables['enrollments'] = sqlite.enrollments;
+export let lessonProgress: Tables['lessonProgress'] = sqlite.lessonProgress;
+export let quizAttempts: Tables['quizAttempts'] = sqlite.quizAttempts;
+export let exerciseResults: Tables['exerciseResults'] = sqlite.exerciseResults;
+export let certificates: Tables['certificates'] = sqlite.certificates;
+export let stripeEvents: Tables['stripeEvents'] = sqlite.stripeEvents;
+export let botConversations: Tables['botConversations'] = sqlite.botConversations;
+export let passwordResetTokens: Tables['passwordResetTokens'] = sqlite.passwordResetTokens;
+export let loginAttempts: Tables['loginAttempts'] = sqlite.loginAttempts;
+export let emailOutbox: Tables['emailOutbox'] = sqlite.emailOutbox;
+export let auditLog: Tables['auditLog'] = sqlite.auditLog;
+export let testimonials: Tables['testimonials'] = sqlite.testimonials;
 
-export const sessions = sqliteTable(
-  'sessions',
-  {
-    /** Hex SHA-256 of the cookie token; the token itself is never stored. */
-    id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('sessions_user_idx').on(t.userId)],
-);
+/** The engine the bindings point at now. */
+export let boundEngine: Engine = 'sqlite';
 
-export const enrollments = sqliteTable(
-  'enrollments',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseSlug: text('course_slug').notNull(),
-    status: text('status', { enum: ['active', 'revoked', 'refunded'] }).notNull().default('active'),
-    source: text('source', { enum: ['free', 'stripe', 'admin', 'import'] }).notNull(),
-    stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
-    stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
-    amountPaid: integer('amount_paid'),
-    currency: text('currency'),
-    createdAt: createdAt(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
-  },
-  (t) => [uniqueIndex('enrollments_user_course_idx').on(t.userId, t.courseSlug), index('enrollments_course_idx').on(t.courseSlug)],
-);
+/** Points every table binding at `engine`'s declarations. */
+export function bindSchema(engine: Engine): void {
+  const t = (engine === 'postgres' ? postgres : sqlite) as unknown as Tables;
+  ({ users, sessions, enrollments, lessonProgress, quizAttempts, exerciseResults, certificates, stripeEvents, botConversations, passwordResetTokens, loginAttempts, emailOutbox, auditLog, testimonials } = t);
+  boundEngine = engine;
+}
 
-export const lessonProgress = sqliteTable(
-  'lesson_progress',
-  {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseSlug: text('course_slug').notNull(),
-    lessonSlug: text('lesson_slug').notNull(),
-    firstViewedAt: integer('first_viewed_at', { mode: 'timestamp_ms' }).notNull(),
-    lastViewedAt: integer('last_viewed_at', { mode: 'timestamp_ms' }).notNull(),
-    completedAt: integer('completed_at', { mode: 'timestamp_ms' }),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] })],
-);
-
-export const quizAttempts = sqliteTable(
-  'quiz_attempts',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseSlug: text('course_slug').notNull(),
-    lessonSlug: text('lesson_slug').notNull(),
-    quizId: text('quiz_id').notNull(),
-    chosen: integer('chosen').notNull(),
-    correct: integer('correct', { mode: 'boolean' }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('quiz_attempts_lookup_idx').on(t.userId, t.courseSlug, t.lessonSlug)],
-);
-
-export const exerciseResults = sqliteTable(
-  'exercise_results',
-  {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    exerciseId: text('exercise_id').notNull(),
-    draft: text('draft').notNull(),
-    passedAt: integer('passed_at', { mode: 'timestamp_ms' }),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.exerciseId] })],
-);
-
-export const certificates = sqliteTable(
-  'certificates',
-  {
-    /** Unguessable public id (base32, 120+ bits). */
-    id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    courseSlug: text('course_slug').notNull(),
-    /** The name as printed, frozen at issue so later profile edits do not rewrite history. */
-    displayName: text('display_name').notNull(),
-    issuedAt: integer('issued_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [uniqueIndex('certificates_user_course_idx').on(t.userId, t.courseSlug)],
-);
-
-export const stripeEvents = sqliteTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  processedAt: integer('processed_at', { mode: 'timestamp_ms' }).notNull(),
-});
-
-export const botConversations = sqliteTable(
-  'bot_conversations',
-  {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    botId: text('bot_id').notNull(),
-    /** Engine state as JSON, including the transcript. */
-    state: text('state').notNull(),
-    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.botId] })],
-);
-
-export const passwordResetTokens = sqliteTable(
-  'password_reset_tokens',
-  {
-    /** Hex SHA-256 of the emailed token. */
-    id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index('password_reset_user_idx').on(t.userId)],
-);
-
-export const loginAttempts = sqliteTable(
-  'login_attempts',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    /** "email:<folded address>" or "ip:<address>": throttling is keyed by both. */
-    key: text('key').notNull(),
-    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
-  },
-  (t) => [index('login_attempts_key_at_idx').on(t.key, t.at)],
-);
-
-export const emailOutbox = sqliteTable('email_outbox', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  to: text('to').notNull(),
-  subject: text('subject').notNull(),
-  text: text('text').notNull(),
-  /** 'outbox' when no SMTP server is configured, 'sent' or 'failed' otherwise. */
-  status: text('status', { enum: ['outbox', 'sent', 'failed'] }).notNull(),
-  error: text('error'),
-  createdAt: createdAt(),
-});
-
-export const auditLog = sqliteTable(
-  'audit_log',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    actorId: integer('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    action: text('action').notNull(),
-    subjectUserId: integer('subject_user_id').references(() => users.id, { onDelete: 'set null' }),
-    courseSlug: text('course_slug'),
-    detail: text('detail'),
-    createdAt: createdAt(),
-  },
-  (t) => [index('audit_log_created_idx').on(t.createdAt)],
-);
-
-export const testimonials = sqliteTable('testimonials', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  courseSlug: text('course_slug').notNull(),
-  quote: text('quote').notNull(),
-  name: text('name').notNull(),
-  role: text('role'),
-  organization: text('organization'),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
-  createdAt: createdAt(),
-});
+/** Every table of `engine`, by export name (for tools that walk all of them, like copy-database). */
+export function tablesOf(engine: Engine): Tables {
+  return (engine === 'postgres' ? postgres : sqlite) as unknown as Tables;
+}

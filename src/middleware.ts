@@ -1,7 +1,10 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
 import { DEFAULT_LOCALE, localePath, splitLocale } from '~/lib/i18n/locales';
 import { isLocalizablePage, LOCALE_COOKIE, preferredLocale } from '~/lib/i18n/preference';
+import { isDatabaseUnavailable } from '~/lib/db';
+import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
+import { plainResponse } from '~/server/forms';
 
 /** Sets the interface language from the URL: `/es/…` is Spanish, everything else English. */
 const locale = defineMiddleware((context, next) => {
@@ -47,4 +50,22 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   return response;
 });
 
-export const onRequest = sequence(locale, securityHeaders, authenticate, languagePreference);
+/**
+ * The database out of reach (PostgreSQL down, or a SQLite write lock held elsewhere too long)
+ * is answered with a plain 503 the person can act on, never a stack trace; the next request tries
+ * again, so the site recovers by itself when the database returns.
+ */
+const databaseUnavailable = defineMiddleware(async (context, next) => {
+  try {
+    return await next();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    console.warn(`botcamp: database unavailable for ${context.request.method} ${context.url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+    const response = plainResponse(503, translator(context.locals.locale)('error.database-unavailable'));
+    response.headers.set('Retry-After', '30');
+    response.headers.set('Cache-Control', 'no-store');
+    return response;
+  }
+});
+
+export const onRequest = sequence(locale, securityHeaders, databaseUnavailable, authenticate, languagePreference);

@@ -1,13 +1,13 @@
 import { createDemoAccounts } from '../lib/auth/demo-accounts';
 import { readValuesVersion } from '../lib/content/values-version';
-import { openDatabase } from '../lib/db';
+import { databaseConfig, openDatabase } from '../lib/db';
 
 // `npm start`: demo accounts on a brand-new database, their passwords shown this once.
-const db = openDatabase(process.env.DATABASE_PATH ?? 'data/botcamp.db');
+const db = await openDatabase(databaseConfig(process.env));
 const accounts = await createDemoAccounts(db, readValuesVersion(process.cwd()));
 if (accounts.length) {
   console.log('\nbotcamp: created demo accounts (shown only this once):');
   for (const a of accounts) console.log(`  ${a.role.padEnd(8)} ${a.email}  password: ${a.password}`);
   console.log('');
 }
-db.$client.close();
+await db.close();

@@ -4,8 +4,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/node-env.sh"
 cd "$BOTCAMP_ROOT"
 botcamp_build_if_stale
-npx tsx src/cli/migrate.ts
 npx tsx src/cli/seed-demo.ts
 export HOST="${HOST:-127.0.0.1}" PORT="${PORT:-4321}"
 echo "botcamp: open http://localhost:$PORT" >&2
-exec node ./dist/server/entry.mjs
+exec npx tsx src/cli/serve.ts

@@ -17,6 +17,6 @@ export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => 
   if (!isLocale(locale)) return plainResponse(400, translator(locals.locale)('error.bad-request'));
   const next = splitLocale(safeNextPath(form.get('next'), '/')).path;
   cookies.set(LOCALE_COOKIE, locale, localeCookieOptions(secureCookies));
-  if (locals.user) setUserLocale(getDb(), locals.user.id, locale);
+  if (locals.user) await setUserLocale(await getDb(), locals.user.id, locale);
   return redirect(localePath(locale, next), 303);
 };

@@ -7,7 +7,7 @@ import { endSession } from '~/server/session-cookie';
 /** Logs out this browser, or every session of the person with `scope=everywhere`. POST only. */
 export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
   const form = await request.formData().catch(() => new FormData());
-  if (locals.user && form.get('scope') === 'everywhere') invalidateAllSessions(getDb(), locals.user.id);
-  endSession(cookies, locals.session?.id);
+  if (locals.user && form.get('scope') === 'everywhere') await invalidateAllSessions(await getDb(), locals.user.id);
+  await endSession(cookies, locals.session?.id);
   return redirect(localePath(locals.locale, '/'), 303);
 };

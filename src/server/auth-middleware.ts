@@ -9,13 +9,13 @@ const cookieName = sessionCookieName(secureCookies);
  * `locals.session` (null when anonymous). Owns refreshing the cookie on sliding expiry and
  * deleting it when the session is gone. Prerendered pages never reach here at request time.
  */
-export const authenticate = defineMiddleware((context, next) => {
+export const authenticate = defineMiddleware(async (context, next) => {
   context.locals.user = null;
   context.locals.session = null;
   if (context.isPrerendered) return next();
   const token = context.cookies.get(cookieName)?.value;
   if (!token) return next();
-  const result = validateSessionToken(getDb(), token);
+  const result = await validateSessionToken(await getDb(), token);
   if (!result) {
     context.cookies.delete(cookieName, { path: '/' });
     return next();

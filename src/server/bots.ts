@@ -50,9 +50,12 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
  */
 export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boolean> {
   if (!viewer) return false;
-  const db = getDb();
+  const db = await getDb();
   const places = (await lessonsEmbedding()).get(id) ?? [];
-  return places.some((place) => lessonAccess(db, viewer, place.courseSlug, place).allowed && canTrackProgress(db, viewer, place.courseSlug));
+  for (const place of places) {
+    if ((await lessonAccess(db.read, viewer, place.courseSlug, place)).allowed && (await canTrackProgress(db.read, viewer, place.courseSlug))) return true;
+  }
+  return false;
 }
 
 /**

@@ -15,7 +15,7 @@ export interface CertificateView {
 
 /** A certificate by its public id, or null (unknown id, or a course since removed). */
 export async function loadCertificate(id: string, locale: Locale): Promise<CertificateView | null> {
-  const row = getCertificate(getDb(), id);
+  const row = await getCertificate(await getDb(), id);
   if (!row) return null;
   const curriculum = await getCurriculum(row.courseSlug, locale);
   if (!curriculum) return null;

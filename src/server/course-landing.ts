@@ -23,12 +23,12 @@ export interface CourseLanding {
   openable: Set<string>;
 }
 
-function standingFor(user: SessionUser | null, curriculum: Curriculum): Standing {
+async function standingFor(user: SessionUser | null, curriculum: Curriculum): Promise<Standing> {
   if (!user) return { kind: 'visitor' };
-  const db = getDb();
-  const enrollment = getEnrollment(db, user.id, curriculum.slug);
+  const db = await getDb();
+  const enrollment = await getEnrollment(db.read, user.id, curriculum.slug);
   if (enrollment?.status === 'active') {
-    const progress = getCourseProgress(db, user.id, curriculum);
+    const progress = await getCourseProgress(db, user.id, curriculum);
     return { kind: 'enrolled', percent: progress.percent, continueSlug: (progress.nextLesson ?? curriculum.lessons[0])?.slug ?? null, complete: progress.complete };
   }
   return user.role === 'learner' ? { kind: 'not-enrolled' } : { kind: 'staff' };
@@ -39,8 +39,8 @@ export async function loadCourseLanding(slug: string, locale: Locale, user: Sess
   const curriculum = await getCurriculum(slug, locale);
   if (!curriculum) return undefined;
   const [instructors, authored] = await Promise.all([getInstructors(curriculum.course.instructors), getTestimonials(slug)]);
-  const fromLearners = approvedTestimonials(getDb(), slug).map((row) => ({ ...row, sample: false }));
-  const standing = standingFor(user, curriculum);
+  const fromLearners = (await approvedTestimonials(await getDb(), slug)).map((row) => ({ ...row, sample: false }));
+  const standing = await standingFor(user, curriculum);
   const everything = standing.kind === 'enrolled' || standing.kind === 'staff';
   const openable = new Set(curriculum.lessons.filter((l) => everything || l.data.preview).map((l) => l.slug));
   return { curriculum, instructors, testimonials: [...fromLearners, ...authored.map((entry) => entry.data)], standing, openable };

@@ -15,19 +15,19 @@ export interface DashboardCourse {
 
 /** The learner's active courses with progress and where to continue, most recent enrollment first. */
 export async function loadDashboard(userId: number, locale: Locale): Promise<DashboardCourse[]> {
-  const db = getDb();
-  const rows = listEnrollmentsForUser(db, userId);
+  const db = await getDb();
+  const rows = await listEnrollmentsForUser(db, userId);
   const courses = await Promise.all(
     rows.map(async (row) => {
       const curriculum = await getCurriculum(row.courseSlug, locale);
       if (!curriculum) return null;
-      const progress = getCourseProgress(db, userId, curriculum);
+      const [progress, certificate] = await Promise.all([getCourseProgress(db, userId, curriculum), getCertificateFor(db.read, userId, curriculum.slug)]);
       return {
         curriculum,
         percent: progress.percent,
         continueSlug: (progress.nextLesson ?? progress.lastViewed ?? curriculum.lessons[0])?.slug ?? null,
         complete: progress.complete,
-        certificateId: getCertificateFor(db, userId, curriculum.slug)?.id ?? null,
+        certificateId: certificate?.id ?? null,
       };
     }),
   );

@@ -60,20 +60,20 @@ export async function loadLessonPage(input: {
   const curriculum = await getCurriculum(input.courseSlug, input.locale);
   const lesson = curriculum && findLesson(curriculum, input.lessonSlug);
   if (!curriculum || !lesson) return { kind: 'not-found' };
-  const db = getDb();
+  const db = await getDb();
   const viewer = input.user ? { id: input.user.id, role: input.user.role } : null;
-  const access = lessonAccess(db, viewer, curriculum.slug, lesson.data);
+  const access = await lessonAccess(db.read, viewer, curriculum.slug, lesson.data);
   if (!access.allowed) return access.reason === 'login-required' ? { kind: 'login-required' } : { kind: 'forbidden', curriculum, lesson };
   const entry = await getLessonEntry(lesson.id);
   if (!entry) return { kind: 'not-found' };
 
-  const tracked = canTrackProgress(db, viewer, curriculum.slug);
+  const tracked = await canTrackProgress(db.read, viewer, curriculum.slug);
   let completed = new Set<string>();
   let percent = 0;
-  const states = tracked && viewer ? getQuizStates(db, viewer.id, curriculum.slug, lesson.slug) : new Map();
+  const states = tracked && viewer ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug) : new Map();
   if (tracked && viewer) {
-    recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
-    const progress = getCourseProgress(db, viewer.id, curriculum);
+    await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
+    const progress = await getCourseProgress(db, viewer.id, curriculum);
     completed = progress.completed;
     percent = progress.percent;
   }

@@ -1,5 +1,15 @@
-import { DATABASE_PATH, MAIL_FROM, SITE_URL, SMTP_URL } from 'astro:env/server';
-import { openDatabase, type Db } from '~/lib/db';
+import {
+  DATABASE_BUSY_TIMEOUT_MS,
+  DATABASE_CONNECT_TIMEOUT_MS,
+  DATABASE_PATH,
+  DATABASE_POOL_SIZE,
+  DATABASE_STATEMENT_TIMEOUT_MS,
+  DATABASE_URL,
+  MAIL_FROM,
+  SITE_URL,
+  SMTP_URL,
+} from 'astro:env/server';
+import { databaseConfig, openDatabase, type Db } from '~/lib/db';
 import { createMailer, type Mailer } from '~/lib/mail/mailer';
 import { FlowRunner } from '~/lib/sandbox/flow-runner';
 
@@ -8,17 +18,39 @@ import { FlowRunner } from '~/lib/sandbox/flow-runner';
  * state outside the process (the database, the mail server), so several server processes can run
  * side by side.
  */
-let db: Db | undefined;
+let db: Promise<Db> | undefined;
 let mailer: Mailer | undefined;
 let flowRunner: FlowRunner | undefined;
 
-export function getDb(): Db {
-  db ??= openDatabase(DATABASE_PATH);
+export const databaseSettings = databaseConfig({
+  DATABASE_URL,
+  DATABASE_PATH,
+  DATABASE_POOL_SIZE,
+  DATABASE_CONNECT_TIMEOUT_MS,
+  DATABASE_STATEMENT_TIMEOUT_MS,
+  DATABASE_BUSY_TIMEOUT_MS,
+});
+
+/**
+ * The database, opened (and migrated) once. If opening fails, for instance PostgreSQL is not up
+ * yet, the next request tries again instead of the process staying broken.
+ */
+export function getDb(): Promise<Db> {
+  db ??= openDatabase(databaseSettings).then(
+    (opened) => {
+      console.info(`botcamp: database: ${opened.label}`);
+      return opened;
+    },
+    (error: unknown) => {
+      db = undefined;
+      throw error;
+    },
+  );
   return db;
 }
 
-export function getMailer(): Mailer {
-  mailer ??= createMailer({ db: getDb(), smtpUrl: SMTP_URL, from: MAIL_FROM, log: (line) => console.info(line) });
+export async function getMailer(): Promise<Mailer> {
+  mailer ??= createMailer({ db: await getDb(), smtpUrl: SMTP_URL, from: MAIL_FROM, log: (line) => console.info(line) });
   return mailer;
 }
 

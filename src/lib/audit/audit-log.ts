@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db';
+import type { Query } from '~/lib/db';
 import { auditLog } from '~db/schema';
 
 /** Everything worth a trail: who changed whose access or content, and when. */
@@ -27,17 +27,15 @@ export interface AuditEntry {
 /**
  * Appends one audit row. Callers run it inside the transaction of the change it records, so the
  * trail can never disagree with the data.
- * @example recordAudit(tx, { actorId: admin.id, action: 'revoke', subjectUserId: 7, courseSlug: 'texting-for-turnout' });
+ * @example await recordAudit(tx, { actorId: admin.id, action: 'revoke', subjectUserId: 7, courseSlug: 'texting-for-turnout' });
  */
-export function recordAudit(db: Db, entry: AuditEntry, now: Date = new Date()): void {
-  db.insert(auditLog)
-    .values({
-      actorId: entry.actorId,
-      action: entry.action,
-      subjectUserId: entry.subjectUserId ?? null,
-      courseSlug: entry.courseSlug ?? null,
-      detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
-      createdAt: now,
-    })
-    .run();
+export async function recordAudit(tx: Query, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+  await tx.insert(auditLog).values({
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectUserId: entry.subjectUserId ?? null,
+    courseSlug: entry.courseSlug ?? null,
+    detail: entry.detail === undefined ? null : JSON.stringify(entry.detail),
+    createdAt: now,
+  });
 }

@@ -1,9 +1,9 @@
 import { and, count, eq, isNull } from 'drizzle-orm';
-import { inTransaction, type Db } from '~/lib/db';
+import { isUniqueViolation, type Db, type Query } from '~/lib/db';
+import { lockKeys } from '~/lib/db/locks';
 import type { Result } from '~/lib/result';
 import { sessions, users } from '~db/schema';
 import { recordAudit } from '~/lib/audit/audit-log';
-import { isUniqueViolation } from './db-errors';
 import { validateDisplayName } from './display-name';
 import { validateEmail } from './email';
 import { isRole, type Role, type UserLocale } from './user';
@@ -25,16 +25,21 @@ export interface CreateUserInput {
 type AdminError = 'forbidden' | 'user-not-found' | 'last-admin';
 
 /** Null when the actor may administer accounts. */
-function actorError(tx: Db, actorId: number | null): 'forbidden' | null {
+async function actorError(tx: Query, actorId: number | null): Promise<'forbidden' | null> {
   if (actorId === null) return null;
-  const actor = tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, actorId)).get();
+  const [actor] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, actorId)).limit(1);
   return actor?.role === 'admin' && actor.disabledAt === null ? null : 'forbidden';
 }
 
-/** Would this change leave no enabled admin? Then nobody could administer the site any more. */
-function removesLastAdmin(tx: Db, target: { role: Role; disabledAt: Date | null }): boolean {
+/**
+ * Would this change leave no enabled admin? Then nobody could administer the site any more.
+ * Two admins demoted at once on two servers must not both see "one other admin left": the count
+ * is taken under a lock every such change takes.
+ */
+async function removesLastAdmin(tx: Query, target: { role: Role; disabledAt: Date | null }): Promise<boolean> {
   if (target.role !== 'admin' || target.disabledAt !== null) return false;
-  const row = tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.disabledAt))).get();
+  await lockKeys(tx, ['enabled-admins']);
+  const [row] = await tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.disabledAt)));
   return (row?.n ?? 0) <= 1;
 }
 
@@ -43,14 +48,14 @@ function removesLastAdmin(tx: Db, target: { role: Role; disabledAt: Date | null 
  * For the admin UI and the CLI's first admin.
  *
  * @example
- * const r = createUser(db, { email: 'ada@example.org', displayName: 'Ada', role: 'admin' });
- * if (r.ok) console.log(createSetPasswordLink(db, r.value.userId, siteUrl));
+ * const r = await createUser(db, { email: 'ada@example.org', displayName: 'Ada', role: 'admin' });
+ * if (r.ok) console.log(await createSetPasswordLink(db, r.value.userId, siteUrl));
  */
-export function createUser(
+export async function createUser(
   db: Db,
   input: CreateUserInput,
   now: Date = new Date(),
-): Result<{ userId: number }, 'email-invalid' | 'name-invalid' | 'email-taken' | 'role-invalid' | 'forbidden'> {
+): Promise<Result<{ userId: number }, 'email-invalid' | 'name-invalid' | 'email-taken' | 'role-invalid' | 'forbidden'>> {
   const email = validateEmail(input.email);
   if (!email.ok) return email;
   const name = validateDisplayName(input.displayName);
@@ -59,15 +64,14 @@ export function createUser(
   if (!isRole(role)) return { ok: false, error: 'role-invalid', field: 'role' };
   const actorId = input.actorId ?? null;
   try {
-    return inTransaction(db, (tx) => {
-      if (actorError(tx, actorId) !== null) return { ok: false, error: 'forbidden' } as const;
-      const row = tx
+    return await db.write(async (tx) => {
+      if ((await actorError(tx, actorId)) !== null) return { ok: false, error: 'forbidden' } as const;
+      const [row] = await tx
         .insert(users)
         .values({ email: email.value, displayName: name.value, role, locale: input.locale ?? 'en', createdAt: now })
-        .returning({ id: users.id })
-        .get();
-      recordAudit(tx, { actorId, action: 'user.created', subjectUserId: row.id, detail: { role } }, now);
-      return { ok: true, value: { userId: row.id } } as const;
+        .returning({ id: users.id });
+      await recordAudit(tx, { actorId, action: 'user.created', subjectUserId: row!.id, detail: { role } }, now);
+      return { ok: true, value: { userId: row!.id } } as const;
     });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, error: 'email-taken', field: 'email' };
@@ -80,26 +84,26 @@ export function createUser(
  * privileges, and the change is written to the audit log.
  *
  * @example
- * setRole(db, locals.user.id, 42, 'instructor');
+ * await setRole(db, locals.user.id, 42, 'instructor');
  */
-export function setRole(
+export async function setRole(
   db: Db,
   actorId: number | null,
   userId: number,
   role: string,
   now: Date = new Date(),
-): Result<void, AdminError | 'role-invalid'> {
+): Promise<Result<void, AdminError | 'role-invalid'>> {
   if (!isRole(role)) return { ok: false, error: 'role-invalid', field: 'role' };
-  return inTransaction(db, (tx): Result<void, AdminError | 'role-invalid'> => {
-    const denied = actorError(tx, actorId);
+  return db.write(async (tx): Promise<Result<void, AdminError | 'role-invalid'>> => {
+    const denied = await actorError(tx, actorId);
     if (denied !== null) return { ok: false, error: denied };
-    const target = tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
     if (target === undefined) return { ok: false, error: 'user-not-found' };
     if (target.role === role) return { ok: true, value: undefined };
-    if (role !== 'admin' && removesLastAdmin(tx, target)) return { ok: false, error: 'last-admin' };
-    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role } }, now);
+    if (role !== 'admin' && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
+    await tx.update(users).set({ role }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role } }, now);
     return { ok: true, value: undefined };
   });
 }
@@ -109,25 +113,25 @@ export function setRole(
  * cannot log in or reset their password. Audited.
  *
  * @example
- * setDisabled(db, locals.user.id, 42, true);
+ * await setDisabled(db, locals.user.id, 42, true);
  */
-export function setDisabled(
+export async function setDisabled(
   db: Db,
   actorId: number | null,
   userId: number,
   disabled: boolean,
   now: Date = new Date(),
-): Result<void, AdminError> {
-  return inTransaction(db, (tx): Result<void, AdminError> => {
-    const denied = actorError(tx, actorId);
+): Promise<Result<void, AdminError>> {
+  return db.write(async (tx): Promise<Result<void, AdminError>> => {
+    const denied = await actorError(tx, actorId);
     if (denied !== null) return { ok: false, error: denied };
-    const target = tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
     if (target === undefined) return { ok: false, error: 'user-not-found' };
     if (disabled === (target.disabledAt !== null)) return { ok: true, value: undefined };
-    if (disabled && removesLastAdmin(tx, target)) return { ok: false, error: 'last-admin' };
-    tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId)).run();
-    if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId }, now);
+    if (disabled && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
+    await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId));
+    if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId }, now);
     return { ok: true, value: undefined };
   });
 }

@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
-import { inTransaction, type Db } from '~/lib/db';
+import { isUniqueViolation, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { passwordResetTokens, sessions, users } from '~db/schema';
 import { recordAudit } from '~/lib/audit/audit-log';
-import { isUniqueViolation } from './db-errors';
 import { validateDisplayName } from './display-name';
 import { normalizeEmail, validateEmail } from './email';
 import {
@@ -38,13 +37,13 @@ export type LogInResult =
 export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect' | PasswordPolicyError;
 
 /**
- * Creates a learner account. Password hashing (slow, async) happens before the write
- * transaction, which better-sqlite3 requires to be synchronous; a duplicate address is caught from
- * the UNIQUE index rather than checked first, so two simultaneous sign-ups cannot both win.
+ * Creates a learner account. Password hashing (slow) happens before the write transaction, so no
+ * lock is held while it runs; a duplicate address is caught from the UNIQUE index rather than
+ * checked first, so two simultaneous sign-ups cannot both win.
  *
  * @example
  * const r = await signUp(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 });
- * if (r.ok) createSession(db, token, r.value.userId);
+ * if (r.ok) await createSession(db, token, r.value.userId);
  */
 export async function signUp(db: Db, input: SignUpInput, now: Date = new Date()): Promise<Result<{ userId: number }, SignUpError>> {
   const email = validateEmail(input.email);
@@ -60,20 +59,21 @@ export async function signUp(db: Db, input: SignUpInput, now: Date = new Date())
 
   const passwordHash = await hashPassword(input.password);
   try {
-    const row = db
-      .insert(users)
-      .values({
-        email: email.value,
-        displayName: name.value,
-        passwordHash,
-        locale: input.locale ?? 'en',
-        valuesVersion: input.valuesVersion,
-        valuesAcceptedAt: now,
-        createdAt: now,
-      })
-      .returning({ id: users.id })
-      .get();
-    return { ok: true, value: { userId: row.id } };
+    const [row] = await db.write((tx) =>
+      tx
+        .insert(users)
+        .values({
+          email: email.value,
+          displayName: name.value,
+          passwordHash,
+          locale: input.locale ?? 'en',
+          valuesVersion: input.valuesVersion,
+          valuesAcceptedAt: now,
+          createdAt: now,
+        })
+        .returning({ id: users.id }),
+    );
+    return { ok: true, value: { userId: row!.id } };
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, error: 'email-taken', field: 'email' };
     throw error;
@@ -97,30 +97,27 @@ export async function logIn(
 ): Promise<LogInResult> {
   const email = normalizeEmail(input.email);
   const subject = { email, ip: input.ip };
-  const throttle = checkThrottle(db, subject, now);
+  const throttle = await checkThrottle(db, subject, now);
   if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 
-  const user = db
+  const [user] = await db.read
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, email))
-    .get();
+    .limit(1);
   const storedHash = user?.passwordHash ?? DUMMY_PASSWORD_HASH;
   const matches = await verifyPassword(storedHash, input.password);
   if (user === undefined || user.passwordHash === null || user.disabledAt !== null || !matches) {
-    recordFailure(db, subject, now);
+    await recordFailure(db, subject, now);
     return { ok: false, error: 'invalid-credentials' };
   }
 
-  clearFailures(db, email);
+  await clearFailures(db, email);
   if (needsRehash(storedHash)) {
     // Upgrade to today's parameters while we hold the plain password; the condition on the old
     // hash keeps this from overwriting a password changed meanwhile.
     const upgraded = await hashPassword(input.password);
-    db.update(users)
-      .set({ passwordHash: upgraded })
-      .where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash)))
-      .run();
+    await db.write((tx) => tx.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash))));
   }
   return { ok: true, value: { userId: user.id } };
 }
@@ -131,7 +128,7 @@ export async function logIn(
  *
  * @example
  * const r = await changePassword(db, locals.user.id, form.current, form.next);
- * if (r.ok) createSession(db, generateSessionToken(), locals.user.id);
+ * if (r.ok) await createSession(db, generateSessionToken(), locals.user.id);
  */
 export async function changePassword(
   db: Db,
@@ -140,11 +137,11 @@ export async function changePassword(
   newPassword: string,
   now: Date = new Date(),
 ): Promise<Result<void, ChangePasswordError>> {
-  const user = db
+  const [user] = await db.read
     .select({ email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.id, userId))
-    .get();
+    .limit(1);
   if (user === undefined || user.disabledAt !== null) return { ok: false, error: 'user-not-found' };
   const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
   if (!policy.ok) return { ...policy, field: 'newPassword' };
@@ -154,11 +151,11 @@ export async function changePassword(
   }
 
   const passwordHash = await hashPassword(newPassword);
-  inTransaction(db, (tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
-    recordAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
+  await db.write(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await recordAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
   });
   return { ok: true, value: undefined };
 }
@@ -168,12 +165,12 @@ export async function changePassword(
  * changes and they are asked again).
  *
  * @example
- * acceptValues(db, locals.user.id, CURRENT_VALUES_VERSION);
+ * await acceptValues(db, locals.user.id, CURRENT_VALUES_VERSION);
  */
-export function acceptValues(db: Db, userId: number, version: number, now: Date = new Date()): Result<void, 'user-not-found'> {
+export async function acceptValues(db: Db, userId: number, version: number, now: Date = new Date()): Promise<Result<void, 'user-not-found'>> {
   if (!Number.isInteger(version) || version < 1) throw new RangeError(`version must be a positive integer, got ${version}`);
-  const { changes } = db.update(users).set({ valuesVersion: version, valuesAcceptedAt: now }).where(eq(users.id, userId)).run();
-  return changes === 0 ? { ok: false, error: 'user-not-found' } : { ok: true, value: undefined };
+  const updated = await db.write((tx) => tx.update(users).set({ valuesVersion: version, valuesAcceptedAt: now }).where(eq(users.id, userId)).returning({ id: users.id }));
+  return updated.length === 0 ? { ok: false, error: 'user-not-found' } : { ok: true, value: undefined };
 }
 
 // Administrative account operations live in account-admin.ts; re-exported for one import.

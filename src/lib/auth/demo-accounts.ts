@@ -21,13 +21,14 @@ const DEMO = [
  * credentials to print once, or an empty list.
  */
 export async function createDemoAccounts(db: Db, valuesVersion: number): Promise<DemoAccount[]> {
-  if ((db.select({ n: count() }).from(users).get()?.n ?? 0) > 0) return [];
+  const [existing] = await db.read.select({ n: count() }).from(users);
+  if ((existing?.n ?? 0) > 0) return [];
   const created: DemoAccount[] = [];
   for (const account of DEMO) {
     const password = `${randomToken(6)}-${randomToken(6)}`;
     const result = await signUp(db, { email: account.email, displayName: account.displayName, password, acceptValues: true, valuesVersion });
     if (!result.ok) throw new Error(`could not create ${account.email}: ${result.error}`);
-    if (account.role !== 'learner') setRole(db, null, result.value.userId, account.role);
+    if (account.role !== 'learner') await setRole(db, null, result.value.userId, account.role);
     created.push({ email: account.email, role: account.role, password });
   }
   return created;

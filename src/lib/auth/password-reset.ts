@@ -1,5 +1,5 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db } from '~/lib/db';
 import type { Locale } from '~/lib/i18n/locales';
 import type { Mailer } from '~/lib/mail/mailer';
 import { resetPasswordEmail } from '~/lib/mail/templates';
@@ -31,13 +31,11 @@ function resetUrl(siteUrl: string, token: string): string {
 }
 
 /** Stores a new token (by hash) for the user and deletes the ones before it, atomically. */
-function issueToken(db: Db, userId: number, ttlMs: number, now: Date): string {
+async function issueToken(db: Db, userId: number, ttlMs: number, now: Date): Promise<string> {
   const token = randomToken(20);
-  inTransaction(db, (tx) => {
-    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
-    tx.insert(passwordResetTokens)
-      .values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now })
-      .run();
+  await db.write(async (tx) => {
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now });
   });
   return token;
 }
@@ -64,17 +62,17 @@ export async function requestPasswordReset(
   const ipKey = ipThrottleKey(input.ip, 'reset:');
   const rules = [{ key: emailThrottleKey(email.value, 'reset:'), ...RESET_EMAIL_RULE }];
   if (ipKey !== null) rules.push({ key: ipKey, ...RESET_IP_RULE });
-  const throttle = throttleActions(db, rules, now);
+  const throttle = await throttleActions(db, rules, now);
   if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 
-  const user = db
+  const [user] = await db.read
     .select({ id: users.id, displayName: users.displayName, disabledAt: users.disabledAt })
     .from(users)
     .where(eq(users.email, email.value))
-    .get();
+    .limit(1);
   if (user === undefined || user.disabledAt !== null) return { ok: true, value: undefined };
 
-  const token = issueToken(db, user.id, RESET_TOKEN_TTL_MS, now);
+  const token = await issueToken(db, user.id, RESET_TOKEN_TTL_MS, now);
   const content = resetPasswordEmail(input.locale, { name: user.displayName, url: resetUrl(input.siteUrl, token) });
   try {
     // Not awaited on purpose (see above). The catch only stops an unhandled rejection: the
@@ -92,20 +90,20 @@ export async function requestPasswordReset(
  * resetPassword.
  *
  * @example
- * if (verifyResetToken(db, params.token) === null) return showLinkExpired();
+ * if ((await verifyResetToken(db, params.token)) === null) return showLinkExpired();
  */
-export function verifyResetToken(db: Db, token: string, now: Date = new Date()): number | null {
+export async function verifyResetToken(db: Db, token: string, now: Date = new Date()): Promise<number | null> {
   if (token.length === 0 || token.length > 64) return null;
   const id = hashToken(token);
-  const row = db
+  const [row] = await db.read
     .select({ userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, disabledAt: users.disabledAt })
     .from(passwordResetTokens)
     .innerJoin(users, eq(passwordResetTokens.userId, users.id))
     .where(eq(passwordResetTokens.id, id))
-    .get();
+    .limit(1);
   if (row === undefined) return null;
   if (now.getTime() >= row.expiresAt.getTime()) {
-    db.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id)).run();
+    await db.write((tx) => tx.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id)));
     return null;
   }
   return row.disabledAt === null ? row.userId : null;
@@ -126,30 +124,29 @@ export async function resetPassword(
   now: Date = new Date(),
 ): Promise<Result<{ userId: number }, 'reset-token-invalid' | PasswordPolicyError>> {
   const invalid = { ok: false, error: 'reset-token-invalid', field: 'token' } as const;
-  const userId = verifyResetToken(db, input.token, now);
+  const userId = await verifyResetToken(db, input.token, now);
   if (userId === null) return invalid;
-  const user = db.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).get();
+  const [user] = await db.read.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).limit(1);
   if (user === undefined) return invalid;
   const policy = checkPasswordPolicy(input.password, user);
   if (!policy.ok) return policy;
 
   const passwordHash = await hashPassword(input.password);
   const id = hashToken(input.token);
-  const consumed = inTransaction(db, (tx) => {
-    const token = tx
+  const consumed = await db.write(async (tx) => {
+    const [token] = await tx
       .delete(passwordResetTokens)
       .where(and(eq(passwordResetTokens.id, id), eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.expiresAt, now)))
-      .returning({ id: passwordResetTokens.id })
-      .get();
+      .returning({ id: passwordResetTokens.id });
     if (token === undefined) return false; // used (or replaced) while we were hashing
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    recordAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+    await tx.delete(sessions).where(eq(sessions.userId, userId));
+    await recordAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
     return true;
   });
   if (!consumed) return invalid;
-  clearFailures(db, user.email);
+  await clearFailures(db, user.email);
   return { ok: true, value: { userId } };
 }
 
@@ -159,9 +156,9 @@ export async function resetPassword(
  * The link is the secret: show it once, do not log it.
  *
  * @example
- * const url = createSetPasswordLink(db, userId, 'https://botcamp.example');
+ * const url = await createSetPasswordLink(db, userId, 'https://botcamp.example');
  */
-export function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24): string {
+export async function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24): Promise<string> {
   if (!(ttlHours > 0 && ttlHours <= 24 * 7)) throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
-  return resetUrl(siteUrl, issueToken(db, userId, ttlHours * HOUR_MS, now));
+  return resetUrl(siteUrl, await issueToken(db, userId, ttlHours * HOUR_MS, now));
 }

@@ -28,7 +28,7 @@ export type SessionValidation = { session: Session; user: SessionUser } | null;
  *
  * @example
  * const token = generateSessionToken();
- * const session = createSession(db, token, userId);
+ * const session = await createSession(db, token, userId);
  */
 export function generateSessionToken(): string {
   return randomToken(20);
@@ -38,11 +38,11 @@ export function generateSessionToken(): string {
  * Stores a session for `token` (by hash) that expires in 30 days.
  *
  * @example
- * const session = createSession(db, generateSessionToken(), user.id);
+ * const session = await createSession(db, generateSessionToken(), user.id);
  */
-export function createSession(db: Db, token: string, userId: number, now: Date = new Date()): Session {
+export async function createSession(db: Db, token: string, userId: number, now: Date = new Date()): Promise<Session> {
   const session: Session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
-  db.insert(sessions).values({ ...session, createdAt: now }).run();
+  await db.write((tx) => tx.insert(sessions).values({ ...session, createdAt: now }));
   return session;
 }
 
@@ -51,13 +51,13 @@ export function createSession(db: Db, token: string, userId: number, now: Date =
  * disabled account are deleted on sight; a session in its last 15 days is extended to 30.
  *
  * @example
- * const result = validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
+ * const result = await validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
  * if (result === null) clearCookie();
  */
-export function validateSessionToken(db: Db, token: string, now: Date = new Date()): SessionValidation {
+export async function validateSessionToken(db: Db, token: string, now: Date = new Date()): Promise<SessionValidation> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
   const id = hashToken(token);
-  const row = db
+  const [row] = await db.read
     .select({
       expiresAt: sessions.expiresAt,
       disabledAt: users.disabledAt,
@@ -73,19 +73,19 @@ export function validateSessionToken(db: Db, token: string, now: Date = new Date
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(eq(sessions.id, id))
-    .get();
+    .limit(1);
   if (row === undefined) return null;
 
   // Disabling an account also deletes its sessions; this check covers a disable written by a
   // path that forgot to (or a row edited by hand).
   if (now.getTime() >= row.expiresAt.getTime() || row.disabledAt !== null) {
-    invalidateSession(db, id);
+    await invalidateSession(db, id);
     return null;
   }
   let expiresAt = row.expiresAt;
   if (now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
     expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)).run();
+    await db.write((tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));
   }
   return { session: { id, userId: row.user.id, expiresAt }, user: row.user };
 }
@@ -94,20 +94,20 @@ export function validateSessionToken(db: Db, token: string, now: Date = new Date
  * Ends one session (logout).
  *
  * @example
- * invalidateSession(db, locals.session.id);
+ * await invalidateSession(db, locals.session.id);
  */
-export function invalidateSession(db: Db, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.write((tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)));
 }
 
 /**
  * Ends every session of a person: after a password reset, role change or disable.
  *
  * @example
- * invalidateAllSessions(db, userId);
+ * await invalidateAllSessions(db, userId);
  */
-export function invalidateAllSessions(db: Db, userId: number): void {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+export async function invalidateAllSessions(db: Db, userId: number): Promise<void> {
+  await db.write((tx) => tx.delete(sessions).where(eq(sessions.userId, userId)));
 }
 
 // The cookie helpers live in cookie.ts (no database involved); re-exported so session handling

@@ -1,11 +1,12 @@
 import { and, desc, eq, gt, lte } from 'drizzle-orm';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db, Query, Reader } from '~/lib/db';
+import { lockKeys } from '~/lib/db/locks';
 import { loginAttempts } from '~db/schema';
 import { normalizeEmail } from './email';
 import { ipThrottleId } from './ip';
 
 /**
- * Throttling, stored in SQLite so it survives restarts and is shared by every worker.
+ * Throttling, stored in the database so it survives restarts and is shared by every server.
  *
  * Login rule: a login is refused while the account has 5 failures, or the client address 20
  * failures, in the last 15 minutes. The lock lifts when the oldest counted failure leaves the
@@ -55,16 +56,15 @@ export function ipThrottleKey(ip: string, prefix = ''): string | null {
 
 /** Decides one key without writing. The limit-th most recent attempt inside the window, if it
  * exists, is the one whose expiry brings the count back under the limit. */
-function decide(db: Db, key: string, rule: ThrottleRule, now: Date): ThrottleDecision {
+async function decide(q: Reader, key: string, rule: ThrottleRule, now: Date): Promise<ThrottleDecision> {
   if (rule.windowMs > KEEP_MS) throw new Error(`Throttle window for ${key} is longer than the ${KEEP_MS} ms kept`);
-  const blocking = db
+  const [blocking] = await q
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, new Date(now.getTime() - rule.windowMs))))
     .orderBy(desc(loginAttempts.at))
     .limit(1)
-    .offset(rule.limit - 1)
-    .get();
+    .offset(rule.limit - 1);
   if (blocking === undefined) return { allowed: true };
   const waitMs = blocking.at.getTime() + rule.windowMs - now.getTime();
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) };
@@ -77,12 +77,12 @@ function strictest(decisions: ThrottleDecision[]): ThrottleDecision {
   return wait === 0 ? { allowed: true } : { allowed: false, retryAfterSeconds: wait };
 }
 
-function record(db: Db, keys: string[], now: Date): void {
+async function record(tx: Query, keys: string[], now: Date): Promise<void> {
   if (keys.length === 0) return;
-  db.insert(loginAttempts).values(keys.map((key) => ({ key, at: now }))).run();
+  await tx.insert(loginAttempts).values(keys.map((key) => ({ key, at: now })));
   // Opportunistic pruning: every write also drops what no rule can count any more, so the
   // table stays small without a scheduled job.
-  db.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - KEEP_MS))).run();
+  await tx.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - KEEP_MS)));
 }
 
 function loginKeys(subject: { email: string; ip: string }): { emailKey: string; ipKey: string | null } {
@@ -93,14 +93,14 @@ function loginKeys(subject: { email: string; ip: string }): { emailKey: string; 
  * May this login attempt proceed? Checks the account and address counters (see the rule above).
  *
  * @example
- * const t = checkThrottle(db, { email, ip: clientAddress });
+ * const t = await checkThrottle(db, { email, ip: clientAddress });
  * if (!t.allowed) return tooMany(t.retryAfterSeconds);
  */
-export function checkThrottle(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): ThrottleDecision {
+export async function checkThrottle(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<ThrottleDecision> {
   const { emailKey, ipKey } = loginKeys(subject);
   return strictest([
-    decide(db, emailKey, LOGIN_EMAIL_RULE, now),
-    ipKey === null ? { allowed: true } : decide(db, ipKey, LOGIN_IP_RULE, now),
+    await decide(db.read, emailKey, LOGIN_EMAIL_RULE, now),
+    ipKey === null ? { allowed: true } : await decide(db.read, ipKey, LOGIN_IP_RULE, now),
   ]);
 }
 
@@ -108,42 +108,47 @@ export function checkThrottle(db: Db, subject: { email: string; ip: string }, no
  * Counts one failed login against the account and the address.
  *
  * @example
- * if (!passwordOk) recordFailure(db, { email, ip });
+ * if (!passwordOk) await recordFailure(db, { email, ip });
  */
-export function recordFailure(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): void {
+export async function recordFailure(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<void> {
   const { emailKey, ipKey } = loginKeys(subject);
-  record(db, ipKey === null ? [emailKey] : [emailKey, ipKey], now);
+  await db.write((tx) => record(tx, ipKey === null ? [emailKey] : [emailKey, ipKey], now));
 }
 
 /**
  * Forgets an account's failures after a successful login. Takes the address as typed.
  *
  * @example
- * clearFailures(db, email);
+ * await clearFailures(db, email);
  */
-export function clearFailures(db: Db, email: string): void {
-  db.delete(loginAttempts).where(eq(loginAttempts.key, emailThrottleKey(email))).run();
+export async function clearFailures(db: Db, email: string): Promise<void> {
+  await db.write((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.key, emailThrottleKey(email))));
 }
 
 /**
  * Counts an action against several keys at once, all or nothing: if any key is over its limit
- * nothing is recorded and the longest wait is returned. Runs in one immediate transaction so two
+ * nothing is recorded and the longest wait is returned. Runs in one write transaction so two
  * concurrent requests cannot both take the last slot.
  *
  * @example
- * throttleActions(db, [
+ * await throttleActions(db, [
  *   { key: emailThrottleKey(email, 'reset:'), limit: 3, windowMs: 3_600_000 },
  *   { key: 'reset:ip:203.0.113.9', limit: 10, windowMs: 3_600_000 },
  * ]);
  */
-export function throttleActions(
+export async function throttleActions(
   db: Db,
   rules: ReadonlyArray<ThrottleRule & { key: string }>,
   now: Date = new Date(),
-): ThrottleDecision {
-  return inTransaction(db, (tx) => {
-    const decision = strictest(rules.map((r) => decide(tx, r.key, r, now)));
-    if (decision.allowed) record(tx, rules.map((r) => r.key), now);
+): Promise<ThrottleDecision> {
+  return db.write(async (tx) => {
+    // Several servers share the counters: on PostgreSQL a transaction-scoped advisory lock per
+    // key makes the read-then-insert atomic there too (SQLite's write lock already does).
+    await lockKeys(tx, rules.map((r) => r.key));
+    const decisions: ThrottleDecision[] = [];
+    for (const r of rules) decisions.push(await decide(tx, r.key, r, now));
+    const decision = strictest(decisions);
+    if (decision.allowed) await record(tx, rules.map((r) => r.key), now);
     return decision;
   });
 }
@@ -152,9 +157,9 @@ export function throttleActions(
  * Counts one action against one key: allowed at most `limit` times per sliding `windowMs`.
  *
  * @example
- * const t = throttleAction(db, 'contact:ip:203.0.113.9', { limit: 5, windowMs: 3_600_000 });
+ * const t = await throttleAction(db, 'contact:ip:203.0.113.9', { limit: 5, windowMs: 3_600_000 });
  * if (!t.allowed) return tooMany(t.retryAfterSeconds);
  */
-export function throttleAction(db: Db, key: string, rule: ThrottleRule, now: Date = new Date()): ThrottleDecision {
+export function throttleAction(db: Db, key: string, rule: ThrottleRule, now: Date = new Date()): Promise<ThrottleDecision> {
   return throttleActions(db, [{ key, ...rule }], now);
 }

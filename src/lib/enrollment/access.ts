@@ -1,4 +1,4 @@
-import type { Db } from '~/lib/db';
+import type { Reader } from '~/lib/db';
 import { getEnrollment } from './enrollment';
 
 /** Who is asking: the signed-in user's id and role, or null when nobody is signed in. */
@@ -44,12 +44,12 @@ export function decideLessonAccess(
  * applies decideLessonAccess. Nothing is cached, so a revocation applies to the next request.
  *
  * @example
- * const access = lessonAccess(db, locals.user, courseSlug, { preview: lesson.data.preview });
+ * const access = await lessonAccess(db.read, locals.user, courseSlug, { preview: lesson.data.preview });
  * if (!access.allowed) return access.reason === 'login-required' ? redirectToLogin() : redirectToCoursePage();
  */
-export function lessonAccess(db: Db, viewer: Viewer, courseSlug: string, lesson: { preview: boolean }): LessonAccess {
+export async function lessonAccess(q: Reader, viewer: Viewer, courseSlug: string, lesson: { preview: boolean }): Promise<LessonAccess> {
   // Anonymous and staff viewers do not depend on an enrollment, so skip the query for them.
-  const enrollment = viewer === null || isStaff(viewer) ? null : getEnrollment(db, viewer.id, courseSlug);
+  const enrollment = viewer === null || isStaff(viewer) ? null : await getEnrollment(q, viewer.id, courseSlug);
   return decideLessonAccess(viewer, lesson, enrollment);
 }
 
@@ -59,10 +59,10 @@ export function lessonAccess(db: Db, viewer: Viewer, courseSlug: string, lesson:
  * course out) get rows written, so a drive-by visitor cannot fill the database.
  *
  * @example
- * if (!canTrackProgress(db, locals.user, courseSlug)) return new Response(null, { status: 403 });
+ * if (!(await canTrackProgress(db.read, locals.user, courseSlug))) return new Response(null, { status: 403 });
  */
-export function canTrackProgress(db: Db, viewer: Viewer, courseSlug: string): boolean {
+export async function canTrackProgress(q: Reader, viewer: Viewer, courseSlug: string): Promise<boolean> {
   if (viewer === null) return false;
   if (isStaff(viewer)) return true;
-  return isActive(getEnrollment(db, viewer.id, courseSlug));
+  return isActive(await getEnrollment(q, viewer.id, courseSlug));
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { isFree } from '~/lib/course/price';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db, Query, Reader } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { enrollments } from '~db/schema';
 import { recordAudit } from '~/lib/audit/audit-log';
@@ -39,17 +39,16 @@ export interface EnrollOutcome {
  * The learner's enrollment row for a course, whatever its status, or null.
  *
  * @example
- * const row = getEnrollment(db, user.id, 'texting-for-turnout');
+ * const row = await getEnrollment(db.read, user.id, 'texting-for-turnout');
  * if (row?.status === 'refunded') showRefundNotice();
  */
-export function getEnrollment(db: Db, userId: number, courseSlug: string): EnrollmentRow | null {
-  return (
-    db
-      .select()
-      .from(enrollments)
-      .where(and(eq(enrollments.userId, userId), eq(enrollments.courseSlug, courseSlug)))
-      .get() ?? null
-  );
+export async function getEnrollment(q: Reader, userId: number, courseSlug: string): Promise<EnrollmentRow | null> {
+  const [row] = await q
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseSlug, courseSlug)))
+    .limit(1);
+  return row ?? null;
 }
 
 /**
@@ -61,68 +60,84 @@ export function getEnrollment(db: Db, userId: number, courseSlug: string): Enrol
  *   for a course the learner already has and the caller should flag it for a refund. A replayed
  *   webhook (same checkout session) is the ordinary created-false case.
  *
- * The read and the write share one IMMEDIATE transaction with the audit row, so two webhook
- * deliveries racing each other cannot both insert, and every change leaves an 'enroll' entry.
+ * The read and the write share one transaction with the audit row, and the insert gives way to a
+ * row another server committed meanwhile (ON CONFLICT DO NOTHING, then decide again on that
+ * row), so two webhook deliveries racing each other make one row and every change leaves one
+ * 'enroll' entry.
  *
  * @example
- * const r = enroll(db, { userId, courseSlug: 'texting-for-turnout', source: 'stripe', stripe: { checkoutSessionId: session.id, amountPaid: 4900, currency: 'usd' } });
+ * const r = await enroll(db, { userId, courseSlug: 'texting-for-turnout', source: 'stripe', stripe: { checkoutSessionId: session.id, amountPaid: 4900, currency: 'usd' } });
  * if (!r.ok) flagDuplicatePayment(session.id);
  */
-export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Result<EnrollOutcome, 'already-enrolled'> {
-  return inTransaction(db, (tx): Result<EnrollOutcome, 'already-enrolled'> => {
-    const existing = getEnrollment(tx, input.userId, input.courseSlug);
-    const payment = {
-      stripeCheckoutSessionId: input.stripe?.checkoutSessionId ?? null,
-      stripePaymentIntentId: input.stripe?.paymentIntentId ?? null,
-      amountPaid: input.stripe?.amountPaid ?? null,
-      currency: input.stripe?.currency ?? null,
-    };
+export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
+  return db.write((tx) => enrollIn(tx, input, now));
+}
 
-    if (existing?.status === 'active') {
-      const secondPayment =
-        input.stripe !== undefined && existing.stripeCheckoutSessionId !== input.stripe.checkoutSessionId;
-      if (secondPayment) return { ok: false, error: 'already-enrolled' };
-      return { ok: true, value: { enrollment: existing, created: false } };
+async function enrollIn(tx: Query, input: EnrollInput, now: Date, retried = false): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
+  const existing = await getEnrollment(tx, input.userId, input.courseSlug);
+  const payment = {
+    stripeCheckoutSessionId: input.stripe?.checkoutSessionId ?? null,
+    stripePaymentIntentId: input.stripe?.paymentIntentId ?? null,
+    amountPaid: input.stripe?.amountPaid ?? null,
+    currency: input.stripe?.currency ?? null,
+  };
+
+  if (existing?.status === 'active') {
+    const secondPayment =
+      input.stripe !== undefined && existing.stripeCheckoutSessionId !== input.stripe.checkoutSessionId;
+    if (secondPayment) return { ok: false, error: 'already-enrolled' };
+    return { ok: true, value: { enrollment: existing, created: false } };
+  }
+
+  let enrollment: EnrollmentRow;
+  if (existing === null) {
+    const [inserted] = await tx
+      .insert(enrollments)
+      .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, createdAt: now })
+      // Any unique conflict: the same learner and course, or the same Stripe checkout session
+      // (a webhook delivered twice at once).
+      .onConflictDoNothing()
+      .returning();
+    // Another server enrolled them meanwhile: decide again on the row it committed.
+    if (inserted === undefined) {
+      if (retried) throw new Error(`enrollment of user ${input.userId} in ${input.courseSlug} conflicted twice`);
+      return enrollIn(tx, input, now, true);
     }
-
-    let enrollment: EnrollmentRow;
-    if (existing === null) {
-      enrollment = tx
-        .insert(enrollments)
-        .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, createdAt: now })
-        .returning()
-        .get();
-    } else {
-      // A reactivation without a new payment keeps the old payment columns: they are the only
-      // record of what was paid (and perhaps refunded) before.
-      const paymentUpdate = input.stripe === undefined ? {} : payment;
-      enrollment = tx
-        .update(enrollments)
-        .set({ status: 'active', source: input.source, ...paymentUpdate, updatedAt: now })
-        .where(eq(enrollments.id, existing.id))
-        .returning()
-        .get();
+    enrollment = inserted;
+  } else {
+    // A reactivation without a new payment keeps the old payment columns: they are the only
+    // record of what was paid (and perhaps refunded) before.
+    const paymentUpdate = input.stripe === undefined ? {} : payment;
+    const [updated] = await tx
+      .update(enrollments)
+      .set({ status: 'active', source: input.source, ...paymentUpdate, updatedAt: now })
+      .where(and(eq(enrollments.id, existing.id), ne(enrollments.status, 'active')))
+      .returning();
+    if (updated === undefined) {
+      if (retried) throw new Error(`reactivation of enrollment ${existing.id} conflicted twice`);
+      return enrollIn(tx, input, now, true);
     }
+    enrollment = updated;
+  }
 
-    recordAudit(
-      tx,
-      {
-        actorId: input.actorId ?? null,
-        action: 'enroll',
-        subjectUserId: input.userId,
-        courseSlug: input.courseSlug,
-        detail: {
-          source: input.source,
-          ...(existing === null ? {} : { reactivatedFrom: existing.status }),
-          ...(input.stripe === undefined
-            ? {}
-            : { checkoutSessionId: input.stripe.checkoutSessionId, amountPaid: payment.amountPaid, currency: payment.currency }),
-        },
+  await recordAudit(
+    tx,
+    {
+      actorId: input.actorId ?? null,
+      action: 'enroll',
+      subjectUserId: input.userId,
+      courseSlug: input.courseSlug,
+      detail: {
+        source: input.source,
+        ...(existing === null ? {} : { reactivatedFrom: existing.status }),
+        ...(input.stripe === undefined
+          ? {}
+          : { checkoutSessionId: input.stripe.checkoutSessionId, amountPaid: payment.amountPaid, currency: payment.currency }),
       },
-      now,
-    );
-    return { ok: true, value: { enrollment, created: true } };
-  });
+    },
+    now,
+  );
+  return { ok: true, value: { enrollment, created: true } };
 }
 
 /**
@@ -130,15 +145,15 @@ export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Resu
  * the page) keeps a crafted POST from enrolling someone in a paid course for nothing.
  *
  * @example
- * const r = enrollFree(db, user.id, { slug: course.id, price: course.data.price });
+ * const r = await enrollFree(db, user.id, { slug: course.id, price: course.data.price });
  * if (!r.ok && r.error === 'course-not-free') return redirect(`/courses/${course.id}/buy`);
  */
-export function enrollFree(
+export async function enrollFree(
   db: Db,
   userId: number,
   course: { slug: string; price: { type: string } },
   now: Date = new Date(),
-): Result<EnrollOutcome, 'course-not-free' | 'already-enrolled'> {
+): Promise<Result<EnrollOutcome, 'course-not-free' | 'already-enrolled'>> {
   if (!isFree(course.price)) return { ok: false, error: 'course-not-free' };
   return enroll(db, { userId, courseSlug: course.slug, source: 'free', actorId: userId }, now);
 }
@@ -149,19 +164,26 @@ export function enrollFree(
  * a later enroll() can reactivate it.
  *
  * @example
- * const r = revokeEnrollment(db, { userId: 7, courseSlug: 'texting-for-turnout', actorId: admin.id, reason: 'shared account' });
+ * const r = await revokeEnrollment(db, { userId: 7, courseSlug: 'texting-for-turnout', actorId: admin.id, reason: 'shared account' });
  * if (!r.ok) showError(r.error); // 'not-enrolled'
  */
 export function revokeEnrollment(
   db: Db,
   input: { userId: number; courseSlug: string; actorId: number | null; reason?: string },
   now: Date = new Date(),
-): Result<void, 'not-enrolled'> {
-  return inTransaction(db, (tx): Result<void, 'not-enrolled'> => {
-    const existing = getEnrollment(tx, input.userId, input.courseSlug);
+): Promise<Result<void, 'not-enrolled'>> {
+  return db.write(async (tx): Promise<Result<void, 'not-enrolled'>> => {
+    const existing = await getEnrollment(tx, input.userId, input.courseSlug);
     if (existing === null || existing.status !== 'active') return { ok: false, error: 'not-enrolled' };
-    tx.update(enrollments).set({ status: 'revoked', updatedAt: now }).where(eq(enrollments.id, existing.id)).run();
-    recordAudit(
+    // Conditional on the row still being active, so of two revocations racing on two servers one
+    // changes it (and is audited) and the other finds nothing to revoke.
+    const revoked = await tx
+      .update(enrollments)
+      .set({ status: 'revoked', updatedAt: now })
+      .where(and(eq(enrollments.id, existing.id), eq(enrollments.status, 'active')))
+      .returning({ id: enrollments.id });
+    if (revoked.length === 0) return { ok: false, error: 'not-enrolled' };
+    await recordAudit(
       tx,
       {
         actorId: input.actorId,
@@ -181,13 +203,12 @@ export function revokeEnrollment(
  * after a refund belongs at the top of "My courses" like a new one.
  *
  * @example
- * const courses = listEnrollmentsForUser(db, user.id).map((e) => e.courseSlug);
+ * const courses = (await listEnrollmentsForUser(db, user.id)).map((e) => e.courseSlug);
  */
-export function listEnrollmentsForUser(db: Db, userId: number): EnrollmentRow[] {
-  return db
+export async function listEnrollmentsForUser(db: Db, userId: number): Promise<EnrollmentRow[]> {
+  return db.read
     .select()
     .from(enrollments)
     .where(and(eq(enrollments.userId, userId), eq(enrollments.status, 'active')))
-    .orderBy(desc(sql`coalesce(${enrollments.updatedAt}, ${enrollments.createdAt})`), desc(enrollments.id))
-    .all();
+    .orderBy(desc(sql`coalesce(${enrollments.updatedAt}, ${enrollments.createdAt})`), desc(enrollments.id));
 }

@@ -216,6 +216,7 @@ export const en = {
 
   'error.unexpected': 'Something went wrong. Please try again.',
   'error.bad-request': 'That request was not valid. Go back and try again.',
+  'error.database-unavailable': 'Botcamp cannot reach its database right now. Nothing was changed. Please try again in a minute.',
   'error.login-required': 'Please log in first.',
   'error.course-not-found': 'That course does not exist.',
   'error.lesson-not-found': 'That lesson does not exist.',

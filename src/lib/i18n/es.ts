@@ -213,6 +213,7 @@ export const es: Record<keyof typeof en, string> = {
 
   'error.unexpected': 'Algo salió mal. Inténtalo de nuevo.',
   'error.bad-request': 'La solicitud no era válida. Regresa e inténtalo de nuevo.',
+  'error.database-unavailable': 'Botcamp no puede conectarse con su base de datos en este momento. No se cambió nada. Vuelve a intentarlo en un minuto.',
   'error.login-required': 'Primero entra a tu cuenta.',
   'error.course-not-found': 'Ese curso no existe.',
   'error.lesson-not-found': 'Esa lección no existe.',

@@ -53,8 +53,8 @@ export function createMailer(options: MailerOptions): Mailer {
   const smtpUrl = options.smtpUrl?.trim() ?? '';
   const transport = smtpUrl === '' ? null : createTransport(smtpUrl);
 
-  const record = (message: MailMessage, status: 'outbox' | 'sent' | 'failed', text: string, error: string | null): void => {
-    db.insert(emailOutbox).values({ to: message.to, subject: message.subject, text, status, error }).run();
+  const record = async (message: MailMessage, status: 'outbox' | 'sent' | 'failed', text: string, error: string | null): Promise<void> => {
+    await db.write((tx) => tx.insert(emailOutbox).values({ to: message.to, subject: message.subject, text, status, error }));
   };
 
   return {
@@ -66,8 +66,7 @@ export function createMailer(options: MailerOptions): Mailer {
       const summary = `to=${message.to} subject=${JSON.stringify(message.subject)}`;
 
       if (transport === null) {
-        // Written before the first await: the row exists as soon as send() is called.
-        record(message, 'outbox', message.text, null);
+        await record(message, 'outbox', message.text, null);
         log(`mail: outbox (no SMTP configured) ${summary} text=${JSON.stringify(message.text)}`);
         return;
       }
@@ -75,11 +74,11 @@ export function createMailer(options: MailerOptions): Mailer {
         await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
-        record(message, 'failed', redacted(message.text, message.redact), reason);
+        await record(message, 'failed', redacted(message.text, message.redact), reason);
         log(`mail: failed ${summary} error=${JSON.stringify(reason)}`);
         throw new Error(`Could not send e-mail to ${message.to}: ${reason}`, { cause });
       }
-      record(message, 'sent', redacted(message.text, message.redact), null);
+      await record(message, 'sent', redacted(message.text, message.redact), null);
       log(`mail: sent ${summary}`);
     },
   };

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db, Reader } from '~/lib/db';
 import { certificates, lessonProgress } from '~db/schema';
 
 /** One certificates row as drizzle returns it. */
@@ -22,24 +22,25 @@ function newCertificateId(): string {
  * curriculum) is complete, and returns it; returns null while any is missing, or when the list
  * is empty (a course with no lessons certifies nothing). A certificate already issued is returned
  * as is, even if progress was reset since: it stays valid and its link must not change. The check
- * and insert share an IMMEDIATE transaction, so two completions at once issue one certificate.
+ * and insert share a transaction, and the insert gives way to one another server committed
+ * meanwhile, so two completions at once issue one certificate.
  *
  * @example
- * const cert = issueCertificateIfComplete(db, { userId: user.id, courseSlug, displayName: user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
+ * const cert = await issueCertificateIfComplete(db, { userId: user.id, courseSlug, displayName: user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
  * if (cert) showLink(`/certificates/${cert.id}`);
  */
 export function issueCertificateIfComplete(
   db: Db,
   input: { userId: number; courseSlug: string; displayName: string; lessonSlugs: string[] },
   now: Date = new Date(),
-): CertificateRow | null {
-  return inTransaction(db, (tx): CertificateRow | null => {
-    const existing = getCertificateFor(tx, input.userId, input.courseSlug);
+): Promise<CertificateRow | null> {
+  return db.write(async (tx): Promise<CertificateRow | null> => {
+    const existing = await getCertificateFor(tx, input.userId, input.courseSlug);
     if (existing !== null) return existing;
 
     const wanted = new Set(input.lessonSlugs);
     if (wanted.size === 0) return null;
-    const done = tx
+    const done = await tx
       .select({ lessonSlug: lessonProgress.lessonSlug })
       .from(lessonProgress)
       .where(
@@ -49,15 +50,15 @@ export function issueCertificateIfComplete(
           inArray(lessonProgress.lessonSlug, [...wanted]),
           isNotNull(lessonProgress.completedAt),
         ),
-      )
-      .all();
+      );
     if (done.length < wanted.size) return null;
 
-    return tx
+    const [issued] = await tx
       .insert(certificates)
       .values({ id: newCertificateId(), userId: input.userId, courseSlug: input.courseSlug, displayName: input.displayName, issuedAt: now })
-      .returning()
-      .get();
+      .onConflictDoNothing({ target: [certificates.userId, certificates.courseSlug] })
+      .returning();
+    return issued ?? (await getCertificateFor(tx, input.userId, input.courseSlug));
   });
 }
 
@@ -66,26 +67,26 @@ export function issueCertificateIfComplete(
  * public verification page does no database work for junk.
  *
  * @example
- * const cert = getCertificate(db, Astro.params.id ?? '');
+ * const cert = await getCertificate(db, Astro.params.id ?? '');
  * if (cert === null) return Astro.rewrite('/404');
  */
-export function getCertificate(db: Db, id: string): CertificateRow | null {
+export async function getCertificate(db: Db, id: string): Promise<CertificateRow | null> {
   if (!ID_PATTERN.test(id)) return null;
-  return db.select().from(certificates).where(eq(certificates.id, id)).get() ?? null;
+  const [row] = await db.read.select().from(certificates).where(eq(certificates.id, id)).limit(1);
+  return row ?? null;
 }
 
 /**
  * The learner's certificate for a course, or null if none was issued.
  *
  * @example
- * const cert = getCertificateFor(db, user.id, 'texting-for-turnout');
+ * const cert = await getCertificateFor(db.read, user.id, 'texting-for-turnout');
  */
-export function getCertificateFor(db: Db, userId: number, courseSlug: string): CertificateRow | null {
-  return (
-    db
-      .select()
-      .from(certificates)
-      .where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, courseSlug)))
-      .get() ?? null
-  );
+export async function getCertificateFor(q: Reader, userId: number, courseSlug: string): Promise<CertificateRow | null> {
+  const [row] = await q
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.userId, userId), eq(certificates.courseSlug, courseSlug)))
+    .limit(1);
+  return row ?? null;
 }

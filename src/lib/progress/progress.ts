@@ -1,5 +1,5 @@
-import { and, eq, type SQL } from 'drizzle-orm';
-import { inTransaction, type Db } from '~/lib/db';
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import type { Db } from '~/lib/db';
 import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
 import type { Result } from '~/lib/result';
 import { lessonProgress, quizAttempts } from '~db/schema';
@@ -23,16 +23,18 @@ export interface CourseProgress {
  * move last_viewed. One upsert, so two tabs loading at once cannot collide on the primary key.
  *
  * @example
- * if (canTrackProgress(db, viewer, courseSlug)) recordLessonView(db, viewer.id, courseSlug, lessonSlug);
+ * if (await canTrackProgress(db.read, viewer, courseSlug)) await recordLessonView(db, viewer.id, courseSlug, lessonSlug);
  */
-export function recordLessonView(db: Db, userId: number, courseSlug: string, lessonSlug: string, now: Date = new Date()): void {
-  db.insert(lessonProgress)
-    .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
-    .onConflictDoUpdate({
-      target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
-      set: { lastViewedAt: now },
-    })
-    .run();
+export async function recordLessonView(db: Db, userId: number, courseSlug: string, lessonSlug: string, now: Date = new Date()): Promise<void> {
+  await db.write((tx) =>
+    tx
+      .insert(lessonProgress)
+      .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
+      .onConflictDoUpdate({
+        target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+        set: { lastViewedAt: now },
+      }),
+  );
 }
 
 /**
@@ -42,7 +44,7 @@ export function recordLessonView(db: Db, userId: number, courseSlug: string, les
  * the date worth showing) and reports firstTime false, so callers celebrate only once.
  *
  * @example
- * const r = completeLesson(db, user.id, courseSlug, { slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
+ * const r = await completeLesson(db, user.id, courseSlug, { slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
  * if (!r.ok) return json({ error: r.error }, 409);
  */
 export function completeLesson(
@@ -51,26 +53,24 @@ export function completeLesson(
   courseSlug: string,
   lesson: { slug: string; requiresQuiz: boolean; quizIds: string[] },
   now: Date = new Date(),
-): Result<{ firstTime: boolean }, 'quiz-required'> {
-  return inTransaction(db, (tx): Result<{ firstTime: boolean }, 'quiz-required'> => {
+): Promise<Result<{ firstTime: boolean }, 'quiz-required'>> {
+  return db.write(async (tx): Promise<Result<{ firstTime: boolean }, 'quiz-required'>> => {
     if (lesson.requiresQuiz) {
-      const states = getQuizStates(tx, userId, courseSlug, lesson.slug);
+      const states = await getQuizStates(tx, userId, courseSlug, lesson.slug);
       if (!lesson.quizIds.every((id) => states.get(id)?.passed === true)) return { ok: false, error: 'quiz-required' };
     }
-    const existing = tx
-      .select({ completedAt: lessonProgress.completedAt })
-      .from(lessonProgress)
-      .where(lessonRow(userId, courseSlug, lesson.slug))
-      .get();
-    if (existing?.completedAt != null) return { ok: true, value: { firstTime: false } };
-    tx.insert(lessonProgress)
+    // Only a row without a completion time is updated, so of two completions racing on two
+    // servers exactly one sees its update return a row and reports firstTime.
+    const [changed] = await tx
+      .insert(lessonProgress)
       .values({ userId, courseSlug, lessonSlug: lesson.slug, firstViewedAt: now, lastViewedAt: now, completedAt: now })
       .onConflictDoUpdate({
         target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
         set: { completedAt: now },
+        setWhere: isNull(lessonProgress.completedAt),
       })
-      .run();
-    return { ok: true, value: { firstTime: true } };
+      .returning({ completedAt: lessonProgress.completedAt });
+    return { ok: true, value: { firstTime: changed !== undefined } };
   });
 }
 
@@ -79,10 +79,10 @@ export function completeLesson(
  * counts as visited. Quiz attempts stay: undoing is about the checkmark, not the learning record.
  *
  * @example
- * undoLessonCompletion(db, user.id, 'texting-for-turnout', 'why-text');
+ * await undoLessonCompletion(db, user.id, 'texting-for-turnout', 'why-text');
  */
-export function undoLessonCompletion(db: Db, userId: number, courseSlug: string, lessonSlug: string): void {
-  db.update(lessonProgress).set({ completedAt: null }).where(lessonRow(userId, courseSlug, lessonSlug)).run();
+export async function undoLessonCompletion(db: Db, userId: number, courseSlug: string, lessonSlug: string): Promise<void> {
+  await db.write((tx) => tx.update(lessonProgress).set({ completedAt: null }).where(lessonRow(userId, courseSlug, lessonSlug)));
 }
 
 /**
@@ -91,16 +91,12 @@ export function undoLessonCompletion(db: Db, userId: number, courseSlug: string,
  * left alone: one already issued attests to work done and its public link must keep working.
  *
  * @example
- * resetCourseProgress(db, user.id, 'texting-for-turnout');
+ * await resetCourseProgress(db, user.id, 'texting-for-turnout');
  */
-export function resetCourseProgress(db: Db, userId: number, courseSlug: string): void {
-  inTransaction(db, (tx) => {
-    tx.delete(lessonProgress)
-      .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)))
-      .run();
-    tx.delete(quizAttempts)
-      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)))
-      .run();
+export async function resetCourseProgress(db: Db, userId: number, courseSlug: string): Promise<void> {
+  await db.write(async (tx) => {
+    await tx.delete(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)));
+    await tx.delete(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)));
   });
 }
 
@@ -110,15 +106,14 @@ export function resetCourseProgress(db: Db, userId: number, courseSlug: string):
  * a finished course unfinished again. A course with no lessons is 0% and not complete.
  *
  * @example
- * const { percent, nextLesson } = getCourseProgress(db, user.id, curriculum);
+ * const { percent, nextLesson } = await getCourseProgress(db, user.id, curriculum);
  * const resumeHref = nextLesson ? `/courses/${curriculum.slug}/${nextLesson.slug}` : null;
  */
-export function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): CourseProgress {
-  const rows = db
+export async function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): Promise<CourseProgress> {
+  const rows = await db.read
     .select()
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, curriculum.slug)))
-    .all();
+    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, curriculum.slug)));
   const bySlug = new Map(rows.map((row) => [row.lessonSlug, row]));
 
   const completed = new Set<string>();

@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '~/lib/db';
+import type { Db, Reader } from '~/lib/db';
 import type { Quiz } from '~/lib/content/schemas';
 import { quizAttempts } from '~db/schema';
 
@@ -41,19 +41,19 @@ export function gradeQuiz(quiz: Quiz, chosen: number): { correct: boolean; corre
  * rejected it with isValidChoice, and storing it would pollute those statistics.
  *
  * @example
- * const { correct } = recordQuizAttempt(db, { userId: user.id, courseSlug, lessonSlug, quiz, chosen });
+ * const { correct } = await recordQuizAttempt(db, { userId: user.id, courseSlug, lessonSlug, quiz, chosen });
  */
-export function recordQuizAttempt(
+export async function recordQuizAttempt(
   db: Db,
   input: { userId: number; courseSlug: string; lessonSlug: string; quiz: Quiz; chosen: number },
   now: Date = new Date(),
-): { correct: boolean } {
+): Promise<{ correct: boolean }> {
   if (!isValidChoice(input.quiz, input.chosen)) {
     throw new RangeError(`choice ${input.chosen} is not an option of quiz "${input.quiz.id}"`);
   }
   const { correct } = gradeQuiz(input.quiz, input.chosen);
-  db.insert(quizAttempts)
-    .values({
+  await db.write((tx) =>
+    tx.insert(quizAttempts).values({
       userId: input.userId,
       courseSlug: input.courseSlug,
       lessonSlug: input.lessonSlug,
@@ -61,8 +61,8 @@ export function recordQuizAttempt(
       chosen: input.chosen,
       correct,
       createdAt: now,
-    })
-    .run();
+    }),
+  );
   return { correct };
 }
 
@@ -72,16 +72,15 @@ export function recordQuizAttempt(
  * order even when two attempts share a millisecond.
  *
  * @example
- * const states = getQuizStates(db, user.id, courseSlug, lessonSlug);
+ * const states = await getQuizStates(db.read, user.id, courseSlug, lessonSlug);
  * const passed = states.get('why-text')?.passed ?? false;
  */
-export function getQuizStates(db: Db, userId: number, courseSlug: string, lessonSlug: string): Map<string, QuizState> {
-  const rows = db
+export async function getQuizStates(q: Reader, userId: number, courseSlug: string, lessonSlug: string): Promise<Map<string, QuizState>> {
+  const rows = await q
     .select({ quizId: quizAttempts.quizId, chosen: quizAttempts.chosen, correct: quizAttempts.correct })
     .from(quizAttempts)
     .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.lessonSlug, lessonSlug)))
-    .orderBy(asc(quizAttempts.id))
-    .all();
+    .orderBy(asc(quizAttempts.id));
   const states = new Map<string, QuizState>();
   for (const row of rows) {
     const previous = states.get(row.quizId);

@@ -1,7 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import { handleMessage, startConversation } from '~/lib/bot/runtime.ts';
 import type { Bot, ConversationState, Reply } from '~/lib/bot/types.ts';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db, Query, Reader } from '~/lib/db';
+import { lockKeys } from '~/lib/db/locks';
 import type { Result } from '~/lib/result';
 import { botConversations } from '~db/schema';
 
@@ -29,12 +30,12 @@ function fresh(bot: Bot, now: number): StoredConversation {
   return { state, transcript: botLines(replies, now) };
 }
 
-function read(db: Db, userId: number, botId: string): StoredConversation | null {
-  const row = db
+async function read(q: Reader, userId: number, botId: string): Promise<StoredConversation | null> {
+  const [row] = await q
     .select({ state: botConversations.state })
     .from(botConversations)
     .where(and(eq(botConversations.userId, userId), eq(botConversations.botId, botId)))
-    .get();
+    .limit(1);
   if (!row) return null;
   try {
     const parsed = JSON.parse(row.state) as StoredConversation;
@@ -45,25 +46,28 @@ function read(db: Db, userId: number, botId: string): StoredConversation | null 
   }
 }
 
-function write(db: Db, userId: number, botId: string, conversation: StoredConversation, now: number): void {
+async function write(tx: Query, userId: number, botId: string, conversation: StoredConversation, now: number): Promise<void> {
   const state = JSON.stringify({ state: conversation.state, transcript: conversation.transcript.slice(-MAX_TRANSCRIPT) });
-  db.insert(botConversations)
+  await tx
+    .insert(botConversations)
     .values({ userId, botId, state, updatedAt: new Date(now) })
-    .onConflictDoUpdate({ target: [botConversations.userId, botConversations.botId], set: { state, updatedAt: new Date(now) } })
-    .run();
+    .onConflictDoUpdate({ target: [botConversations.userId, botConversations.botId], set: { state, updatedAt: new Date(now) } });
 }
 
 /**
  * The learner's stored conversation with `bot`, started (and stored) on first open so a reload
  * shows the same opening messages.
- * @example loadConversation(db, 7, ridesBot).transcript[0] // { from: 'bot', text: 'Text RIDE…', … }
+ * @example (await loadConversation(db, 7, ridesBot)).transcript[0] // { from: 'bot', text: 'Text RIDE…', … }
  */
-export function loadConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): StoredConversation {
-  return inTransaction(db, (tx) => {
-    const existing = read(tx, userId, bot.id);
+export async function loadConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): Promise<StoredConversation> {
+  // Most page views find the chat already stored: read without taking the write lock.
+  const stored = await read(db.read, userId, bot.id);
+  if (stored) return stored;
+  return db.write(async (tx) => {
+    const existing = await read(tx, userId, bot.id);
     if (existing) return existing;
     const started = fresh(bot, now);
-    write(tx, userId, bot.id, started, now);
+    await write(tx, userId, bot.id, started, now);
     return started;
   });
 }
@@ -72,31 +76,30 @@ export function loadConversation(db: Db, userId: number, bot: Bot, now: number =
  * Runs one message through the engine on the server, the authority for stored chats, and
  * appends both sides to the transcript. Returns the bot's replies to this message.
  */
-export function sendMessage(
+export async function sendMessage(
   db: Db,
   userId: number,
   bot: Bot,
   text: string,
   now: number = Date.now(),
-): Result<{ conversation: StoredConversation; replies: TranscriptEntry[] }, 'message-empty' | 'message-too-long'> {
+): Promise<Result<{ conversation: StoredConversation; replies: TranscriptEntry[] }, 'message-empty' | 'message-too-long'>> {
   const message = text.replace(/\r\n?/g, '\n').trim();
   if (!message) return { ok: false, error: 'message-empty', field: 'text' };
   if (message.length > MAX_MESSAGE_LENGTH) return { ok: false, error: 'message-too-long', field: 'text' };
-  return inTransaction(db, (tx) => {
-    const current = read(tx, userId, bot.id) ?? fresh(bot, now);
+  return db.write(async (tx) => {
+    await lockKeys(tx, [`chat:${userId}:${bot.id}`]);
+    const current = (await read(tx, userId, bot.id)) ?? fresh(bot, now);
     const turn = handleMessage(bot, current.state, message, { now });
     const replies = botLines(turn.replies, now);
     const conversation = { state: turn.state, transcript: [...current.transcript, { from: 'person' as const, text: message, at: now }, ...replies] };
-    write(tx, userId, bot.id, conversation, now);
-    return { ok: true, value: { conversation, replies } };
+    await write(tx, userId, bot.id, conversation, now);
+    return { ok: true, value: { conversation, replies } } as const;
   });
 }
 
 /** Starts the conversation over (the "restart" button). */
-export function restartConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): StoredConversation {
-  return inTransaction(db, (tx) => {
-    const started = fresh(bot, now);
-    write(tx, userId, bot.id, started, now);
-    return started;
-  });
+export async function restartConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): Promise<StoredConversation> {
+  const started = fresh(bot, now);
+  await db.write((tx) => write(tx, userId, bot.id, started, now));
+  return started;
 }

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { CheckResult, Exercise, Problem } from '~/lib/bot/types.ts';
 import type { Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
@@ -20,22 +20,24 @@ export interface ExerciseRun {
   firstPass: boolean;
 }
 
-export function getExerciseState(db: Db, userId: number, exerciseId: string): ExerciseState {
-  const row = db
+export async function getExerciseState(db: Db, userId: number, exerciseId: string): Promise<ExerciseState> {
+  const [row] = await db.read
     .select({ draft: exerciseResults.draft, passedAt: exerciseResults.passedAt })
     .from(exerciseResults)
     .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exerciseId)))
-    .get();
+    .limit(1);
   return row ?? { draft: null, passedAt: null };
 }
 
 /** Saves the learner's flow without judging it (autosave while they type). */
-export function saveDraft(db: Db, userId: number, exerciseId: string, draft: string, now: Date = new Date()): Result<void, 'draft-too-long'> {
+export async function saveDraft(db: Db, userId: number, exerciseId: string, draft: string, now: Date = new Date()): Promise<Result<void, 'draft-too-long'>> {
   if (draft.length > MAX_DRAFT_LENGTH) return { ok: false, error: 'draft-too-long', field: 'source' };
-  db.insert(exerciseResults)
-    .values({ userId, exerciseId, draft, updatedAt: now })
-    .onConflictDoUpdate({ target: [exerciseResults.userId, exerciseResults.exerciseId], set: { draft, updatedAt: now } })
-    .run();
+  await db.write((tx) =>
+    tx
+      .insert(exerciseResults)
+      .values({ userId, exerciseId, draft, updatedAt: now })
+      .onConflictDoUpdate({ target: [exerciseResults.userId, exerciseResults.exerciseId], set: { draft, updatedAt: now } }),
+  );
   return { ok: true, value: undefined };
 }
 
@@ -52,16 +54,22 @@ export async function runExercise(
   source: string,
   now: Date = new Date(),
 ): Promise<Result<ExerciseRun, 'draft-too-long' | FlowError>> {
-  const saved = saveDraft(db, userId, exercise.id, source, now);
+  const saved = await saveDraft(db, userId, exercise.id, source, now);
   if (!saved.ok) return saved;
   const checked = await runner.check(source, exercise);
   if (!checked.ok) return checked;
   const { problems, checks, passed } = checked.value;
   let firstPass = false;
   if (passed) {
-    const before = getExerciseState(db, userId, exercise.id);
-    firstPass = before.passedAt === null;
-    if (firstPass) db.update(exerciseResults).set({ passedAt: now }).where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exercise.id))).run();
+    // Only the update that finds no pass recorded yet returns a row: that one is the first pass.
+    const marked = await db.write((tx) =>
+      tx
+        .update(exerciseResults)
+        .set({ passedAt: now })
+        .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exercise.id), isNull(exerciseResults.passedAt)))
+        .returning({ passedAt: exerciseResults.passedAt }),
+    );
+    firstPass = marked.length > 0;
   }
   return { ok: true, value: { problems, checks, passed, firstPass } };
 }

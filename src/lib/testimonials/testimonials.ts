@@ -1,6 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '~/lib/audit/audit-log';
-import { inTransaction, type Db } from '~/lib/db';
+import type { Db } from '~/lib/db';
+import { lockKeys } from '~/lib/db/locks';
 import type { Result } from '~/lib/result';
 import { certificates, testimonials } from '~db/schema';
 
@@ -21,13 +22,12 @@ export interface PublishedTestimonial {
 }
 
 /** Testimonials learners left and an admin approved, newest first. */
-export function approvedTestimonials(db: Db, courseSlug: string): PublishedTestimonial[] {
-  return db
+export async function approvedTestimonials(db: Db, courseSlug: string): Promise<PublishedTestimonial[]> {
+  return db.read
     .select({ quote: testimonials.quote, name: testimonials.name, role: testimonials.role, organization: testimonials.organization })
     .from(testimonials)
     .where(and(eq(testimonials.courseSlug, courseSlug), eq(testimonials.status, 'approved')))
-    .orderBy(desc(testimonials.createdAt))
-    .all();
+    .orderBy(desc(testimonials.createdAt));
 }
 
 export type TestimonialError = 'not-finished' | 'quote-invalid' | 'name-invalid' | 'field-too-long' | 'consent-required';
@@ -49,8 +49,8 @@ const clean = (text: string | null | undefined) => (text ?? '').replace(/[\u0000
  * an admin. A second submission replaces a pending one rather than piling up. Stored as text
  * and always shown as text.
  */
-export function submitTestimonial(db: Db, input: TestimonialInput, now: Date = new Date()): Result<{ id: number }, TestimonialError> {
-  const finished = db.select({ id: certificates.id }).from(certificates).where(and(eq(certificates.userId, input.userId), eq(certificates.courseSlug, input.courseSlug))).get();
+export async function submitTestimonial(db: Db, input: TestimonialInput, now: Date = new Date()): Promise<Result<{ id: number }, TestimonialError>> {
+  const [finished] = await db.read.select({ id: certificates.id }).from(certificates).where(and(eq(certificates.userId, input.userId), eq(certificates.courseSlug, input.courseSlug))).limit(1);
   if (!finished) return { ok: false, error: 'not-finished' };
   const quote = clean(input.quote);
   const name = clean(input.name);
@@ -61,18 +61,19 @@ export function submitTestimonial(db: Db, input: TestimonialInput, now: Date = n
   if ((role?.length ?? 0) > 80) return { ok: false, error: 'field-too-long', field: 'role' };
   if ((organization?.length ?? 0) > 120) return { ok: false, error: 'field-too-long', field: 'organization' };
   if (!input.consent) return { ok: false, error: 'consent-required', field: 'consent' };
-  return inTransaction(db, (tx) => {
-    const pending = tx
+  return db.write(async (tx) => {
+    await lockKeys(tx, [`testimonial:${input.userId}:${input.courseSlug}`]);
+    const [pending] = await tx
       .select({ id: testimonials.id })
       .from(testimonials)
       .where(and(eq(testimonials.userId, input.userId), eq(testimonials.courseSlug, input.courseSlug), eq(testimonials.status, 'pending')))
-      .get();
+      .limit(1);
     if (pending) {
-      tx.update(testimonials).set({ quote, name, role, organization, createdAt: now }).where(eq(testimonials.id, pending.id)).run();
+      await tx.update(testimonials).set({ quote, name, role, organization, createdAt: now }).where(eq(testimonials.id, pending.id));
       return { ok: true, value: { id: pending.id } } as const;
     }
-    const row = tx.insert(testimonials).values({ userId: input.userId, courseSlug: input.courseSlug, quote, name, role, organization, status: 'pending', createdAt: now }).returning({ id: testimonials.id }).get();
-    return { ok: true, value: { id: row.id } } as const;
+    const [row] = await tx.insert(testimonials).values({ userId: input.userId, courseSlug: input.courseSlug, quote, name, role, organization, status: 'pending', createdAt: now }).returning({ id: testimonials.id });
+    return { ok: true, value: { id: row!.id } } as const;
   });
 }
 
@@ -88,22 +89,21 @@ export interface TestimonialRow {
 }
 
 /** Testimonials in a status, oldest first: the moderation queue. */
-export function listTestimonials(db: Db, status: TestimonialRow['status']): TestimonialRow[] {
-  return db
+export async function listTestimonials(db: Db, status: TestimonialRow['status']): Promise<TestimonialRow[]> {
+  return db.read
     .select({ id: testimonials.id, courseSlug: testimonials.courseSlug, quote: testimonials.quote, name: testimonials.name, role: testimonials.role, organization: testimonials.organization, status: testimonials.status, createdAt: testimonials.createdAt })
     .from(testimonials)
     .where(eq(testimonials.status, status))
-    .orderBy(asc(testimonials.createdAt))
-    .all();
+    .orderBy(asc(testimonials.createdAt));
 }
 
 /** An admin approves or rejects a testimonial; written to the audit log with it. */
-export function moderateTestimonial(db: Db, actorId: number, id: number, decision: 'approved' | 'rejected', now: Date = new Date()): Result<void, 'not-found'> {
-  return inTransaction(db, (tx) => {
-    const row = tx.select({ userId: testimonials.userId, courseSlug: testimonials.courseSlug }).from(testimonials).where(eq(testimonials.id, id)).get();
+export function moderateTestimonial(db: Db, actorId: number, id: number, decision: 'approved' | 'rejected', now: Date = new Date()): Promise<Result<void, 'not-found'>> {
+  return db.write(async (tx) => {
+    const [row] = await tx.select({ userId: testimonials.userId, courseSlug: testimonials.courseSlug }).from(testimonials).where(eq(testimonials.id, id)).limit(1);
     if (!row) return { ok: false, error: 'not-found' } as const;
-    tx.update(testimonials).set({ status: decision }).where(eq(testimonials.id, id)).run();
-    recordAudit(tx, { actorId, action: decision === 'approved' ? 'testimonial.approved' : 'testimonial.rejected', subjectUserId: row.userId, courseSlug: row.courseSlug, detail: { testimonialId: id } }, now);
+    await tx.update(testimonials).set({ status: decision }).where(eq(testimonials.id, id));
+    await recordAudit(tx, { actorId, action: decision === 'approved' ? 'testimonial.approved' : 'testimonial.rejected', subjectUserId: row.userId, courseSlug: row.courseSlug, detail: { testimonialId: id } }, now);
     return { ok: true, value: undefined } as const;
   });
 }

@@ -19,7 +19,7 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   if (!locals.user) return redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(coursePath)}`, 303);
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));
-  const result = enrollFree(getDb(), locals.user.id, { slug: curriculum.slug, price: curriculum.course.price });
+  const result = await enrollFree(await getDb(), locals.user.id, { slug: curriculum.slug, price: curriculum.course.price });
   if (!result.ok) return plainResponse(400, errorMessage(t, result.error));
   const first = curriculum.lessons[0];
   return redirect(first ? localePath(locale, `/courses/${curriculum.slug}/lessons/${first.slug}`) : coursePath, 303);

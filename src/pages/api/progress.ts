@@ -29,26 +29,26 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const back = safeNextPath(form.return, '/dashboard');
   const { locale } = splitLocale(back.split('?')[0] ?? back);
   if (!locals.user) return redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(back)}`, 303);
-  const db = getDb();
+  const db = await getDb();
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));
   const viewer = { id: locals.user.id, role: locals.user.role };
-  if (!canTrackProgress(db, viewer, curriculum.slug)) return plainResponse(403, t('error.not-enrolled'));
+  if (!(await canTrackProgress(db.read, viewer, curriculum.slug))) return plainResponse(403, t('error.not-enrolled'));
 
   if (form.intent === 'reset') {
-    resetCourseProgress(db, viewer.id, curriculum.slug);
+    await resetCourseProgress(db, viewer.id, curriculum.slug);
     return redirect(localePath(locale, `/courses/${curriculum.slug}`), 303);
   }
   const lesson = form.lesson ? findLesson(curriculum, form.lesson) : undefined;
   if (!lesson) return plainResponse(404, t('error.lesson-not-found'));
   const lessonPath = localePath(locale, `/courses/${curriculum.slug}/lessons/${lesson.slug}`);
   if (form.intent === 'undo') {
-    undoLessonCompletion(db, viewer.id, curriculum.slug, lesson.slug);
+    await undoLessonCompletion(db, viewer.id, curriculum.slug, lesson.slug);
     return redirect(lessonPath, 303);
   }
-  const result = completeLesson(db, viewer.id, curriculum.slug, { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
+  const result = await completeLesson(db, viewer.id, curriculum.slug, { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
   if (!result.ok) return redirect(`${lessonPath}?error=${result.error}`, 303);
-  const certificate = issueCertificateIfComplete(db, { userId: viewer.id, courseSlug: curriculum.slug, displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
+  const certificate = await issueCertificateIfComplete(db, { userId: viewer.id, courseSlug: curriculum.slug, displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
   if (certificate && result.value.firstTime) return redirect(localePath(locale, `/certificates/${certificate.id}?new=1`), 303);
   const { next } = neighbours(curriculum, lesson.slug);
   return redirect(next ? localePath(locale, `/courses/${curriculum.slug}/lessons/${next.slug}`) : lessonPath, 303);

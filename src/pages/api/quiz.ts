@@ -31,13 +31,13 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const lesson = curriculum && findLesson(curriculum, form.lesson);
   const quiz = lesson?.data.quizzes.find((q) => q.id === form.quiz);
   if (!curriculum || !lesson || !quiz || !isValidChoice(quiz, form.answer)) return plainResponse(404, t('error.quiz-not-found'));
-  const db = getDb();
+  const db = await getDb();
   const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-  if (!lessonAccess(db, viewer, curriculum.slug, lesson.data).allowed) return plainResponse(403, t('error.not-enrolled'));
+  if (!(await lessonAccess(db.read, viewer, curriculum.slug, lesson.data)).allowed) return plainResponse(403, t('error.not-enrolled'));
   const anchor = `#quiz-${quiz.id}`;
-  if (!viewer || !canTrackProgress(db, viewer, curriculum.slug)) {
+  if (!viewer || !(await canTrackProgress(db.read, viewer, curriculum.slug))) {
     return redirect(`${back}?quiz=${encodeURIComponent(quiz.id)}&answer=${form.answer}${anchor}`, 303);
   }
-  recordQuizAttempt(db, { userId: viewer.id, courseSlug: curriculum.slug, lessonSlug: lesson.slug, quiz, chosen: form.answer });
+  await recordQuizAttempt(db, { userId: viewer.id, courseSlug: curriculum.slug, lessonSlug: lesson.slug, quiz, chosen: form.answer });
   return redirect(`${back}${anchor}`, 303);
 };

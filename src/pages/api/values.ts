@@ -16,6 +16,6 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const current = (await getEntry('pages', 'participation-values'))?.data.version;
   if (!form || form.version !== current) return plainResponse(400, t('error.bad-request'));
   if (!locals.user) return plainResponse(401, t('error.login-required'));
-  acceptValues(getDb(), locals.user.id, form.version);
+  await acceptValues(await getDb(), locals.user.id, form.version);
   return redirect(safeNextPath(form.return, '/dashboard'), 303);
 };

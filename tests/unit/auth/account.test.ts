@@ -5,12 +5,12 @@ import { DUMMY_PASSWORD_HASH } from '~/lib/auth/password';
 import { createSession, generateSessionToken, validateSessionToken } from '~/lib/auth/session';
 import type { Db } from '~/lib/db';
 import { passwordResetTokens, users } from '~db/schema';
-import { freshDb } from '../fixtures';
+import { freshDb, tableAsText } from '../fixtures';
 import { MINUTE, PASSWORD, T0, at, makeUser } from './helpers';
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 const form = { email: 'Ada@Example.org', displayName: '  Ada Lovelace ', password: PASSWORD, acceptValues: true, valuesVersion: 3 };
@@ -19,7 +19,7 @@ describe('signUp', () => {
   it('creates a learner with a folded address, a trimmed name and an argon2id hash', async () => {
     const r = await signUp(db, { ...form, locale: 'es' }, T0);
     expect(r.ok).toBe(true);
-    const row = db.select().from(users).get();
+    const [row] = await db.read.select().from(users).limit(1);
     expect(row).toMatchObject({
       email: 'ada@example.org',
       displayName: 'Ada Lovelace',
@@ -30,14 +30,14 @@ describe('signUp', () => {
       disabledAt: null,
     });
     expect(row?.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(JSON.stringify(db.$client.prepare('SELECT * FROM users').all())).not.toContain(PASSWORD);
+    expect(await tableAsText(db, users)).not.toContain(PASSWORD);
   });
 
   it('answers email-taken for the same address in another case', async () => {
     await signUp(db, { ...form, email: 'Foo@X.org' }, T0);
     const again = await signUp(db, { ...form, email: 'foo@x.org' }, T0);
     expect(again).toEqual({ ok: false, error: 'email-taken', field: 'email' });
-    expect(db.select().from(users).all()).toHaveLength(1);
+    expect(await db.read.select().from(users)).toHaveLength(1);
   });
 
   it('reports the first problem with its field', async () => {
@@ -47,7 +47,7 @@ describe('signUp', () => {
     expect(await signUp(db, { ...form, password: 'Password123' })).toMatchObject({ error: 'password-common' });
     expect(await signUp(db, { ...form, password: 'ada@example.org!!' })).toMatchObject({ error: 'password-contains-email' });
     expect(await signUp(db, { ...form, acceptValues: false })).toEqual({ ok: false, error: 'values-not-accepted', field: 'acceptValues' });
-    expect(db.select().from(users).all()).toHaveLength(0);
+    expect(await db.read.select().from(users)).toHaveLength(0);
   });
 
   it('treats a bad values version as a programming error', async () => {
@@ -71,9 +71,9 @@ describe('logIn', () => {
 
   it('answers invalid-credentials for disabled and password-less accounts', async () => {
     const id = await makeUser(db);
-    db.update(users).set({ disabledAt: T0 }).where(eq(users.id, id)).run();
+    await db.write((tx) => tx.update(users).set({ disabledAt: T0 }).where(eq(users.id, id)));
     expect(await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '1.2.3.4' }, T0)).toEqual({ ok: false, error: 'invalid-credentials' });
-    db.insert(users).values({ email: 'new@example.org', displayName: 'New' }).run();
+    await db.write((tx) => tx.insert(users).values({ email: 'new@example.org', displayName: 'New' }));
     expect(await logIn(db, { email: 'new@example.org', password: PASSWORD, ip: '1.2.3.4' }, T0)).toEqual({ ok: false, error: 'invalid-credentials' });
   });
 
@@ -97,9 +97,10 @@ describe('logIn', () => {
     const id = await makeUser(db);
     const { hash } = await import('@node-rs/argon2');
     const old = await hash(PASSWORD, { memoryCost: 4096, timeCost: 3, parallelism: 1 });
-    db.update(users).set({ passwordHash: old }).where(eq(users.id, id)).run();
+    await db.write((tx) => tx.update(users).set({ passwordHash: old }).where(eq(users.id, id)));
     expect((await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '' }, T0)).ok).toBe(true);
-    expect(db.select().from(users).get()?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const [upgraded] = await db.read.select().from(users).limit(1);
+    expect(upgraded?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(DUMMY_PASSWORD_HASH).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 });
@@ -108,8 +109,8 @@ describe('changePassword', () => {
   it('checks the current password and ends every session and reset link', async () => {
     const id = await makeUser(db);
     const token = generateSessionToken();
-    createSession(db, token, id, T0);
-    db.insert(passwordResetTokens).values({ id: 'h'.repeat(64), userId: id, expiresAt: at(60 * MINUTE) }).run();
+    await createSession(db, token, id, T0);
+    await db.write((tx) => tx.insert(passwordResetTokens).values({ id: 'h'.repeat(64), userId: id, expiresAt: at(60 * MINUTE) }));
 
     expect(await changePassword(db, id, 'wrong password!', 'new tea kettle 7', T0)).toEqual({
       ok: false,
@@ -117,11 +118,11 @@ describe('changePassword', () => {
       field: 'currentPassword',
     });
     expect(await changePassword(db, id, PASSWORD, 'short', T0)).toEqual({ ok: false, error: 'password-too-short', field: 'newPassword' });
-    expect(validateSessionToken(db, token, T0)).not.toBeNull();
+    expect(await validateSessionToken(db, token, T0)).not.toBeNull();
 
     expect(await changePassword(db, id, PASSWORD, 'new tea kettle 7', T0)).toEqual({ ok: true, value: undefined });
-    expect(validateSessionToken(db, token, T0)).toBeNull();
-    expect(db.select().from(passwordResetTokens).all()).toHaveLength(0);
+    expect(await validateSessionToken(db, token, T0)).toBeNull();
+    expect(await db.read.select().from(passwordResetTokens)).toHaveLength(0);
     expect((await logIn(db, { email: 'ada@example.org', password: 'new tea kettle 7', ip: '' }, T0)).ok).toBe(true);
     expect((await logIn(db, { email: 'ada@example.org', password: PASSWORD, ip: '' }, T0)).ok).toBe(false);
   });
@@ -134,8 +135,9 @@ describe('changePassword', () => {
 describe('acceptValues', () => {
   it('records the accepted version and time', async () => {
     const id = await makeUser(db);
-    expect(acceptValues(db, id, 4, at(MINUTE))).toEqual({ ok: true, value: undefined });
-    expect(db.select().from(users).get()).toMatchObject({ valuesVersion: 4, valuesAcceptedAt: at(MINUTE) });
-    expect(acceptValues(db, 999, 4)).toEqual({ ok: false, error: 'user-not-found' });
+    expect(await acceptValues(db, id, 4, at(MINUTE))).toEqual({ ok: true, value: undefined });
+    const [row] = await db.read.select().from(users).limit(1);
+    expect(row).toMatchObject({ valuesVersion: 4, valuesAcceptedAt: at(MINUTE) });
+    expect(await acceptValues(db, 999, 4)).toEqual({ ok: false, error: 'user-not-found' });
   });
 });

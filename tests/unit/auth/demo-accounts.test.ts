@@ -6,20 +6,20 @@ import { freshDb } from '../fixtures';
 
 describe('createDemoAccounts', () => {
   it('creates an admin and a learner who can log in with the printed passwords', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     const accounts = await createDemoAccounts(db, 1);
     expect(accounts.map((a) => a.role)).toEqual(['admin', 'learner']);
     for (const account of accounts) {
       const result = await logIn(db, { email: account.email, password: account.password, ip: '127.0.0.1' });
       expect(result.ok).toBe(true);
     }
-    expect(db.select({ role: users.role }).from(users).all().map((u) => u.role)).toEqual(['admin', 'learner']);
+    expect((await db.read.select({ role: users.role }).from(users).orderBy(users.id)).map((u) => u.role)).toEqual(['admin', 'learner']);
   }, 30_000);
 
   it('leaves a database that already has accounts alone', async () => {
-    const db = freshDb();
+    const db = await freshDb();
     await createDemoAccounts(db, 1);
     expect(await createDemoAccounts(db, 1)).toEqual([]);
-    expect(db.select().from(users).all()).toHaveLength(2);
+    expect(await db.read.select().from(users)).toHaveLength(2);
   }, 30_000);
 });

@@ -14,18 +14,19 @@ import {
 import { hashToken } from '~/lib/auth/tokens';
 import type { Db } from '~/lib/db';
 import { sessions, users } from '~db/schema';
-import { freshDb } from '../fixtures';
+import { freshDb, tableAsText } from '../fixtures';
 import { DAY, T0, at } from './helpers';
 
-function insertUser(db: Db, email = 'ada@example.org'): number {
-  return db.insert(users).values({ email, displayName: 'Ada' }).returning({ id: users.id }).get().id;
+async function insertUser(db: Db, email = 'ada@example.org'): Promise<number> {
+  const [row] = await db.write((tx) => tx.insert(users).values({ email, displayName: 'Ada' }).returning({ id: users.id }));
+  return row!.id;
 }
 
 let db: Db;
 let userId: number;
-beforeEach(() => {
-  db = freshDb();
-  userId = insertUser(db);
+beforeEach(async () => {
+  db = await freshDb();
+  userId = await insertUser(db);
 });
 
 describe('generateSessionToken', () => {
@@ -37,77 +38,78 @@ describe('generateSessionToken', () => {
 });
 
 describe('sessions', () => {
-  it('stores only the SHA-256 of the token', () => {
+  it('stores only the SHA-256 of the token', async () => {
     const token = generateSessionToken();
-    const session = createSession(db, token, userId, T0);
+    const session = await createSession(db, token, userId, T0);
     expect(session.id).toBe(hashToken(token));
     expect(session.id).toMatch(/^[0-9a-f]{64}$/);
-    const dump = JSON.stringify(db.$client.prepare('SELECT * FROM sessions').all());
+    const dump = await tableAsText(db, sessions);
     expect(dump).not.toContain(token);
     expect(dump).toContain(session.id);
   });
 
-  it('validates a token into its session and user, without secrets', () => {
+  it('validates a token into its session and user, without secrets', async () => {
     const token = generateSessionToken();
-    createSession(db, token, userId, T0);
-    const result = validateSessionToken(db, token, at(DAY));
+    await createSession(db, token, userId, T0);
+    const result = await validateSessionToken(db, token, at(DAY));
     expect(result?.session).toEqual({ id: hashToken(token), userId, expiresAt: at(30 * DAY) });
     expect(result?.user).toEqual({ id: userId, email: 'ada@example.org', displayName: 'Ada', role: 'learner', locale: 'en', valuesVersion: null });
     expect(result?.user).not.toHaveProperty('passwordHash');
   });
 
-  it('rejects unknown, empty and oversized tokens', () => {
-    createSession(db, generateSessionToken(), userId, T0);
-    expect(validateSessionToken(db, generateSessionToken(), T0)).toBeNull();
-    expect(validateSessionToken(db, '', T0)).toBeNull();
-    expect(validateSessionToken(db, 'a'.repeat(10_000), T0)).toBeNull();
+  it('rejects unknown, empty and oversized tokens', async () => {
+    await createSession(db, generateSessionToken(), userId, T0);
+    expect(await validateSessionToken(db, generateSessionToken(), T0)).toBeNull();
+    expect(await validateSessionToken(db, '', T0)).toBeNull();
+    expect(await validateSessionToken(db, 'a'.repeat(10_000), T0)).toBeNull();
   });
 
-  it('slides the expiry only in the last 15 days', () => {
+  it('slides the expiry only in the last 15 days', async () => {
     const token = generateSessionToken();
-    createSession(db, token, userId, T0);
+    await createSession(db, token, userId, T0);
     // Day 14: more than 15 days left, nothing written.
-    expect(validateSessionToken(db, token, at(14 * DAY))?.session.expiresAt).toEqual(at(30 * DAY));
+    expect((await validateSessionToken(db, token, at(14 * DAY)))?.session.expiresAt).toEqual(at(30 * DAY));
     // Day 16: within 15 days of expiry, extended to 30 days from now.
-    expect(validateSessionToken(db, token, at(16 * DAY))?.session.expiresAt).toEqual(at(46 * DAY));
-    expect(db.select().from(sessions).get()?.expiresAt).toEqual(at(46 * DAY));
+    expect((await validateSessionToken(db, token, at(16 * DAY)))?.session.expiresAt).toEqual(at(46 * DAY));
+    const [stored] = await db.read.select().from(sessions).limit(1);
+    expect(stored?.expiresAt).toEqual(at(46 * DAY));
     // Still alive on day 45, which the original expiry would not have allowed.
-    expect(validateSessionToken(db, token, at(45 * DAY))).not.toBeNull();
+    expect(await validateSessionToken(db, token, at(45 * DAY))).not.toBeNull();
   });
 
-  it('deletes an expired session when it is presented', () => {
+  it('deletes an expired session when it is presented', async () => {
     const token = generateSessionToken();
-    createSession(db, token, userId, T0);
-    expect(validateSessionToken(db, token, at(30 * DAY))).toBeNull();
-    expect(db.select().from(sessions).all()).toHaveLength(0);
+    await createSession(db, token, userId, T0);
+    expect(await validateSessionToken(db, token, at(30 * DAY))).toBeNull();
+    expect(await db.read.select().from(sessions)).toHaveLength(0);
   });
 
-  it('rejects and deletes sessions of a disabled account', () => {
+  it('rejects and deletes sessions of a disabled account', async () => {
     const token = generateSessionToken();
-    createSession(db, token, userId, T0);
-    db.update(users).set({ disabledAt: T0 }).where(eq(users.id, userId)).run();
-    expect(validateSessionToken(db, token, at(1000))).toBeNull();
-    expect(db.select().from(sessions).all()).toHaveLength(0);
+    await createSession(db, token, userId, T0);
+    await db.write((tx) => tx.update(users).set({ disabledAt: T0 }).where(eq(users.id, userId)));
+    expect(await validateSessionToken(db, token, at(1000))).toBeNull();
+    expect(await db.read.select().from(sessions)).toHaveLength(0);
   });
 
-  it('invalidates one, all, or all other sessions', () => {
-    const other = insertUser(db, 'bob@example.org');
+  it('invalidates one, all, or all other sessions', async () => {
+    const other = await insertUser(db, 'bob@example.org');
     const [a, b, c] = [generateSessionToken(), generateSessionToken(), generateSessionToken()];
-    const sa = createSession(db, a, userId, T0);
-    createSession(db, b, userId, T0);
+    const sa = await createSession(db, a, userId, T0);
+    await createSession(db, b, userId, T0);
     const bobToken = generateSessionToken();
-    createSession(db, bobToken, other, T0);
+    await createSession(db, bobToken, other, T0);
 
-    invalidateSession(db, sa.id);
-    expect(validateSessionToken(db, a, T0)).toBeNull();
-    expect(validateSessionToken(db, b, T0)).not.toBeNull();
+    await invalidateSession(db, sa.id);
+    expect(await validateSessionToken(db, a, T0)).toBeNull();
+    expect(await validateSessionToken(db, b, T0)).not.toBeNull();
 
-    createSession(db, c, userId, T0);
+    await createSession(db, c, userId, T0);
 
-    invalidateAllSessions(db, userId);
-    expect(validateSessionToken(db, b, T0)).toBeNull();
-    expect(validateSessionToken(db, c, T0)).toBeNull();
-    expect(validateSessionToken(db, bobToken, T0)).not.toBeNull();
+    await invalidateAllSessions(db, userId);
+    expect(await validateSessionToken(db, b, T0)).toBeNull();
+    expect(await validateSessionToken(db, c, T0)).toBeNull();
+    expect(await validateSessionToken(db, bobToken, T0)).not.toBeNull();
   });
 });
 

@@ -7,83 +7,83 @@ import { freshDb } from '../fixtures';
 import { DAY, HOUR, MINUTE, T0, at } from './helpers';
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 const ada = { email: 'ada@example.org', ip: '203.0.113.9' };
 
 describe('login throttle', () => {
-  it('locks an account after 5 failures until the oldest leaves the 15-minute window', () => {
+  it('locks an account after 5 failures until the oldest leaves the 15-minute window', async () => {
     for (let i = 0; i < 5; i++) {
-      expect(checkThrottle(db, ada, at(i * MINUTE)).allowed).toBe(true);
-      recordFailure(db, ada, at(i * MINUTE));
+      expect((await checkThrottle(db, ada, at(i * MINUTE))).allowed).toBe(true);
+      await recordFailure(db, ada, at(i * MINUTE));
     }
-    expect(checkThrottle(db, ada, at(5 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
+    expect(await checkThrottle(db, ada, at(5 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
     // The same account from another address and with other letter case is still locked.
-    expect(checkThrottle(db, { email: ' ADA@Example.org', ip: '198.51.100.1' }, at(5 * MINUTE)).allowed).toBe(false);
-    expect(checkThrottle(db, ada, at(15 * MINUTE - 1000))).toEqual({ allowed: false, retryAfterSeconds: 1 });
-    expect(checkThrottle(db, ada, at(15 * MINUTE)).allowed).toBe(true);
+    expect((await checkThrottle(db, { email: ' ADA@Example.org', ip: '198.51.100.1' }, at(5 * MINUTE))).allowed).toBe(false);
+    expect(await checkThrottle(db, ada, at(15 * MINUTE - 1000))).toEqual({ allowed: false, retryAfterSeconds: 1 });
+    expect((await checkThrottle(db, ada, at(15 * MINUTE))).allowed).toBe(true);
     // Another account from the same address is unaffected.
-    expect(checkThrottle(db, { ...ada, email: 'bob@example.org' }, at(5 * MINUTE)).allowed).toBe(true);
+    expect((await checkThrottle(db, { ...ada, email: 'bob@example.org' }, at(5 * MINUTE))).allowed).toBe(true);
   });
 
-  it('locks an address after 20 failures across accounts', () => {
-    for (let i = 0; i < 20; i++) recordFailure(db, { email: `user${i}@example.org`, ip: ada.ip }, at(i * 1000));
-    const decision = checkThrottle(db, { email: 'fresh@example.org', ip: ada.ip }, at(30_000));
+  it('locks an address after 20 failures across accounts', async () => {
+    for (let i = 0; i < 20; i++) await recordFailure(db, { email: `user${i}@example.org`, ip: ada.ip }, at(i * 1000));
+    const decision = await checkThrottle(db, { email: 'fresh@example.org', ip: ada.ip }, at(30_000));
     expect(decision).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 - 30 });
-    expect(checkThrottle(db, { email: 'fresh@example.org', ip: '198.51.100.1' }, at(30_000)).allowed).toBe(true);
-    expect(checkThrottle(db, { email: 'fresh@example.org', ip: ada.ip }, at(15 * MINUTE + 1000)).allowed).toBe(true);
+    expect((await checkThrottle(db, { email: 'fresh@example.org', ip: '198.51.100.1' }, at(30_000))).allowed).toBe(true);
+    expect((await checkThrottle(db, { email: 'fresh@example.org', ip: ada.ip }, at(15 * MINUTE + 1000))).allowed).toBe(true);
   });
 
-  it('treats every address of one IPv6 /64 as one client', () => {
-    for (let i = 0; i < 20; i++) recordFailure(db, { email: `u${i}@example.org`, ip: `2001:db8:1:2::${i.toString(16)}` }, T0);
-    expect(checkThrottle(db, { email: 'x@example.org', ip: '2001:db8:1:2:ffff::1' }, T0).allowed).toBe(false);
-    expect(checkThrottle(db, { email: 'x@example.org', ip: '2001:db8:1:3::1' }, T0).allowed).toBe(true);
+  it('treats every address of one IPv6 /64 as one client', async () => {
+    for (let i = 0; i < 20; i++) await recordFailure(db, { email: `u${i}@example.org`, ip: `2001:db8:1:2::${i.toString(16)}` }, T0);
+    expect((await checkThrottle(db, { email: 'x@example.org', ip: '2001:db8:1:2:ffff::1' }, T0)).allowed).toBe(false);
+    expect((await checkThrottle(db, { email: 'x@example.org', ip: '2001:db8:1:3::1' }, T0)).allowed).toBe(true);
   });
 
-  it('ignores an unknown client address instead of lumping everyone together', () => {
-    for (let i = 0; i < 25; i++) recordFailure(db, { email: `u${i}@example.org`, ip: '' }, T0);
-    expect(checkThrottle(db, { email: 'x@example.org', ip: '' }, T0).allowed).toBe(true);
+  it('ignores an unknown client address instead of lumping everyone together', async () => {
+    for (let i = 0; i < 25; i++) await recordFailure(db, { email: `u${i}@example.org`, ip: '' }, T0);
+    expect((await checkThrottle(db, { email: 'x@example.org', ip: '' }, T0)).allowed).toBe(true);
   });
 
-  it('clears only the account counter after a success', () => {
-    for (let i = 0; i < 5; i++) recordFailure(db, ada, T0);
-    clearFailures(db, 'Ada@Example.org');
-    expect(checkThrottle(db, ada, T0).allowed).toBe(true);
-    expect(db.select().from(loginAttempts).all().map((r) => r.key)).toEqual(Array(5).fill('ip:203.0.113.9'));
+  it('clears only the account counter after a success', async () => {
+    for (let i = 0; i < 5; i++) await recordFailure(db, ada, T0);
+    await clearFailures(db, 'Ada@Example.org');
+    expect((await checkThrottle(db, ada, T0)).allowed).toBe(true);
+    expect((await db.read.select().from(loginAttempts)).map((r) => r.key)).toEqual(Array(5).fill('ip:203.0.113.9'));
   });
 
-  it('prunes rows older than a day on the next write', () => {
-    recordFailure(db, ada, T0);
-    recordFailure(db, { ...ada, email: 'bob@example.org' }, at(DAY + 1));
-    expect(db.select().from(loginAttempts).all().map((r) => r.key).sort()).toEqual(['email:bob@example.org', 'ip:203.0.113.9']);
+  it('prunes rows older than a day on the next write', async () => {
+    await recordFailure(db, ada, T0);
+    await recordFailure(db, { ...ada, email: 'bob@example.org' }, at(DAY + 1));
+    expect((await db.read.select().from(loginAttempts)).map((r) => r.key).sort()).toEqual(['email:bob@example.org', 'ip:203.0.113.9']);
   });
 });
 
 describe('throttleAction', () => {
   const rule = { limit: 3, windowMs: HOUR };
 
-  it('allows `limit` actions per sliding window and counts each allowed one', () => {
-    for (let i = 0; i < 3; i++) expect(throttleAction(db, 'reset:email:a@x.org', rule, at(i * MINUTE)).allowed).toBe(true);
-    expect(throttleAction(db, 'reset:email:a@x.org', rule, at(10 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 50 * 60 });
+  it('allows `limit` actions per sliding window and counts each allowed one', async () => {
+    for (let i = 0; i < 3; i++) expect((await throttleAction(db, 'reset:email:a@x.org', rule, at(i * MINUTE))).allowed).toBe(true);
+    expect(await throttleAction(db, 'reset:email:a@x.org', rule, at(10 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 50 * 60 });
     // Refusals are not counted, so the lock still ends an hour after the first action.
-    expect(throttleAction(db, 'reset:email:a@x.org', rule, at(HOUR)).allowed).toBe(true);
-    expect(throttleAction(db, 'reset:email:a@x.org', rule, at(HOUR + 1)).allowed).toBe(false);
+    expect((await throttleAction(db, 'reset:email:a@x.org', rule, at(HOUR))).allowed).toBe(true);
+    expect((await throttleAction(db, 'reset:email:a@x.org', rule, at(HOUR + 1))).allowed).toBe(false);
   });
 
-  it('records nothing when any of several keys is over its limit', () => {
+  it('records nothing when any of several keys is over its limit', async () => {
     const rules = [
       { key: 'k:a', limit: 5, windowMs: HOUR },
       { key: 'k:b', limit: 1, windowMs: HOUR },
     ];
-    expect(throttleActions(db, rules, T0).allowed).toBe(true);
-    expect(throttleActions(db, rules, T0).allowed).toBe(false);
-    expect(db.select().from(loginAttempts).all()).toHaveLength(2);
+    expect((await throttleActions(db, rules, T0)).allowed).toBe(true);
+    expect((await throttleActions(db, rules, T0)).allowed).toBe(false);
+    expect(await db.read.select().from(loginAttempts)).toHaveLength(2);
   });
 
-  it('refuses windows longer than the pruning horizon', () => {
-    expect(() => throttleAction(db, 'k', { limit: 1, windowMs: 2 * DAY }, T0)).toThrow(/longer/);
+  it('refuses windows longer than the pruning horizon', async () => {
+    await expect(throttleAction(db, 'k', { limit: 1, windowMs: 2 * DAY }, T0)).rejects.toThrow(/longer/);
   });
 });
 

@@ -37,65 +37,67 @@ describe('decideLessonAccess', () => {
 });
 
 describe('lessonAccess (database)', () => {
-  function setup() {
-    const db = freshDb();
-    const user = createUser(db);
+  async function setup() {
+    const db = await freshDb();
+    const user = await createUser(db);
     const viewer: Viewer = { id: user.id, role: 'learner' };
     return { db, user, viewer };
   }
 
-  it('gives an enrolled learner the gated lessons of that course only', () => {
-    const { db, user, viewer } = setup();
-    enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'free' });
-    expect(lessonAccess(db, viewer, COURSE_SLUG, gated)).toEqual({ allowed: true, via: 'enrolled' });
-    expect(lessonAccess(db, viewer, OTHER_COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
+  it('gives an enrolled learner the gated lessons of that course only', async () => {
+    const { db, user, viewer } = await setup();
+    await enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'free' });
+    expect(await lessonAccess(db.read, viewer, COURSE_SLUG, gated)).toEqual({ allowed: true, via: 'enrolled' });
+    expect(await lessonAccess(db.read, viewer, OTHER_COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
   });
 
-  it('takes access away at once when the enrollment is revoked', () => {
-    const { db, user, viewer } = setup();
-    enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'free' });
-    expect(lessonAccess(db, viewer, COURSE_SLUG, gated).allowed).toBe(true);
-    revokeEnrollment(db, { userId: user.id, courseSlug: COURSE_SLUG, actorId: null });
-    expect(lessonAccess(db, viewer, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
-    expect(lessonAccess(db, viewer, COURSE_SLUG, preview)).toEqual({ allowed: true, via: 'preview' });
+  it('takes access away at once when the enrollment is revoked', async () => {
+    const { db, user, viewer } = await setup();
+    await enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'free' });
+    expect((await lessonAccess(db.read, viewer, COURSE_SLUG, gated)).allowed).toBe(true);
+    await revokeEnrollment(db, { userId: user.id, courseSlug: COURSE_SLUG, actorId: null });
+    expect(await lessonAccess(db.read, viewer, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
+    expect(await lessonAccess(db.read, viewer, COURSE_SLUG, preview)).toEqual({ allowed: true, via: 'preview' });
   });
 
-  it('treats a refunded enrollment as not enrolled', () => {
-    const { db, user, viewer } = setup();
-    enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'stripe', stripe: { checkoutSessionId: 'cs_1' } });
-    db.update(enrollments)
-      .set({ status: 'refunded' })
-      .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseSlug, COURSE_SLUG)))
-      .run();
-    expect(lessonAccess(db, viewer, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
-    expect(canTrackProgress(db, viewer, COURSE_SLUG)).toBe(false);
+  it('treats a refunded enrollment as not enrolled', async () => {
+    const { db, user, viewer } = await setup();
+    await enroll(db, { userId: user.id, courseSlug: COURSE_SLUG, source: 'stripe', stripe: { checkoutSessionId: 'cs_1' } });
+    await db.write((tx) =>
+      tx
+        .update(enrollments)
+        .set({ status: 'refunded' })
+        .where(and(eq(enrollments.userId, user.id), eq(enrollments.courseSlug, COURSE_SLUG))),
+    );
+    expect(await lessonAccess(db.read, viewer, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'not-enrolled' });
+    expect(await canTrackProgress(db.read, viewer, COURSE_SLUG)).toBe(false);
   });
 
-  it('lets staff and anonymous visitors through without an enrollment where the rule says so', () => {
-    const db = freshDb();
-    const staff = createUser(db, { role: 'instructor' });
-    expect(lessonAccess(db, { id: staff.id, role: 'instructor' }, COURSE_SLUG, gated)).toEqual({ allowed: true, via: 'staff' });
-    expect(lessonAccess(db, null, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'login-required' });
-    expect(lessonAccess(db, null, COURSE_SLUG, preview)).toEqual({ allowed: true, via: 'preview' });
+  it('lets staff and anonymous visitors through without an enrollment where the rule says so', async () => {
+    const db = await freshDb();
+    const staff = await createUser(db, { role: 'instructor' });
+    expect(await lessonAccess(db.read, { id: staff.id, role: 'instructor' }, COURSE_SLUG, gated)).toEqual({ allowed: true, via: 'staff' });
+    expect(await lessonAccess(db.read, null, COURSE_SLUG, gated)).toEqual({ allowed: false, reason: 'login-required' });
+    expect(await lessonAccess(db.read, null, COURSE_SLUG, preview)).toEqual({ allowed: true, via: 'preview' });
   });
 });
 
 describe('canTrackProgress', () => {
-  it('is true only for an active enrollment or a staff role', () => {
-    const db = freshDb();
-    const enrolled = createUser(db);
-    const stranger = createUser(db);
-    const staff = createUser(db, { role: 'admin' });
-    enroll(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, source: 'free' });
+  it('is true only for an active enrollment or a staff role', async () => {
+    const db = await freshDb();
+    const enrolled = await createUser(db);
+    const stranger = await createUser(db);
+    const staff = await createUser(db, { role: 'admin' });
+    await enroll(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, source: 'free' });
 
-    expect(canTrackProgress(db, null, COURSE_SLUG)).toBe(false);
-    expect(canTrackProgress(db, { id: stranger.id, role: 'learner' }, COURSE_SLUG)).toBe(false);
-    expect(canTrackProgress(db, { id: enrolled.id, role: 'learner' }, COURSE_SLUG)).toBe(true);
-    expect(canTrackProgress(db, { id: enrolled.id, role: 'learner' }, OTHER_COURSE_SLUG)).toBe(false);
-    expect(canTrackProgress(db, { id: staff.id, role: 'admin' }, COURSE_SLUG)).toBe(true);
-    expect(canTrackProgress(db, { id: staff.id, role: 'instructor' }, COURSE_SLUG)).toBe(true);
+    expect(await canTrackProgress(db.read, null, COURSE_SLUG)).toBe(false);
+    expect(await canTrackProgress(db.read, { id: stranger.id, role: 'learner' }, COURSE_SLUG)).toBe(false);
+    expect(await canTrackProgress(db.read, { id: enrolled.id, role: 'learner' }, COURSE_SLUG)).toBe(true);
+    expect(await canTrackProgress(db.read, { id: enrolled.id, role: 'learner' }, OTHER_COURSE_SLUG)).toBe(false);
+    expect(await canTrackProgress(db.read, { id: staff.id, role: 'admin' }, COURSE_SLUG)).toBe(true);
+    expect(await canTrackProgress(db.read, { id: staff.id, role: 'instructor' }, COURSE_SLUG)).toBe(true);
 
-    revokeEnrollment(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, actorId: staff.id });
-    expect(canTrackProgress(db, { id: enrolled.id, role: 'learner' }, COURSE_SLUG)).toBe(false);
+    await revokeEnrollment(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, actorId: staff.id });
+    expect(await canTrackProgress(db.read, { id: enrolled.id, role: 'learner' }, COURSE_SLUG)).toBe(false);
   });
 });

@@ -15,8 +15,8 @@ const message = {
 };
 
 let db: Db;
-beforeEach(() => {
-  db = freshDb();
+beforeEach(async () => {
+  db = await freshDb();
 });
 
 describe('outbox mailer (no SMTP configured)', () => {
@@ -24,7 +24,7 @@ describe('outbox mailer (no SMTP configured)', () => {
     const lines: string[] = [];
     const mailer = createMailer({ db, from: FROM, log: (l) => lines.push(l) });
     await mailer.send(message);
-    expect(db.select().from(emailOutbox).all()).toEqual([
+    expect(await db.read.select().from(emailOutbox)).toEqual([
       expect.objectContaining({ to: message.to, subject: message.subject, text: message.text, status: 'outbox', error: null }),
     ]);
     expect(lines).toHaveLength(1);
@@ -36,14 +36,15 @@ describe('outbox mailer (no SMTP configured)', () => {
 
   it('treats an empty SMTP URL as none', async () => {
     await createMailer({ db, smtpUrl: '  ', from: FROM, log: () => undefined }).send(message);
-    expect(db.select().from(emailOutbox).get()?.status).toBe('outbox');
+    const [row] = await db.read.select().from(emailOutbox).limit(1);
+    expect(row?.status).toBe('outbox');
   });
 
   it('refuses recipient strings that could add recipients', async () => {
     const mailer = createMailer({ db, from: FROM, log: () => undefined });
     await expect(mailer.send({ ...message, to: 'ada@example.org, eve@evil.example' })).rejects.toThrow(/malformed/);
     await expect(mailer.send({ ...message, to: 'Eve <eve@evil.example>' })).rejects.toThrow(/malformed/);
-    expect(db.select().from(emailOutbox).all()).toHaveLength(0);
+    expect(await db.read.select().from(emailOutbox)).toHaveLength(0);
   });
 });
 
@@ -106,7 +107,7 @@ describe('SMTP mailer', () => {
     expect(mail.raw).toMatch(/text\/plain/i);
     expect(mail.raw).toContain('https://botcamp.example/reset-password/secrettoken123');
 
-    const row = db.select().from(emailOutbox).get();
+    const [row] = await db.read.select().from(emailOutbox).limit(1);
     expect(row).toMatchObject({ to: 'ada@example.org', status: 'sent', error: null });
     expect(row?.text).toBe('Hello Ada,\n\nhttps://botcamp.example/reset-password/[redacted]\n');
     expect(lines).toEqual([expect.stringMatching(/^mail: sent to=ada@example\.org /)]);
@@ -121,7 +122,7 @@ describe('SMTP mailer', () => {
     const lines: string[] = [];
     const mailer = createMailer({ db, smtpUrl: `smtp://127.0.0.1:${deadPort}`, from: FROM, log: (l) => lines.push(l) });
     await expect(mailer.send(message)).rejects.toThrow(/^Could not send e-mail to ada@example\.org: /);
-    const row = db.select().from(emailOutbox).get();
+    const [row] = await db.read.select().from(emailOutbox).limit(1);
     expect(row).toMatchObject({ status: 'failed' });
     expect(row?.error).toBeTruthy();
     expect(row?.text).not.toContain('secrettoken123');

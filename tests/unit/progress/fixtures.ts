@@ -14,18 +14,16 @@ let emailCounter = 0;
  * Inserts a user directly (no password, no sign-up rules): these tests are about enrollment and
  * progress, not accounts.
  */
-export function createUser(
+export async function createUser(
   db: Db,
   options: { role?: 'learner' | 'instructor' | 'admin'; displayName?: string } = {},
-): { id: number; role: 'learner' | 'instructor' | 'admin'; displayName: string } {
+): Promise<{ id: number; role: 'learner' | 'instructor' | 'admin'; displayName: string }> {
   emailCounter += 1;
   const role = options.role ?? 'learner';
   const displayName = options.displayName ?? `Learner ${emailCounter}`;
-  const row = db
-    .insert(users)
-    .values({ email: `user${emailCounter}@example.org`, displayName, role })
-    .returning({ id: users.id })
-    .get();
+  const email = `user${emailCounter}@example.org`;
+  const [row] = await db.write((tx) => tx.insert(users).values({ email, displayName, role }).returning({ id: users.id }));
+  if (row === undefined) throw new Error(`inserting user ${email} returned no row`);
   return { id: row.id, role, displayName };
 }
 
@@ -98,4 +96,14 @@ export function lessonOf(curriculum: Curriculum, slug: string): LessonSummary {
   const found = curriculum.lessons.find((l) => l.slug === slug);
   if (found === undefined) throw new Error(`fixture has no lesson ${slug}`);
   return found;
+}
+
+/**
+ * Runs `calls` at the same time, after opening that many connections: on PostgreSQL a cold pool
+ * connects one call at a time, so the first transaction would be done before the next began and
+ * a "race" would test nothing. On SQLite the warm-up is a few harmless reads.
+ */
+export async function race<T>(db: Db, calls: Array<() => Promise<T>>): Promise<T[]> {
+  await Promise.all(calls.map(() => db.read.select({ id: users.id }).from(users).limit(1)));
+  return Promise.all(calls.map((call) => call()));
 }

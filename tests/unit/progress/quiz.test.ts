@@ -28,37 +28,37 @@ describe('isValidChoice', () => {
 });
 
 describe('recordQuizAttempt and getQuizStates', () => {
-  it('stores every attempt and summarizes them per quiz', () => {
-    const db = freshDb();
-    const user = createUser(db);
+  it('stores every attempt and summarizes them per quiz', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
     const base = { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time' };
     const at = new Date('2026-03-01T10:00:00Z');
-    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
-    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 1 }, at)).toEqual({ correct: true });
-    expect(recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
-    recordQuizAttempt(db, { ...base, quiz: quiz('q-two'), chosen: 0 }, at);
+    expect(await recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
+    expect(await recordQuizAttempt(db, { ...base, quiz: q, chosen: 1 }, at)).toEqual({ correct: true });
+    expect(await recordQuizAttempt(db, { ...base, quiz: q, chosen: 0 }, at)).toEqual({ correct: false });
+    await recordQuizAttempt(db, { ...base, quiz: quiz('q-two'), chosen: 0 }, at);
 
-    expect(db.select().from(quizAttempts).all()).toHaveLength(4);
-    const states = getQuizStates(db, user.id, COURSE_SLUG, 'quiz-time');
+    expect(await db.read.select().from(quizAttempts)).toHaveLength(4);
+    const states = await getQuizStates(db.read, user.id, COURSE_SLUG, 'quiz-time');
     // Passed stays true after a later wrong answer; "last" follows insertion order even at one timestamp.
     expect(states.get('q-one')).toEqual({ passed: true, lastChosen: 0, lastCorrect: false, attempts: 3 });
     expect(states.get('q-two')).toEqual({ passed: false, lastChosen: 0, lastCorrect: false, attempts: 1 });
     expect(states.has('never-tried')).toBe(false);
   });
 
-  it('keeps states per user and per lesson', () => {
-    const db = freshDb();
-    const a = createUser(db);
-    const b = createUser(db);
-    recordQuizAttempt(db, { userId: a.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 1 });
-    expect(getQuizStates(db, b.id, COURSE_SLUG, 'quiz-time').size).toBe(0);
-    expect(getQuizStates(db, a.id, COURSE_SLUG, 'setup').size).toBe(0);
+  it('keeps states per user and per lesson', async () => {
+    const db = await freshDb();
+    const a = await createUser(db);
+    const b = await createUser(db);
+    await recordQuizAttempt(db, { userId: a.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 1 });
+    expect((await getQuizStates(db.read, b.id, COURSE_SLUG, 'quiz-time')).size).toBe(0);
+    expect((await getQuizStates(db.read, a.id, COURSE_SLUG, 'setup')).size).toBe(0);
   });
 
-  it('refuses to store an invalid choice', () => {
-    const db = freshDb();
-    const user = createUser(db);
-    expect(() => recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 5 })).toThrow(RangeError);
-    expect(db.select().from(quizAttempts).all()).toHaveLength(0);
+  it('refuses to store an invalid choice', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    await expect(recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q, chosen: 5 })).rejects.toThrow(RangeError);
+    expect(await db.read.select().from(quizAttempts)).toHaveLength(0);
   });
 });

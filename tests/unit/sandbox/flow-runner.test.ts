@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Exercise } from '~/lib/bot/types.ts';
 import { FlowRunner } from '~/lib/sandbox/flow-runner';
 import { multiplyingFlow } from '../bot/hostile-flows';
+import { worstLag } from '../event-loop';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 const runners: FlowRunner[] = [];
@@ -15,21 +16,6 @@ afterEach(async () => {
   await Promise.all(runners.splice(0).map((r) => r.close()));
 });
 
-/** The longest the main thread went without running a 5 ms timer while `work` was under way. */
-async function worstLag<T>(work: Promise<T>): Promise<{ result: T; lagMs: number }> {
-  let lagMs = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    lagMs = Math.max(lagMs, now - last - 5);
-    last = now;
-  }, 5);
-  try {
-    return { result: await work, lagMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 const GOOD_FLOW = `id: zip-bot
 name: ZIP bot

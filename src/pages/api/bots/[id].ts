@@ -23,10 +23,10 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const access = await storedBotViewer(locals.user, bot.id);
   if (!access.ok) return access.response;
   const { viewer } = access;
-  const db = getDb();
-  if (read.input.action === 'open') return json({ conversation: loadConversation(db, viewer.id, bot) });
-  if (read.input.action === 'restart') return json({ conversation: restartConversation(db, viewer.id, bot) });
-  const sent = sendMessage(db, viewer.id, bot, read.input.text);
+  const db = await getDb();
+  if (read.input.action === 'open') return json({ conversation: await loadConversation(db, viewer.id, bot) });
+  if (read.input.action === 'restart') return json({ conversation: await restartConversation(db, viewer.id, bot) });
+  const sent = await sendMessage(db, viewer.id, bot, read.input.text);
   if (!sent.ok) return json({ error: sent.error }, 400);
   return json(sent.value);
 };

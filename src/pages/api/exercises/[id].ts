@@ -24,14 +24,14 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const access = await storedBotViewer(locals.user, found.exercise.id);
   if (!access.ok) return access.response;
   const { viewer } = access;
-  const db = getDb();
+  const db = await getDb();
   const { action, source } = read.input;
   if (action === 'lint') {
     const linted = await getFlowRunner().lint(source);
     return linted.ok ? json(linted.value) : json({ error: linted.error }, flowErrorStatus(linted.error));
   }
   if (action === 'save') {
-    const saved = saveDraft(db, viewer.id, found.exercise.id, source);
+    const saved = await saveDraft(db, viewer.id, found.exercise.id, source);
     return saved.ok ? json({ saved: true }) : json({ error: saved.error }, 400);
   }
   const run = await runExercise(db, getFlowRunner(), viewer.id, found.exercise, source);

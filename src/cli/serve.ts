@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import { databaseConfig, openDatabase } from '../lib/db';
+
+/**
+ * `npm run serve`: starts the built server the way production should. The database is opened,
+ * migrated (under a lock, so servers started together take turns) and checked against this
+ * code's migrations *before* the port opens, so a server never answers while its database is
+ * unusable; it says which database it uses, and exits with a plain message if it cannot.
+ * SIGTERM (and Ctrl+C) drain: no new connections, requests in flight finish, then exit 0.
+ */
+const DRAIN_LIMIT_MS = 15_000;
+
+try {
+  const db = await openDatabase(databaseConfig(process.env));
+  console.info(`botcamp: database: ${db.label}`);
+  await db.close();
+} catch (error) {
+  console.error(`botcamp: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { startServer: () => { server: { server: Server } } };
+const { server } = entry.startServer().server;
+
+let draining = false;
+function drain(signal: string): void {
+  if (draining) return;
+  draining = true;
+  console.info(`botcamp: ${signal}: finishing requests in flight, then stopping`);
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => {
+    console.warn(`botcamp: requests still open after ${DRAIN_LIMIT_MS} ms; stopping anyway`);
+    process.exit(1);
+  }, DRAIN_LIMIT_MS).unref();
+}
+process.on('SIGTERM', () => drain('SIGTERM'));
+process.on('SIGINT', () => drain('SIGINT'));

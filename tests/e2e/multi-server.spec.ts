@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, request, test, type APIRequestContext } from '@playwright/test';
+import pg from 'pg';
+import { FREE_COURSE, newAccount, ROOT } from './helpers';
+
+// Two identical app servers on one PostgreSQL database, started at the same moment on an empty
+// database, as behind a load balancer. Runs when the test script provides a PostgreSQL server.
+const serverUrl = process.env.BOTCAMP_TEST_DATABASE_URL;
+const PORTS = [4411, 4412];
+const SQLITE_FILE = join(ROOT, 'tests/.e2e-data/must-not-exist.db');
+
+test.describe('two servers, one PostgreSQL', () => {
+  test.skip(!serverUrl, 'needs BOTCAMP_TEST_DATABASE_URL (the test script starts a PostgreSQL server)');
+  const children: ChildProcess[] = [];
+  let databaseUrl = '';
+
+  test.beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS botcamp_e2e_multi WITH (FORCE)');
+    await admin.query('CREATE DATABASE botcamp_e2e_multi');
+    await admin.end();
+    const url = new URL(serverUrl!);
+    url.pathname = '/botcamp_e2e_multi';
+    databaseUrl = url.toString();
+    for (const port of PORTS) {
+      // Node itself (not an npx wrapper), so that SIGTERM reaches the server.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+        cwd: ROOT,
+        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_PATH: SQLITE_FILE, SITE_URL: `http://127.0.0.1:${port}`, ASTRO_NODE_LOGGING: 'disabled' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.resume();
+      child.stderr?.resume();
+      children.push(child);
+    }
+    for (const port of PORTS) {
+      await expect(async () => {
+        const r = await fetch(`http://127.0.0.1:${port}/`);
+        expect(r.status).toBe(200);
+      }).toPass({ timeout: 30_000 });
+    }
+  });
+
+  test.afterAll(async () => {
+    // SIGTERM drains: each server finishes what is in flight and exits 0.
+    const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
+    for (const child of children) child.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
+  });
+
+  const origin = (port: number) => `http://127.0.0.1:${port}`;
+  const post = (ctx: APIRequestContext, port: number, path: string, form: Record<string, string>) =>
+    ctx.post(`${origin(port)}${path}`, { form, headers: { Origin: origin(port) }, maxRedirects: 0 });
+
+  test('a session made on one is valid on the other; enrollments and throttling are shared; no SQLite file is touched', async () => {
+    const [a, b] = PORTS as [number, number];
+    // Cookies are per host, not per port: one context is one browser behind the load balancer.
+    const browser = await request.newContext();
+    const account = newAccount('multi');
+    const signup = await post(browser, a, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' });
+    expect(signup.status()).toBe(303);
+    const dashboard = await browser.get(`${origin(b)}/dashboard`, { maxRedirects: 0 });
+    expect(dashboard.status()).toBe(200);
+    expect(await dashboard.text()).toContain(account.name);
+
+    const enrolls = await Promise.all(Array.from({ length: 20 }, (_, i) => post(browser, PORTS[i % 2]!, '/api/enroll', { course: FREE_COURSE, locale: 'en' })));
+    for (const r of enrolls) expect(r.status()).toBe(303);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM enrollments e JOIN users u ON u.id = e.user_id WHERE u.email = $1', [account.email]);
+    expect(rows[0].n).toBe(1);
+    await client.end();
+
+    // Five wrong passwords split across both servers lock the account on both.
+    const stranger = await request.newContext();
+    for (let i = 0; i < 5; i++) {
+      const r = await post(stranger, PORTS[i % 2]!, '/login', { email: account.email, password: 'not the password' });
+      expect(r.status()).toBe(400);
+    }
+    for (const port of PORTS) expect((await post(stranger, port, '/login', { email: account.email, password: account.password })).status()).toBe(429);
+
+    expect(existsSync(SQLITE_FILE)).toBe(false);
+    await browser.dispose();
+    await stranger.dispose();
+  });
+});
