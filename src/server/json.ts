@@ -1,13 +1,13 @@
 import type { z } from 'astro/zod';
+import { isSameOrigin } from '~/lib/http/origin';
 
 /**
  * JSON endpoints are outside Astro's origin check (it only checks form posts), so each one
  * requires a JSON body, which a cross-site page cannot send without a CORS preflight we never
- * grant, and rejects a foreign Origin outright.
+ * grant, and a same-origin request (see isSameOrigin: a missing Origin is refused too).
  */
 export async function readJson(request: Request, url: URL): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const origin = request.headers.get('origin');
-  if (origin !== null && origin !== url.origin) return { ok: false, response: json({ error: 'cross-origin' }, 403) };
+  if (!isSameOrigin(request.headers, url.origin)) return { ok: false, response: json({ error: 'cross-origin' }, 403) };
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     return { ok: false, response: json({ error: 'json-required' }, 415) };
   }
