@@ -38,6 +38,8 @@ export default defineConfig({
       MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'Botcamp <no-reply@botcamp.localhost>' }),
       STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
       STRIPE_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      // Points the Stripe SDK at another server that speaks its API (stripe-mock, the tests' own); unset in production.
+      STRIPE_API_BASE: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
     },
   },
   server: { port: 4321, host: false },

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
 
 // End-to-end tests run against the built server on its own port and database. The browser is
 // Debian's Chromium unless BOTCAMP_BROWSER names another executable, or is set to "bundled" to
@@ -26,14 +27,31 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
-  webServer: {
-    // Each run starts from an empty database, removed before the server opens it (Playwright
-    // starts the web server before any global setup). It lives outside test-results/, which
-    // Playwright empties.
-    command: 'rm -rf tests/.e2e-data && exec npx tsx src/cli/serve.ts',
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { HOST: '127.0.0.1', PORT: String(PORT), DATABASE_PATH: E2E_DATABASE, SITE_URL: `http://127.0.0.1:${PORT}`, ASTRO_NODE_LOGGING: 'disabled' },
-  },
+  webServer: [
+    {
+      command: 'npx tsx tests/stripe/serve-fake-stripe.ts',
+      port: STRIPE_FAKE_PORT,
+      reuseExistingServer: false,
+      env: { STRIPE_FAKE_PORT: String(STRIPE_FAKE_PORT) },
+    },
+    {
+      // Each run starts from an empty database, removed before the server opens it (Playwright
+      // starts the web server before any global setup). It lives outside test-results/, which
+      // Playwright empties.
+      command: 'rm -rf tests/.e2e-data && exec npx tsx src/cli/serve.ts',
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(PORT),
+        DATABASE_PATH: E2E_DATABASE,
+        SITE_URL: `http://127.0.0.1:${PORT}`,
+        ASTRO_NODE_LOGGING: 'disabled',
+        STRIPE_SECRET_KEY,
+        STRIPE_WEBHOOK_SECRET,
+        STRIPE_API_BASE: STRIPE_FAKE_URL,
+      },
+    },
+  ],
 });

@@ -47,8 +47,14 @@ export const enrollments = pgTable(
     source: text('source', { enum: ['free', 'stripe', 'admin', 'import'] }).notNull(),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
+    /** Minor units (cents) paid, and refunded so far; a full refund also sets status 'refunded'. */
     amountPaid: integer('amount_paid'),
+    amountRefunded: integer('amount_refunded'),
     currency: text('currency'),
+    /** The Stripe promotion code a partner group used, as its customer-facing code. */
+    promotionCode: text('promotion_code'),
+    /** When the payment was disputed (a chargeback): flagged for admins, access unchanged. */
+    disputedAt: ms('disputed_at'),
     createdAt: createdAt(),
     updatedAt: ms('updated_at'),
   },
@@ -109,11 +115,19 @@ export const certificates = pgTable(
   (t) => [uniqueIndex('certificates_user_course_idx').on(t.userId, t.courseSlug)],
 );
 
-export const stripeEvents = pgTable('stripe_events', {
-  id: text('id').primaryKey(),
-  type: text('type').notNull(),
-  processedAt: ms('processed_at').notNull(),
-});
+export const stripeEvents = pgTable(
+  'stripe_events',
+  {
+    id: text('id').primaryKey(),
+    type: text('type').notNull(),
+    /** The payment the event is about, so a late event can be checked against what came before. */
+    paymentIntentId: text('payment_intent_id'),
+    /** What the event did, as JSON, for the admin's payment history. */
+    detail: text('detail'),
+    processedAt: ms('processed_at').notNull(),
+  },
+  (t) => [index('stripe_events_payment_intent_idx').on(t.paymentIntentId)],
+);
 
 export const botConversations = pgTable(
   'bot_conversations',

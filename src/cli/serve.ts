@@ -2,17 +2,21 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import { databaseConfig, openDatabase } from '../lib/db';
+import { paymentsFrom } from '../lib/payments/stripe-client';
 
 /**
  * `npm run serve`: starts the built server the way production should. The database is opened,
  * migrated (under a lock, so servers started together take turns) and checked against this
  * code's migrations *before* the port opens, so a server never answers while its database is
  * unusable; it says which database it uses, and exits with a plain message if it cannot.
+ * Payment settings are checked the same way (a Stripe key without a webhook secret is refused).
  * SIGTERM (and Ctrl+C) drain: no new connections, requests in flight finish, then exit 0.
  */
 const DRAIN_LIMIT_MS = 15_000;
 
 try {
+  const payments = paymentsFrom(process.env);
+  console.info(`botcamp: online payment: ${payments.enabled ? 'Stripe' : 'off (no STRIPE_SECRET_KEY)'}`);
   const db = await openDatabase(databaseConfig(process.env));
   console.info(`botcamp: database: ${db.label}`);
   await db.close();

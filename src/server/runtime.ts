@@ -8,9 +8,13 @@ import {
   MAIL_FROM,
   SITE_URL,
   SMTP_URL,
+  STRIPE_API_BASE,
+  STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET,
 } from 'astro:env/server';
 import { databaseConfig, openDatabase, type Db } from '~/lib/db';
 import { createMailer, type Mailer } from '~/lib/mail/mailer';
+import { paymentsFrom, type Payments } from '~/lib/payments/stripe-client';
 import { FlowRunner } from '~/lib/sandbox/flow-runner';
 
 /**
@@ -59,6 +63,12 @@ export function getFlowRunner(): FlowRunner {
   flowRunner ??= new FlowRunner();
   return flowRunner;
 }
+
+/**
+ * Stripe, or off when no key is set. A key without a webhook secret throws here, which stops the
+ * server at start (see src/cli/serve.ts) rather than taking payments it could never confirm.
+ */
+export const payments: Payments = paymentsFrom({ STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE });
 
 export const siteUrl = SITE_URL.replace(/\/$/, '');
 /** Cookies get `Secure` (and the `__Host-` name) when the public site is served over https. */

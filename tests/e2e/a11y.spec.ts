@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FREE_COURSE, answerQuiz, coursePath, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath } from './helpers';
+import { FREE_COURSE, PAID_COURSE, answerQuiz, coursePath, createAccount, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath } from './helpers';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -43,6 +43,15 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expect(password).toHaveAttribute('aria-invalid', 'true');
     await expect(password).toHaveAccessibleDescription(/Password must be at least 10 characters\./);
     await expectNoA11yViolations(page, 'signup, short password');
+  });
+
+  test('the buy form, with an amount refused', async ({ page }) => {
+    await createAccount(page.request);
+    await page.goto(coursePath(PAID_COURSE));
+    await page.locator('form#buy').getByLabel('Another amount (USD)').fill('5');
+    await page.locator('form#buy').getByRole('button', { name: 'Continue to payment' }).click();
+    await expect(page.getByRole('alert')).toHaveText('The lowest price for this course is $15.');
+    await expectNoA11yViolations(page, 'paid course, amount refused');
   });
 
   test('signed-in pages: dashboard and an enrolled lesson with quizzes, a bot and the playground', async ({ page }) => {

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
-import { FREE_COURSE, newAccount, ROOT } from './helpers';
+import { FREE_COURSE, newAccount, PAID_COURSE, ROOT } from './helpers';
 
 // Two identical app servers on one PostgreSQL database, started at the same moment on an empty
 // database, as behind a load balancer. Runs when the test script provides a PostgreSQL server.
@@ -81,6 +81,13 @@ test.describe('two servers, one PostgreSQL', () => {
       expect(r.status()).toBe(400);
     }
     for (const port of PORTS) expect((await post(stranger, port, '/login', { email: account.email, password: account.password })).status()).toBe(429);
+
+    // These servers run with no Stripe key: a paid course says so, and cannot be bought.
+    const paid = await browser.get(`${origin(a)}/courses/${PAID_COURSE}`);
+    expect(await paid.text()).toContain('Online payment is not available yet');
+    const checkout = await post(browser, b, '/api/checkout', { course: PAID_COURSE, locale: 'en', amount: '49', nonce: 'nonce-multi-1' });
+    expect(checkout.status()).toBe(303);
+    expect(checkout.headers()['location']).toContain('buy=payments-off');
 
     expect(existsSync(SQLITE_FILE)).toBe(false);
     await browser.dispose();

@@ -11,6 +11,10 @@ export type AuditAction =
   | 'user.password-reset'
   | 'enroll'
   | 'revoke'
+  | 'payment.refunded'
+  | 'payment.partly-refunded'
+  | 'payment.disputed'
+  | 'payment.duplicate'
   | 'testimonial.approved'
   | 'testimonial.rejected';
 

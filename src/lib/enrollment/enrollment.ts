@@ -18,6 +18,8 @@ export interface StripePayment {
   /** Minor units (cents), as Stripe reports amounts. */
   amountPaid?: number | null;
   currency?: string | null;
+  /** The promotion code (a partner group's) applied at checkout, if any. */
+  promotionCode?: string | null;
 }
 
 export interface EnrollInput {
@@ -70,16 +72,18 @@ export async function getEnrollment(q: Reader, userId: number, courseSlug: strin
  * if (!r.ok) flagDuplicatePayment(session.id);
  */
 export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
-  return db.write((tx) => enrollIn(tx, input, now));
+  return db.write((tx) => enrollWithin(tx, input, now));
 }
 
-async function enrollIn(tx: Query, input: EnrollInput, now: Date, retried = false): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
+/** `enroll` inside a transaction the caller holds (payment fulfilment records its event with it). */
+export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, retried = false): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
   const existing = await getEnrollment(tx, input.userId, input.courseSlug);
   const payment = {
     stripeCheckoutSessionId: input.stripe?.checkoutSessionId ?? null,
     stripePaymentIntentId: input.stripe?.paymentIntentId ?? null,
     amountPaid: input.stripe?.amountPaid ?? null,
     currency: input.stripe?.currency ?? null,
+    promotionCode: input.stripe?.promotionCode ?? null,
   };
 
   if (existing?.status === 'active') {
@@ -101,7 +105,7 @@ async function enrollIn(tx: Query, input: EnrollInput, now: Date, retried = fals
     // Another server enrolled them meanwhile: decide again on the row it committed.
     if (inserted === undefined) {
       if (retried) throw new Error(`enrollment of user ${input.userId} in ${input.courseSlug} conflicted twice`);
-      return enrollIn(tx, input, now, true);
+      return enrollWithin(tx, input, now, true);
     }
     enrollment = inserted;
   } else {
@@ -115,7 +119,7 @@ async function enrollIn(tx: Query, input: EnrollInput, now: Date, retried = fals
       .returning();
     if (updated === undefined) {
       if (retried) throw new Error(`reactivation of enrollment ${existing.id} conflicted twice`);
-      return enrollIn(tx, input, now, true);
+      return enrollWithin(tx, input, now, true);
     }
     enrollment = updated;
   }

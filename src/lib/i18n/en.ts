@@ -1,4 +1,5 @@
 import { authMessages } from './messages/auth';
+import { paymentMessages } from './messages/payments';
 
 /**
  * English interface strings: the reference dictionary. Other locales are typed against these
@@ -7,6 +8,7 @@ import { authMessages } from './messages/auth';
  */
 export const en = {
   ...authMessages.en,
+  ...paymentMessages.en,
   'site.name': 'Botcamp',
   'nav.skip': 'Skip to content',
   'nav.label': 'Main',

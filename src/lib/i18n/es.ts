@@ -1,9 +1,11 @@
 import type { en } from './en';
 import { authMessages } from './messages/auth';
+import { paymentMessages } from './messages/payments';
 
 /** Spanish interface strings (tú, Latin American usage). Typed against English: no key may be missing. */
 export const es: Record<keyof typeof en, string> = {
   ...authMessages.es,
+  ...paymentMessages.es,
   'site.name': 'Botcamp',
   'nav.skip': 'Saltar al contenido',
   'nav.label': 'Principal',

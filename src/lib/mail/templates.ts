@@ -1,4 +1,5 @@
 import { authMessages } from '~/lib/i18n/messages/auth';
+import { paymentMessages } from '~/lib/i18n/messages/payments';
 import type { Locale } from '~/lib/i18n/locales';
 
 export interface MailContent {
@@ -6,11 +7,12 @@ export interface MailContent {
   text: string;
 }
 
-type MailKey = Extract<keyof typeof authMessages.en, `mail.${string}`>;
+const mailMessages = { en: { ...authMessages.en, ...paymentMessages.en }, es: { ...authMessages.es, ...paymentMessages.es } };
+type MailKey = Extract<keyof typeof mailMessages.en, `mail.${string}`>;
 
 /** Fills {placeholders} in one pass, so a value that itself contains "{url}" stays literal. */
 function fill(locale: Locale, key: MailKey, values: Record<string, string>): string {
-  return authMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+  return mailMessages[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
 /**
@@ -25,5 +27,17 @@ export function resetPasswordEmail(locale: Locale, values: { name: string; url: 
   return {
     subject: fill(locale, 'mail.reset.subject', values),
     text: fill(locale, 'mail.reset.body', values),
+  };
+}
+
+/**
+ * The purchase confirmation: sent once, by whichever of the webhook or the success page granted
+ * access. Plain text, like every e-mail.
+ * @example purchaseEmail('en', { name: 'Ada', course: 'Texting for turnout', amount: '$49', url: 'https://…/lessons/why-text' }).subject // 'You are enrolled in Texting for turnout'
+ */
+export function purchaseEmail(locale: Locale, values: { name: string; course: string; amount: string; url: string }): MailContent {
+  return {
+    subject: fill(locale, 'mail.purchase.subject', values),
+    text: fill(locale, 'mail.purchase.body', values),
   };
 }

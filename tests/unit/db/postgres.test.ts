@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkThrottle, recordFailure } from '~/lib/auth/throttle';
 import { isDatabaseUnavailable, openDatabase, type Db } from '~/lib/db';
+import { readMigrations } from '~/lib/db/migrations';
 import { enroll } from '~/lib/enrollment/enrollment';
 import { enrollments, users } from '~db/schema';
 import { emptyPostgresDatabase as emptyDatabase, testEngine } from '../fixtures';
@@ -65,7 +66,8 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
     await client.connect();
     const { rows } = await client.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
     await client.end();
-    expect(rows[0].n).toBe(1);
+    // Each migration applied once, though five servers raced to apply them.
+    expect(rows[0].n).toBe(readMigrations('postgres').length);
   });
 
   it('makes one enrollment from 20 simultaneous requests through two servers', async () => {

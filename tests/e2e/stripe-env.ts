@@ -1,0 +1,6 @@
+// The end-to-end server takes payments through the fake Stripe API (tests/stripe/fake-stripe.ts),
+// which Playwright starts beside it. Shared by playwright.config.ts and the payment tests.
+export const STRIPE_FAKE_PORT = Number(process.env.STRIPE_FAKE_PORT ?? 12111);
+export const STRIPE_FAKE_URL = `http://127.0.0.1:${STRIPE_FAKE_PORT}`;
+export const STRIPE_SECRET_KEY = 'sk_test_botcamp_e2e';
+export const STRIPE_WEBHOOK_SECRET = 'whsec_botcamp_e2e_signing_secret';
