@@ -7,7 +7,7 @@ import { contentCheck } from './src/integrations/content-check.ts';
 // A composition root: every setting here is read by name elsewhere, nothing is computed.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone', bodySizeLimit: 2 * 1024 * 1024 }),
+  adapter: node({ mode: 'standalone', bodySizeLimit: 4 * 1024 * 1024 }),
   integrations: [contentCheck(), mdx()],
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Login sessions live in SQLite (src/lib/auth/session.ts); Astro's own store would be a second, unrelated one.

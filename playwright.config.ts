@@ -29,7 +29,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: [
     {
-      command: 'npx tsx tests/stripe/serve-fake-stripe.ts',
+      // Node itself rather than an npx wrapper, so stopping the server stops this process.
+      command: 'node --import tsx tests/stripe/serve-fake-stripe.ts',
       port: STRIPE_FAKE_PORT,
       reuseExistingServer: false,
       env: { STRIPE_FAKE_PORT: String(STRIPE_FAKE_PORT) },
@@ -38,7 +39,7 @@ export default defineConfig({
       // Each run starts from an empty database, removed before the server opens it (Playwright
       // starts the web server before any global setup). It lives outside test-results/, which
       // Playwright empties.
-      command: 'rm -rf tests/.e2e-data && exec npx tsx src/cli/serve.ts',
+      command: 'rm -rf tests/.e2e-data && exec node --import tsx src/cli/serve.ts',
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

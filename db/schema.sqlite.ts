@@ -53,12 +53,19 @@ export const enrollments = sqliteTable(
     currency: text('currency'),
     /** The Stripe promotion code a partner group used, as its customer-facing code. */
     promotionCode: text('promotion_code'),
+    /** The partner organization a learner came through (bulk imports), for filtering and export. */
+    partnerGroup: text('partner_group'),
     /** When the payment was disputed (a chargeback): flagged for admins, access unchanged. */
     disputedAt: integer('disputed_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [uniqueIndex('enrollments_user_course_idx').on(t.userId, t.courseSlug), index('enrollments_course_idx').on(t.courseSlug)],
+  (t) => [
+    uniqueIndex('enrollments_user_course_idx').on(t.userId, t.courseSlug),
+    index('enrollments_course_idx').on(t.courseSlug),
+    index('enrollments_group_idx').on(t.partnerGroup),
+    index('enrollments_created_idx').on(t.createdAt),
+  ],
 );
 
 export const lessonProgress = sqliteTable(

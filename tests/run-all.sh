@@ -26,7 +26,7 @@ check_passed=0 check_failed=0
 if npm run --silent check >&2; then check_passed=1; else check_failed=1; status=1; fi
 
 echo "== build" >&2
-if npx astro build >&2; then
+if npx astro build --force >&2; then
   echo "== end-to-end tests" >&2
   PW_JSON="$reports/e2e.json" npx playwright test || status=1
 else

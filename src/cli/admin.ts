@@ -1,104 +1,201 @@
-import { existsSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { csvLine } from '../lib/admin/csv';
+import { eachEnrollment, enrollmentFilterSchema } from '../lib/admin/enrollment-list';
+import { commitImport, planImport } from '../lib/admin/import';
+import { courseStats } from '../lib/admin/stats';
 import { createUser, setRole } from '../lib/auth/account';
 import { normalizeEmail } from '../lib/auth/email';
 import { createSetPasswordLink } from '../lib/auth/password-reset';
 import { databaseConfig, openDatabase, type Db } from '../lib/db';
+import { backupSqlite } from '../lib/db/backup';
 import { copySqliteToPostgres } from '../lib/db/copy';
 import { enroll, revokeEnrollment } from '../lib/enrollment/enrollment';
 import { users } from '../../db/schema';
 
 /**
- * `npm run admin -- <command>`: account and enrollment administration on a server without a
- * browser. Runs as the operator (actor null in the audit log: shell access is the credential).
+ * `npm run admin -- <command>`: accounts, enrollments and data on a server without a browser.
+ * Runs as the operator (actor null in the audit log: shell access is the credential). Exit codes:
+ * 0 done, 1 the command failed (the message says why), 2 the command line was wrong.
  */
-const USAGE = `Usage: npm run admin -- <command>
+const COMMANDS: Record<string, string> = {
+  'create-admin': `create-admin EMAIL [NAME]
+  Create (or promote) an admin and print a one-time link to set the password.`,
+  enroll: `enroll EMAIL COURSE [--reason TEXT]
+  Enroll an existing account in a course.`,
+  revoke: `revoke EMAIL COURSE [--reason TEXT]
+  Revoke an enrollment; access ends at once.`,
+  import: `import FILE.csv [--dry-run] [--group NAME]
+  Enroll the rows of a CSV (email, name, course, optional group and language). Every problem is
+  listed with its line number; without --dry-run all valid rows are applied in one transaction.
+  New accounts have no password yet: they set one with "Forgot your password?" (the web import
+  e-mails them a link).`,
+  export: `export [--out FILE] [--course SLUG] [--status active|revoked|refunded] [--source SRC] [--group NAME] [--q TEXT]
+  Write enrollments as CSV (to stdout, or FILE), formula-like cells neutralised.`,
+  stats: `stats
+  Enrollments by status, learners active in the last 30 days, and completions, per course.`,
+  backup: `backup FILE
+  Copy the SQLite database to FILE while the server runs (SQLite's online backup API), then run
+  PRAGMA integrity_check on the copy. To restore: stop the server, move FILE to DATABASE_PATH
+  (removing any -wal and -shm files beside the old one), start the server. On PostgreSQL use
+  pg_dump / pg_restore instead.`,
+  'copy-database': `copy-database --to postgres://…
+  Copy every row of the SQLite database (DATABASE_PATH) into an empty PostgreSQL database, in one
+  transaction, and compare row counts table by table.`,
+};
 
-  create-admin EMAIL [NAME]     create (or promote) an admin; prints a one-time set-password link
-  enroll EMAIL COURSE           enroll an existing account in a course
-  revoke EMAIL COURSE           revoke an enrollment (access ends at once)
-  copy-database --to URL        copy every row of the SQLite database (DATABASE_PATH) into an
-                                empty PostgreSQL database, in one transaction, and compare counts
+const USAGE = `Usage: npm run admin -- <command> [options]   (add --help after a command for details)
+
+${Object.values(COMMANDS).map((c) => `  ${c.split('\n')[0]}`).join('\n')}
 
 Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default data/botcamp.db), SITE_URL (default http://localhost:4321)`;
 
-function fail(message: string): never {
+function fail(message: string, code = 1): never {
   console.error(`botcamp admin: ${message}`);
-  process.exit(1);
+  process.exit(code);
 }
+
+const [command = 'help', ...rest] = process.argv.slice(2);
+if (command === 'help' || command === '--help' || command === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
+const help = COMMANDS[command];
+if (!help) fail(`unknown command "${command}"\n\n${USAGE}`, 2);
+let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+const OPTIONS = {
+  help: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  group: { type: 'string' },
+  reason: { type: 'string' },
+  out: { type: 'string' },
+  course: { type: 'string' },
+  status: { type: 'string' },
+  source: { type: 'string' },
+  q: { type: 'string' },
+  to: { type: 'string' },
+} as const;
+try {
+  parsed = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true, strict: true });
+} catch (error) {
+  fail(`${error instanceof Error ? error.message : String(error)}\n\nnpm run admin -- ${help}`, 2);
+}
+const { values: opts, positionals: args } = parsed;
+if (opts.help) {
+  console.log(`npm run admin -- ${help}`);
+  process.exit(0);
+}
+const usage: (problem: string) => never = (problem) => fail(`${problem}\n\nnpm run admin -- ${help}`, 2);
+const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
+const COURSES_DIR = join(process.cwd(), 'content/courses');
+const courseSlugs = () => new Set(existsSync(COURSES_DIR) ? readdirSync(COURSES_DIR).filter((d) => existsSync(join(COURSES_DIR, d, 'course.yaml'))) : []);
+const requireCourse = (slug: string) => courseSlugs().has(slug) || fail(`no course "${slug}" in content/courses/`);
 
 async function userIdByEmail(db: Db, email: string): Promise<number> {
   const [row] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
   return row?.id ?? fail(`no account with e-mail ${email}`);
 }
 
-function requireCourse(slug: string): void {
-  if (!existsSync(join(process.cwd(), 'content/courses', slug, 'course.yaml'))) fail(`no course "${slug}" in content/courses/`);
-}
-
-async function createAdmin(db: Db, email: string, name: string | undefined, siteUrl: string): Promise<void> {
-  const [existing] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
-  let userId: number;
-  if (existing) {
-    userId = existing.id;
-    const promoted = await setRole(db, null, userId, 'admin');
-    if (!promoted.ok) fail(promoted.error);
-  } else {
-    const created = await createUser(db, { email, displayName: name ?? email.split('@')[0] ?? email, role: 'admin' });
-    if (!created.ok) fail(`${created.error}${created.field ? ` (${created.field})` : ''}`);
-    userId = created.value.userId;
-  }
-  const link = await createSetPasswordLink(db, userId, siteUrl);
-  console.log(`Admin ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
-}
-
-const [command, ...args] = process.argv.slice(2);
-
 if (command === 'copy-database') {
-  const to = args[0] === '--to' ? args[1] : args[0]?.startsWith('--to=') ? args[0].slice(5) : undefined;
-  if (!to || !/^postgres(ql)?:\/\//.test(to)) fail(`copy-database needs --to postgres://…\n\n${USAGE}`);
+  const to = opts.to ?? usage('copy-database needs --to postgres://…');
+  if (!/^postgres(ql)?:\/\//.test(to)) usage('--to must be a postgres:// URL');
   const from = databaseConfig({ DATABASE_PATH: process.env.DATABASE_PATH });
   if (from.engine !== 'sqlite') fail('copy-database reads the SQLite database at DATABASE_PATH');
-  try {
-    const counts = await copySqliteToPostgres(from.path, to);
-    const width = Math.max(...counts.map((c) => c.table.length));
-    for (const c of counts) console.log(`  ${c.table.padEnd(width)}  ${String(c.source).padStart(8)} → ${String(c.copied).padStart(8)}`);
-    console.log(`Copied ${counts.reduce((n, c) => n + c.copied, 0)} rows from ${from.path}; every table's count matches.`);
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
+  const counts = await copySqliteToPostgres(from.path, to).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+  const width = Math.max(...counts.map((c) => c.table.length));
+  for (const c of counts) console.log(`  ${c.table.padEnd(width)}  ${String(c.source).padStart(8)} → ${String(c.copied).padStart(8)}`);
+  console.log(`Copied ${counts.reduce((n, c) => n + c.copied, 0)} rows from ${from.path}; every table's count matches.`);
+  process.exit(0);
+}
+
+if (command === 'backup') {
+  const file = args[0] ?? usage('backup needs a FILE to write');
+  const config = databaseConfig(process.env);
+  if (config.engine !== 'sqlite') fail('backup copies a SQLite database; on PostgreSQL use pg_dump -Fc (see the README)');
+  const result = await backupSqlite(config.path, file).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+  console.log(`Backed up ${config.path} to ${file} (${result.pages} pages); integrity check: ${result.integrity}.`);
   process.exit(0);
 }
 
 const db = await openDatabase(databaseConfig(process.env));
-const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
-switch (command) {
-  case 'create-admin': {
-    const [email, ...name] = args;
-    if (!email) fail(`create-admin needs an e-mail address\n\n${USAGE}`);
-    await createAdmin(db, email, name.length ? name.join(' ') : undefined, siteUrl);
-    break;
+try {
+  switch (command) {
+    case 'create-admin': {
+      const [email, ...name] = args;
+      if (!email) usage('create-admin needs an e-mail address');
+      const [existing] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+      let userId: number;
+      if (existing) {
+        userId = existing.id;
+        const promoted = await setRole(db, null, userId, 'admin');
+        if (!promoted.ok) fail(promoted.error);
+      } else {
+        const created = await createUser(db, { email, displayName: name.length ? name.join(' ') : (email.split('@')[0] ?? email), role: 'admin' });
+        if (!created.ok) fail(`${created.error}${created.field ? ` (${created.field})` : ''}`);
+        userId = created.value.userId;
+      }
+      const link = await createSetPasswordLink(db, userId, siteUrl);
+      console.log(`Admin ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
+      break;
+    }
+    case 'enroll': {
+      const [email, course] = args;
+      if (!email || !course) usage('enroll needs EMAIL and COURSE');
+      requireCourse(course);
+      const result = await enroll(db, { userId: await userIdByEmail(db, email), courseSlug: course, source: 'admin', actorId: null, ...(opts.reason ? { reason: opts.reason } : {}) });
+      if (!result.ok) fail(result.error);
+      console.log(result.value.created ? `Enrolled ${email} in ${course}.` : `${email} was already enrolled in ${course}.`);
+      break;
+    }
+    case 'revoke': {
+      const [email, course] = args;
+      if (!email || !course) usage('revoke needs EMAIL and COURSE');
+      const result = await revokeEnrollment(db, { userId: await userIdByEmail(db, email), courseSlug: course, actorId: null, ...(opts.reason ? { reason: opts.reason } : {}) });
+      if (!result.ok) fail(`${email} has no active enrollment in ${course}`);
+      console.log(`Revoked ${email} from ${course}.`);
+      break;
+    }
+    case 'import': {
+      const file = args[0] ?? usage('import needs a CSV FILE');
+      if (!existsSync(file)) fail(`no file at ${file}`);
+      const plan = await planImport(db.read, readFileSync(file, 'utf8'), courseSlugs(), opts.group ?? null);
+      for (const p of plan.problems) console.log(`  line ${p.line}: ${p.code}${p.detail ? ` (${p.detail})` : ''}`);
+      console.log(`${plan.total} rows read: ${plan.rows.length} to enroll, ${plan.problems.length} left out.`);
+      if (opts['dry-run']) {
+        console.log('Dry run: nothing was changed.');
+        break;
+      }
+      if (plan.rows.length === 0) fail('nothing to import');
+      const result = await commitImport(db, plan, null);
+      console.log(`Enrolled ${result.enrolled} learners; created ${result.newUserIds.length} accounts (they set a password with "Forgot your password?").`);
+      break;
+    }
+    case 'export': {
+      const filter = enrollmentFilterSchema.safeParse({ course: opts.course, status: opts.status, source: opts.source, group: opts.group, q: opts.q });
+      if (!filter.success) usage(`bad filter: ${filter.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+      const out = opts.out ? createWriteStream(opts.out, { flags: 'wx' }) : process.stdout;
+      const write = (text: string) => new Promise<void>((resolve, reject) => (out.write(text, (e) => (e ? reject(e) : resolve()))));
+      await write(`\uFEFF${csvLine(['email', 'name', 'course', 'status', 'source', 'group', 'enrolled_at', 'amount_paid', 'currency'])}`);
+      let rows = 0;
+      for await (const batch of eachEnrollment(db.read, filter.data)) {
+        await write(batch.map((r) => csvLine([r.email, r.displayName, r.courseSlug, r.status, r.source, r.partnerGroup, r.createdAt.toISOString(), r.amountPaid === null ? '' : (r.amountPaid / 100).toFixed(2), r.currency])).join(''));
+        rows += batch.length;
+      }
+      if (opts.out) {
+        await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+        console.error(`Wrote ${rows} enrollments to ${opts.out}.`);
+      }
+      break;
+    }
+    case 'stats': {
+      const stats = await courseStats(db.read);
+      if (stats.length === 0) console.log('No enrollments yet.');
+      for (const s of stats) console.log(`${s.courseSlug}: ${s.active} active, ${s.revoked} revoked, ${s.refunded} refunded; ${s.activeLast30Days} active in the last 30 days; ${s.completed} completed`);
+      break;
+    }
   }
-  case 'enroll': {
-    const [email, course] = args;
-    if (!email || !course) fail(`enroll needs EMAIL and COURSE\n\n${USAGE}`);
-    requireCourse(course);
-    const result = await enroll(db, { userId: await userIdByEmail(db, email), courseSlug: course, source: 'admin', actorId: null });
-    if (!result.ok) fail(result.error);
-    console.log(result.value.created ? `Enrolled ${email} in ${course}.` : `${email} was already enrolled in ${course}.`);
-    break;
-  }
-  case 'revoke': {
-    const [email, course] = args;
-    if (!email || !course) fail(`revoke needs EMAIL and COURSE\n\n${USAGE}`);
-    const result = await revokeEnrollment(db, { userId: await userIdByEmail(db, email), courseSlug: course, actorId: null });
-    if (!result.ok) fail(result.error);
-    console.log(`Revoked ${email} from ${course}.`);
-    break;
-  }
-  default:
-    console.log(USAGE);
-    process.exit(command && command !== 'help' ? 1 : 0);
+} finally {
+  await db.close();
 }
-await db.close();

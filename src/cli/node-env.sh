@@ -33,6 +33,7 @@ botcamp_build_if_stale() {
   local stamp="$BOTCAMP_ROOT/dist/server/entry.mjs"
   if [ ! -f "$stamp" ] || [ -n "$(cd "$BOTCAMP_ROOT" && find src content db public astro.config.mjs package-lock.json -newer "$stamp" -type f -print -quit 2>/dev/null)" ]; then
     echo "botcamp: building the site" >&2
-    (cd "$BOTCAMP_ROOT" && npx astro build >&2)
+    # --force: Astro's content cache is keyed on file contents, not on the schema that reads them.
+    (cd "$BOTCAMP_ROOT" && npx astro build --force >&2)
   fi
 }

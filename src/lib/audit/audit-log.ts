@@ -15,6 +15,7 @@ export type AuditAction =
   | 'payment.partly-refunded'
   | 'payment.disputed'
   | 'payment.duplicate'
+  | 'import'
   | 'testimonial.approved'
   | 'testimonial.rejected';
 

@@ -30,14 +30,20 @@ function resetUrl(siteUrl: string, token: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/reset-password/${token}`;
 }
 
-/** Stores a new token (by hash) for the user and deletes the ones before it, atomically. */
-async function issueToken(db: Db, userId: number, ttlMs: number, now: Date): Promise<string> {
-  const token = randomToken(20);
+/** Stores a new token (by hash) for each user and deletes the ones before it, atomically. */
+async function issueTokens(db: Db, userIds: readonly number[], ttlMs: number, now: Date): Promise<Map<number, string>> {
+  const tokens = new Map(userIds.map((id) => [id, randomToken(20)]));
   await db.write(async (tx) => {
-    await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-    await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now });
+    for (const [userId, token] of tokens) {
+      await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
+      await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now });
+    }
   });
-  return token;
+  return tokens;
+}
+
+async function issueToken(db: Db, userId: number, ttlMs: number, now: Date): Promise<string> {
+  return (await issueTokens(db, [userId], ttlMs, now)).get(userId)!;
 }
 
 /**
@@ -159,6 +165,12 @@ export async function resetPassword(
  * const url = await createSetPasswordLink(db, userId, 'https://botcamp.example');
  */
 export async function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24): Promise<string> {
+  return (await createSetPasswordLinks(db, [userId], siteUrl, now, ttlHours)).get(userId)!;
+}
+
+/** Set-password links for many new accounts (a bulk import) in one transaction, by user id. */
+export async function createSetPasswordLinks(db: Db, userIds: readonly number[], siteUrl: string, now: Date = new Date(), ttlHours = 24): Promise<Map<number, string>> {
   if (!(ttlHours > 0 && ttlHours <= 24 * 7)) throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
-  return resetUrl(siteUrl, await issueToken(db, userId, ttlHours * HOUR_MS, now));
+  const tokens = await issueTokens(db, userIds, ttlHours * HOUR_MS, now);
+  return new Map([...tokens].map(([id, token]) => [id, resetUrl(siteUrl, token)]));
 }

@@ -19,6 +19,10 @@ interface Known {
 }
 
 const COMPONENT = /<(Quiz|SandboxBot|BotPlayground)\b([^>]*)\/?>/g;
+/** A section stating a rule of law or of a platform: the lesson must then cite its sources. */
+const RULE_SECTION = /<Callout\b[^>]*\btype="rule"/;
+/** Rules change: a lesson not checked against its sources for this long is flagged. */
+export const REVIEW_MAX_AGE_DAYS = 365;
 const LINK = /\]\((\/[^)\s#?]*)|href="(\/[^"#?]*)"/g;
 
 function attribute(attrs: string, name: string): string | undefined {
@@ -29,8 +33,19 @@ function attribute(attrs: string, name: string): string | undefined {
  * Checks what a lesson's MDX body refers to: quizzes declared in its frontmatter, bots in
  * content/bots, and links to other pages of the site.
  */
-export function checkLessonBody(lesson: LessonFile, known: Known): ContentProblem[] {
+export function checkLessonBody(lesson: LessonFile, known: Known, today: Date = new Date()): ContentProblem[] {
   const problems: ContentProblem[] = [];
+  const rule = RULE_SECTION.exec(lesson.body);
+  if (rule) {
+    const where = { line: lesson.bodyLine + (lesson.body.slice(0, rule.index).match(/\n/g)?.length ?? 0), column: 1 };
+    if (lesson.data.sources.length === 0) problems.push(problemAt(lesson.file, where, 'this lesson states a rule (<Callout type="rule">) but lists no sources: add sources: with title, publisher, url and date'));
+    if (!lesson.data.reviewed) problems.push(problemAt(lesson.file, where, 'this lesson states a rule (<Callout type="rule">) but has no reviewed: date'));
+  }
+  if (lesson.data.reviewed) {
+    const days = Math.floor((today.getTime() - lesson.data.reviewed.getTime()) / 86_400_000);
+    if (days > REVIEW_MAX_AGE_DAYS) problems.push(problemAt(lesson.file, lesson.source.locate(['reviewed']), `due for review: last reviewed ${days} days ago (check its rules against the sources again, then update reviewed:)`, 'warning'));
+    if (days < -1) problems.push(problemAt(lesson.file, lesson.source.locate(['reviewed']), 'reviewed: is in the future'));
+  }
   const lineOf = (index: number) => lesson.bodyLine + (lesson.body.slice(0, index).match(/\n/g)?.length ?? 0);
   const columnOf = (index: number) => index - lesson.body.lastIndexOf('\n', index - 1);
   const at = (index: number) => ({ line: lineOf(index), column: columnOf(index) });

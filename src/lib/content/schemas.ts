@@ -64,6 +64,17 @@ export const quizSchema = z
   .strict()
   .refine((q) => q.answer < q.options.length, { error: 'answer must point at one of the options (0 is the first)', path: ['answer'] });
 
+/** A primary source a lesson's rules rest on: a law, a regulator's order, a platform's policy. */
+export const sourceSchema = z
+  .object({
+    title: text,
+    publisher: text,
+    url: z.url({ error: 'must be a full URL, e.g. https://www.fcc.gov/…' }),
+    /** When the source was published or took effect. */
+    date: z.coerce.date({ error: 'must be a date like 2024-02-15' }),
+  })
+  .strict();
+
 export const lessonSchema = z
   .object({
     title: text,
@@ -75,6 +86,9 @@ export const lessonSchema = z
     draft: z.boolean().default(false),
     quizzes: z.array(quizSchema).default([]),
     requiresQuiz: z.boolean().default(false),
+    /** When the lesson's rules were last checked against its sources (shown as "last reviewed"). */
+    reviewed: z.coerce.date({ error: 'must be a date like 2026-11-30' }).optional(),
+    sources: z.array(sourceSchema).default([]),
   })
   .strict();
 
@@ -110,6 +124,7 @@ export type Course = z.infer<typeof courseSchema>;
 export type CourseModule = z.infer<typeof moduleSchema>;
 export type Lesson = z.infer<typeof lessonSchema>;
 export type Quiz = z.infer<typeof quizSchema>;
+export type LessonSource = z.infer<typeof sourceSchema>;
 export type Price = z.infer<typeof priceSchema>;
 export type Instructor = z.infer<typeof instructorSchema>;
 export type Testimonial = z.infer<typeof testimonialSchema>;

@@ -41,5 +41,15 @@ export function checkLessonTranslation(original: Parsed<Lesson>, translation: Pa
   if (shape(original.data) !== shape(translation.data)) {
     problems.push(problemAt(translation.file, translation.source.locate(['quizzes']), `quizzes must have the same ids, number of options and answers as in ${original.file}`));
   }
+  // A translation rests on the same sources (titles may be translated; the documents are the same)
+  // and is reviewed when its original is, so a corrected rule cannot stay wrong in one language.
+  const urls = (lesson: Lesson) => lesson.sources.map((s) => s.url).join('\n');
+  if (urls(original.data) !== urls(translation.data)) {
+    problems.push(problemAt(translation.file, translation.source.locate(['sources']), `sources must cite the same documents (URLs, in order) as ${original.file}`));
+  }
+  const reviewed = (lesson: Lesson) => lesson.reviewed?.getTime() ?? 0;
+  if (reviewed(translation.data) < reviewed(original.data)) {
+    problems.push(problemAt(translation.file, translation.source.locate(['reviewed']), `reviewed is older than ${original.file}'s (${original.data.reviewed?.toISOString().slice(0, 10)}): review the translation against the corrected original`));
+  }
   return problems;
 }

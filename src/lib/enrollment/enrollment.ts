@@ -29,6 +29,10 @@ export interface EnrollInput {
   /** Who granted it: the learner for a free course, an admin, or null for the system (webhook, CLI). */
   actorId?: number | null;
   stripe?: StripePayment;
+  /** The partner organization behind a bulk import or an admin's enrollment. */
+  partnerGroup?: string | null;
+  /** Why an admin enrolled or restored someone; kept in the audit log. */
+  reason?: string;
 }
 
 export interface EnrollOutcome {
@@ -50,6 +54,12 @@ export async function getEnrollment(q: Reader, userId: number, courseSlug: strin
     .from(enrollments)
     .where(and(eq(enrollments.userId, userId), eq(enrollments.courseSlug, courseSlug)))
     .limit(1);
+  return row ?? null;
+}
+
+/** An enrollment row by its id (the admin pages act on rows), or null. */
+export async function getEnrollmentById(q: Reader, id: number): Promise<EnrollmentRow | null> {
+  const [row] = await q.select().from(enrollments).where(eq(enrollments.id, id)).limit(1);
   return row ?? null;
 }
 
@@ -97,7 +107,7 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
   if (existing === null) {
     const [inserted] = await tx
       .insert(enrollments)
-      .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, createdAt: now })
+      .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, partnerGroup: input.partnerGroup ?? null, createdAt: now })
       // Any unique conflict: the same learner and course, or the same Stripe checkout session
       // (a webhook delivered twice at once).
       .onConflictDoNothing()
@@ -112,9 +122,10 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
     // A reactivation without a new payment keeps the old payment columns: they are the only
     // record of what was paid (and perhaps refunded) before.
     const paymentUpdate = input.stripe === undefined ? {} : payment;
+    const groupUpdate = input.partnerGroup ? { partnerGroup: input.partnerGroup } : {};
     const [updated] = await tx
       .update(enrollments)
-      .set({ status: 'active', source: input.source, ...paymentUpdate, updatedAt: now })
+      .set({ status: 'active', source: input.source, ...paymentUpdate, ...groupUpdate, updatedAt: now })
       .where(and(eq(enrollments.id, existing.id), ne(enrollments.status, 'active')))
       .returning();
     if (updated === undefined) {
@@ -134,6 +145,8 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
       detail: {
         source: input.source,
         ...(existing === null ? {} : { reactivatedFrom: existing.status }),
+        ...(input.partnerGroup ? { partnerGroup: input.partnerGroup } : {}),
+        ...(input.reason ? { reason: input.reason } : {}),
         ...(input.stripe === undefined
           ? {}
           : { checkoutSessionId: input.stripe.checkoutSessionId, amountPaid: payment.amountPaid, currency: payment.currency }),

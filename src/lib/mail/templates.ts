@@ -41,3 +41,14 @@ export function purchaseEmail(locale: Locale, values: { name: string; course: st
     text: fill(locale, 'mail.purchase.body', values),
   };
 }
+
+/**
+ * The invitation for an account an admin created (one by one or by import): a one-time link to
+ * choose a password, in the person's language.
+ */
+export function inviteEmail(locale: Locale, values: { name: string; course: string; url: string }): MailContent {
+  return {
+    subject: fill(locale, 'mail.invite.subject', values),
+    text: fill(locale, 'mail.invite.body', values),
+  };
+}

@@ -289,3 +289,22 @@ describe('formatProblem', () => {
     expect(formatProblem({ ...problem, severity: 'warning' })).toBe(`${FILES.course}:7:11 warning price.amount must be more than 0`);
   });
 });
+
+describe('sources and review dates', () => {
+  const SOURCES = 'reviewed: 2026-11-01\nsources:\n  - title: Revocation order\n    publisher: FCC\n    url: https://docs.fcc.gov/public/attachments/FCC-24-24A1.pdf\n    date: 2024-02-16\n';
+
+  it('fails a lesson that states a rule but lists no sources, at the rule', () => {
+    const text = editFixtureFile(root, FILES.firstLesson, 'preview: true\n---\n', 'preview: true\n---\n\n<Callout type="rule">Opt-outs win.</Callout>\n');
+    const errors = errorsOf(root);
+    expect(errors.map((e) => e.message)).toEqual([expect.stringMatching(/lists no sources/), expect.stringMatching(/has no reviewed: date/)]);
+    expect(errors[0]!.line).toBe(positionOf(text, '<Callout type="rule"').line);
+  });
+
+  it('accepts it with sources and a review date, and warns once the review is a year old', () => {
+    editFixtureFile(root, FILES.firstLesson, 'preview: true\n---\n', `preview: true\n${SOURCES}---\n\n<Callout type="rule">Opt-outs win.</Callout>\n`);
+    expect(errorsOf(root)).toEqual([]);
+    editFixtureFile(root, FILES.firstLesson, 'reviewed: 2026-11-01', 'reviewed: 2024-01-01');
+    const warnings = checkContent(root).filter((p) => p.severity === 'warning');
+    expect(warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^due for review: last reviewed \d+ days ago/)]);
+  });
+});

@@ -37,7 +37,7 @@ export function lesson(slug: string, data: Partial<Lesson> & Pick<Lesson, 'modul
     id: `${courseSlug}/${slug}`,
     slug,
     courseSlug,
-    data: { title: `Lesson ${slug}`, summary: 'A lesson.', duration: 10, preview: false, draft: false, quizzes: [], requiresQuiz: false, ...data },
+    data: { title: `Lesson ${slug}`, summary: 'A lesson.', duration: 10, preview: false, draft: false, quizzes: [], requiresQuiz: false, sources: [], ...data },
   };
 }
 

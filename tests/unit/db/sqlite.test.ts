@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { count } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase } from '~/lib/db';
+import { backupSqlite } from '~/lib/db/backup';
 import { enroll } from '~/lib/enrollment/enrollment';
 import { recordLessonView } from '~/lib/progress/progress';
 import { enrollments, lessonProgress, users } from '~db/schema';
@@ -97,5 +98,34 @@ describe('SQLite file databases', () => {
     raw.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('future', Date.UTC(2099, 0, 1));
     raw.close();
     await expect(openDatabase(path)).rejects.toThrow(/migrated by a newer version of Botcamp.*2099-01-01/);
+  });
+
+  it('takes a backup while writes go on, and the copy passes its integrity check', async () => {
+    const path = file();
+    const db = await openDatabase(path);
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await db.write((tx) => tx.insert(users).values({ email: `w${written}@example.org`, displayName: `W ${written}` }));
+        written++;
+        // Requests arrive between writes; without a macrotask turn this loop would never let the backup run.
+        await new Promise((r) => setImmediate(r));
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 100));
+    const target = join(dir, 'backup.sqlite');
+    const result = await backupSqlite(path, target);
+    writing = false;
+    await writer;
+    expect(result.integrity).toBe('ok');
+    const copy = new Database(target, { readonly: true });
+    const copied = (copy.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    copy.close();
+    expect(copied).toBeGreaterThan(0);
+    expect(copied).toBeLessThanOrEqual(written);
+    await expect(backupSqlite(path, target)).rejects.toThrow(/already exists/);
+    await db.close();
   });
 });

@@ -16,12 +16,12 @@ let emailCounter = 0;
  */
 export async function createUser(
   db: Db,
-  options: { role?: 'learner' | 'instructor' | 'admin'; displayName?: string } = {},
+  options: { role?: 'learner' | 'instructor' | 'admin'; displayName?: string; email?: string } = {},
 ): Promise<{ id: number; role: 'learner' | 'instructor' | 'admin'; displayName: string }> {
   emailCounter += 1;
   const role = options.role ?? 'learner';
   const displayName = options.displayName ?? `Learner ${emailCounter}`;
-  const email = `user${emailCounter}@example.org`;
+  const email = options.email ?? `user${emailCounter}@example.org`;
   const [row] = await db.write((tx) => tx.insert(users).values({ email, displayName, role }).returning({ id: users.id }));
   if (row === undefined) throw new Error(`inserting user ${email} returned no row`);
   return { id: row.id, role, displayName };
@@ -45,6 +45,7 @@ function lesson(slug: string, data: Partial<Lesson> & Pick<Lesson, 'module' | 'o
       draft: false,
       quizzes: [],
       requiresQuiz: false,
+      sources: [],
       ...data,
     },
   };

@@ -23,6 +23,14 @@ const en = {
   'error.forbidden': 'You are not allowed to do that.',
   'error.last-admin': 'This is the last active administrator account, so it must stay an enabled administrator.',
 
+  'mail.invite.subject': 'Your Botcamp account is ready: choose a password',
+  'mail.invite.body':
+    'Hello {name},\n\n' +
+    'An organizer enrolled you in {course} on Botcamp, self-paced lessons with chatbots you can try yourself. ' +
+    'To start, choose a password with this link (it works once, within 24 hours):\n\n' +
+    '{url}\n\n' +
+    'If the link has expired, use "Forgot your password?" on the login page with this address.\n\n' +
+    '— Botcamp\n',
   'mail.reset.subject': 'Reset your Botcamp password',
   'mail.reset.body':
     'Hello {name},\n\n' +
@@ -52,6 +60,14 @@ const es: Record<keyof typeof en, string> = {
   'error.forbidden': 'No tienes permiso para hacer eso.',
   'error.last-admin': 'Es la última cuenta de administración activa, así que debe seguir siendo administradora y estar habilitada.',
 
+  'mail.invite.subject': 'Tu cuenta de Botcamp está lista: elige una contraseña',
+  'mail.invite.body':
+    'Hola, {name}:\n\n' +
+    'Una persona organizadora te inscribió en {course} en Botcamp, lecciones a tu ritmo con chatbots que puedes probar tú mismo o misma. ' +
+    'Para empezar, elige una contraseña con este enlace (funciona una sola vez, durante 24 horas):\n\n' +
+    '{url}\n\n' +
+    'Si el enlace caducó, usa «¿Olvidaste tu contraseña?» en la página de inicio de sesión con esta dirección.\n\n' +
+    '— Botcamp\n',
   'mail.reset.subject': 'Restablece tu contraseña de Botcamp',
   'mail.reset.body':
     'Hola, {name}:\n\n' +

@@ -1,0 +1,49 @@
+import type { z } from 'astro/zod';
+
+/**
+ * The one way a page reads a form post: the body capped (413), a form content type required
+ * (415 for JSON and the like), every field validated by one zod schema, and errors mapped to
+ * the field they belong to, with what the person typed kept for the re-rendered form.
+ */
+
+export type FieldErrors = Record<string, string>;
+
+export type FormInput<T> =
+  | { ok: true; data: T }
+  | { ok: false; status: 422; errors: FieldErrors; values: Record<string, string> }
+  | { ok: false; status: 400 | 413 | 415; errors: FieldErrors; values: Record<string, string> };
+
+/** Forms are small; an upload (CSV import) passes a larger cap. */
+export const DEFAULT_FORM_BYTES = 64 * 1024;
+
+export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, maxBytes = DEFAULT_FORM_BYTES): Promise<FormInput<T>> {
+  const empty = { errors: {}, values: {} };
+  // The original header, not a lower-cased copy: a multipart boundary is case-sensitive.
+  const contentType = request.headers.get('content-type') ?? '';
+  const type = contentType.toLowerCase();
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return { ok: false, status: 415, ...empty };
+  const length = Number(request.headers.get('content-length') ?? NaN);
+  if (length > maxBytes) return { ok: false, status: 413, ...empty };
+  let form: FormData;
+  try {
+    const body = await request.arrayBuffer();
+    if (body.byteLength > maxBytes) return { ok: false, status: 413, ...empty };
+    form = await new Response(body, { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    return { ok: false, status: 400, ...empty };
+  }
+  const raw: Record<string, FormDataEntryValue> = {};
+  const values: Record<string, string> = {};
+  for (const [key, value] of form) {
+    raw[key] = value;
+    if (typeof value === 'string') values[key] = value;
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    errors[field] ??= issue.message;
+  }
+  return { ok: false, status: 422, errors, values };
+}
