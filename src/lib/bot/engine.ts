@@ -21,7 +21,7 @@ import { fuzzyEquals, normalize } from './fuzzy.ts';
 import { matchKeyword } from './keywords.ts';
 import { cutTitle, messengerButtons, messengerQuickReplies, outsideWindow } from './messenger.ts';
 import { own, setOwn } from './record.ts';
-import { isHelp, isOptIn, isOptOut, smsSegments } from './sms.ts';
+import { isHelp, isOptIn, isOptOut, maybeOptOut, smsSegments } from './sms.ts';
 import { MAX_HOPS, MAX_REPLIES_PER_TURN, MAX_REPLY_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TURN_CHARS } from './limits.ts';
 import { interpolate, readVar } from './template.ts';
 import type { Bot, Channel, Condition, Lookup, ConversationState, Reply, Step, TurnResult } from './types.ts';
@@ -47,6 +47,10 @@ const DEFAULTS = {
   optOut: "You're unsubscribed from {name} and won't get more messages. Reply START to resubscribe.",
   optIn: "You're resubscribed to {name}. Reply HELP for help, STOP to unsubscribe.",
   help: '{name}. Reply STOP to unsubscribe.',
+  confirmOptOut: {
+    en: 'Do you want to stop getting texts from {name}? Reply YES to stop, or go on with your answer.',
+    es: '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ para darte de baja, o sigue con tu respuesta.',
+  },
   buttons: 'Please tap one of the buttons.',
 };
 
@@ -87,9 +91,18 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
       } else if (isHelp(text)) say(t, bot.help, 'help', DEFAULTS.help);
       return result();
     }
-    if (isOptOut(text)) {
+    const confirming = s.confirmingOptOut === true;
+    delete s.confirmingOptOut;
+    if (isOptOut(text) || (confirming && isYes(text))) {
       Object.assign(s, { optedOut: true, waiting: null, attempts: 0 });
       say(t, bot.optOutConfirmation, 'optOutConfirmation', DEFAULTS.optOut);
+      return result();
+    }
+    // Unclear ("fin", "enough"): ask once, keep the pending question, never treat it as an answer.
+    const language = confirming ? null : maybeOptOut(text);
+    if (language) {
+      s.confirmingOptOut = true;
+      say(t, undefined, 'confirmOptOut', DEFAULTS.confirmOptOut[language]);
       return result();
     }
   }
@@ -119,6 +132,9 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
 function newTurn(bot: Bot, s: ConversationState, now: number): Turn {
   return { bot, s, now, delay: 0, replies: [], notes: [], chars: 0, stopped: false };
 }
+
+const YES = new Set(['yes', 'y', 'yeah', 'si', 's', 'claro']);
+const isYes = (text: string) => YES.has(normalize(text));
 
 /** Is `text` exactly one of the step's options, quick replies or button titles? */
 function isOffered(step: Step, text: string): boolean {

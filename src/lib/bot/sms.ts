@@ -7,8 +7,11 @@
  *   list", "stop texting me", "unsubscribe me", "opt me out", "please stop", "remove me"...
  *   An opt-out wins over everything, including a pending question.
  * - Opt-in: START, YES, UNSTOP, but only while opted out (otherwise YES is an ordinary answer).
- * - Spanish: PARAR, CANCELAR, BAJA and phrases such as "ya no me manden mensajes" opt out; AYUDA
- *   asks for help.
+ * - Spanish: PARAR, CANCELAR, BAJA, BASTA, ALTO and phrases such as "no más mensajes" or "ya no me
+ *   manden mensajes" opt out; AYUDA asks for help.
+ * - Words that may be an answer or a request to stop ("fin", "ya no", "enough"): the bot asks once
+ *   whether the person wants to stop, and stops on a yes. When in doubt it confirms; it never
+ *   ignores them (the FCC judges other words by the totality of the circumstances).
  * - HELP, INFO: answered with the bot's help text, even while opted out, because CTIA expects
  *   HELP to work for every number and it says how to resubscribe.
  */
@@ -69,9 +72,14 @@ export function smsSegments(text: string): SmsInfo {
 
 // Spanish equivalents count too: the FCC rule covers any reasonable way a person says it, and
 // many of the people these bots serve write in Spanish (PARAR, BAJA, "ya no me manden mensajes").
-const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out', 'parar', 'cancelar', 'baja'];
+const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out', 'parar', 'cancelar', 'baja', 'basta'];
+// Matched exactly, not with typo tolerance: ALTO is one letter from ALTA ("dar de alta", sign up).
+const OPT_OUT_EXACT = ['alto', 'no mas', 'no mas mensajes', 'no mas textos', 'ya basta'];
+// Whole messages that may answer a question as well as ask to stop: confirm before acting.
+// ("Para" alone is PARAR's imperative, and is taken as an opt-out.)
+const MAYBE_OPT_OUT: { [normal: string]: 'en' | 'es' } = { fin: 'es', 'ya no': 'es', 'ya estuvo': 'es', enough: 'en', 'no more': 'en', 'leave me': 'en' };
 const OPT_OUT_PHRASE =
-  /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages)|ya no (me )?(manden|envien|escriban|mande|envie|escriba)|no (me )?(manden|envien|escriban) mas|dar(me)? de baja|quiero (la )?baja|(sacar?|saquen|quitar?|quiten|borrar?|borren) ?me de (la|su|tu|esta) lista)\b/;
+  /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages)|ya no (me )?(manden|envien|escriban|mande|envie|escriba)|no (me )?(manden|envien|escriban) mas|no (quiero )?(recibir )?mas (mensajes|textos)|(dejen|deja) de (mandar|enviar|escribir)(me)?|ya basta|basta de (mensajes|textos)|dar(me)? de baja|quiero (la )?baja|(sacar?|saquen|quitar?|quiten|borrar?|borren) ?me de (la|su|tu|esta) lista)\b/;
 const NOT_OPT_OUT = ['subscribe', 'resubscribe', 'sub scribe'];
 const OPT_IN_WORDS = ['start', 'yes', 'unstop'];
 const HELP_WORDS = ['help', 'info', 'ayuda'];
@@ -85,8 +93,32 @@ export function isOptOut(text: string): boolean {
   const n = normalize(text);
   // SUBSCRIBE is only two edits from UNSUBSCRIBE, but it means the opposite.
   if (NOT_OPT_OUT.includes(n)) return false;
-  return bestNormalMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
+  return OPT_OUT_EXACT.includes(n) || bestNormalMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
 }
+
+/**
+ * A message that may be a request to stop or an answer ("fin", "enough"): the language to ask
+ * in, or null. Checked only when isOptOut said no.
+ * @example maybeOptOut("Fin") // 'es'
+ */
+export function maybeOptOut(text: string): 'en' | 'es' | null {
+  return MAYBE_OPT_OUT[normalize(text)] ?? null;
+}
+
+/**
+ * The opt-out keywords each language's lessons teach, as the engine honours them (shown to
+ * learners by the OptOutKeywords lesson component, so the lesson and the bot cannot drift).
+ */
+export const OPT_OUT_KEYWORDS: { en: readonly string[]; es: readonly string[] } = {
+  en: ['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'REVOKE', 'OPT OUT'],
+  es: ['BAJA', 'PARAR', 'CANCELAR', 'BASTA', 'ALTO', 'NO MÁS MENSAJES'],
+};
+
+/** Plain-language requests the engine also treats as opt-outs (examples, not the whole rule). */
+export const OPT_OUT_EXAMPLES: { en: readonly string[]; es: readonly string[] } = {
+  en: ['take me off your list', 'stop texting me', 'please stop', 'remove me', "don't text me", 'no more messages'],
+  es: ['ya no me manden mensajes', 'no quiero recibir más mensajes', 'dejen de escribirme', 'sáquenme de la lista', 'darme de baja', 'ya basta'],
+};
 
 /**
  * Is this message a request to resume messages (only meaningful while opted out)?
@@ -105,7 +137,7 @@ export function isHelp(text: string): boolean {
 }
 
 /** Words an SMS bot can't use as its own keywords: the opt-out and HELP rules answer first. */
-export const RESERVED_SMS_WORDS = [...OPT_OUT_WORDS, ...HELP_WORDS];
+export const RESERVED_SMS_WORDS = [...OPT_OUT_WORDS, ...OPT_OUT_EXACT, ...Object.keys(MAYBE_OPT_OUT), ...HELP_WORDS];
 
 // Characters that silently force UCS-2 but have a GSM-7 twin; the linter suggests the swap.
 export const GSM_LOOKALIKES: { [char: string]: string } = {

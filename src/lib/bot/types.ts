@@ -154,6 +154,8 @@ export interface ConversationState {
   attempts: number;
   ended: boolean;
   optedOut: boolean;
+  /** The bot just asked whether an unclear message ("fin", "enough") meant stop: a yes opts out. */
+  confirmingOptOut?: boolean;
   vars: { [name: string]: VarValue };
   tags: string[];
   /** Epoch ms; drives the Messenger 24-hour window. */
