@@ -29,6 +29,14 @@ process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { startServer: () => { server: { server: Server } } };
 const { server } = entry.startServer().server;
 
+// The adapter serves files from dist/client before any middleware runs, so headers every response
+// needs are set here, first: no MIME sniffing anywhere, and a year of caching for the files whose
+// names carry a content hash (a new build gives them new names).
+server.prependListener('request', (request, response) => {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  if (request.url?.startsWith('/_astro/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+});
+
 let draining = false;
 function drain(signal: string): void {
   if (draining) return;

@@ -18,5 +18,6 @@ export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => 
   const next = splitLocale(safeNextPath(form.get('next'), '/')).path;
   cookies.set(LOCALE_COOKIE, locale, localeCookieOptions(secureCookies));
   if (locals.user) await setUserLocale(await getDb(), locals.user.id, locale);
-  return redirect(localePath(locale, next), 303);
+  // Checked again after the locale is put back: "/es//evil.example" minus "/es" is "//evil.example".
+  return redirect(safeNextPath(localePath(locale, next), localePath(locale, '/')), 303);
 };

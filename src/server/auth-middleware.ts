@@ -1,5 +1,5 @@
 import { defineMiddleware } from 'astro:middleware';
-import { sessionCookieName, sessionCookieOptions, validateSessionToken } from '~/lib/auth/session';
+import { expiredSessionCookieOptions, sessionCookieName, sessionCookieOptions, validateSessionToken } from '~/lib/auth/session';
 import { getDb, secureCookies } from './runtime';
 
 const cookieName = sessionCookieName(secureCookies);
@@ -17,11 +17,13 @@ export const authenticate = defineMiddleware(async (context, next) => {
   if (!token) return next();
   const result = await validateSessionToken(await getDb(), token);
   if (!result) {
-    context.cookies.delete(cookieName, { path: '/' });
+    // Deleted with the same attributes it was set with: a __Host- cookie cleared without Secure
+    // is ignored by browsers, which would keep sending the dead token.
+    context.cookies.set(cookieName, '', expiredSessionCookieOptions(secureCookies));
     return next();
   }
   context.locals.user = result.user;
   context.locals.session = result.session;
-  context.cookies.set(cookieName, token, sessionCookieOptions(result.session.expiresAt, secureCookies));
+  if (result.renewed) context.cookies.set(cookieName, token, sessionCookieOptions(result.session.expiresAt, secureCookies));
   return next();
 });

@@ -2,8 +2,9 @@ import type { z } from 'astro/zod';
 
 /**
  * The one way a page reads a form post: the body capped (413), a form content type required
- * (415 for JSON and the like), every field validated by one zod schema, and errors mapped to
- * the field they belong to, with what the person typed kept for the re-rendered form.
+ * (400 for JSON and the like: these pages only take their own forms), every field validated by
+ * one zod schema, and errors mapped to the field they belong to, with what the person typed kept
+ * for the re-rendered form.
  */
 
 export type FieldErrors = Record<string, string>;
@@ -11,7 +12,7 @@ export type FieldErrors = Record<string, string>;
 export type FormInput<T> =
   | { ok: true; data: T }
   | { ok: false; status: 422; errors: FieldErrors; values: Record<string, string> }
-  | { ok: false; status: 400 | 413 | 415; errors: FieldErrors; values: Record<string, string> };
+  | { ok: false; status: 400 | 413; errors: FieldErrors; values: Record<string, string> };
 
 /** Forms are small; an upload (CSV import) passes a larger cap. */
 export const DEFAULT_FORM_BYTES = 64 * 1024;
@@ -21,7 +22,7 @@ export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, m
   // The original header, not a lower-cased copy: a multipart boundary is case-sensitive.
   const contentType = request.headers.get('content-type') ?? '';
   const type = contentType.toLowerCase();
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return { ok: false, status: 415, ...empty };
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return { ok: false, status: 400, ...empty };
   const length = Number(request.headers.get('content-length') ?? NaN);
   if (length > maxBytes) return { ok: false, status: 413, ...empty };
   let form: FormData;
@@ -46,4 +47,12 @@ export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, m
     errors[field] ??= issue.message;
   }
   return { ok: false, status: 422, errors, values };
+}
+
+/**
+ * The plain answer to a post that is not a usable form (wrong type, too large, unreadable), in
+ * the person's language: never a stack trace.
+ */
+export function unusableForm(status: 400 | 413, message: string): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
 }

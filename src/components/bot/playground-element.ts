@@ -3,7 +3,7 @@ import type { CheckResult, Problem } from '~/lib/bot/types.ts';
 import { ChatView, postJson, readJsonIsland, type ChatLine, type ChatStrings } from './chat-view';
 
 type Strings = ChatStrings &
-  Record<'error' | 'line' | 'noProblems' | 'passed' | 'failed' | 'allPassed' | 'someFailed' | 'fixFirst' | 'saved' | 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy', string>;
+  Record<'error' | 'slowDown' | 'line' | 'noProblems' | 'passed' | 'failed' | 'allPassed' | 'someFailed' | 'fixFirst' | 'saved' | 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy', string>;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -117,6 +117,7 @@ class BotPlayground extends HTMLElement {
   /** The server's error code as the learner's message (flow too slow, too big, busy), else the generic one. */
   private failure(error: unknown): string {
     const code = error instanceof Error ? error.message : '';
+    if (code === 'too-many-requests') return this.strings.slowDown;
     return code === 'flow-too-slow' || code === 'flow-too-big' || code === 'flow-runner-busy' ? this.strings[code] : this.strings.error;
   }
 

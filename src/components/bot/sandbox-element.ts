@@ -94,8 +94,8 @@ class BotSandbox extends HTMLElement {
         this.view.add(result.replies);
       }
       this.renderState();
-    } catch {
-      this.showError();
+    } catch (error) {
+      this.showError(error);
     } finally {
       this.busy = false;
     }
@@ -126,9 +126,10 @@ class BotSandbox extends HTMLElement {
     tags.textContent = this.stored.state.tags.join(', ') || '—';
   }
 
-  private showError(): void {
+  private showError(error?: unknown): void {
     const status = this.querySelector('.chat-error');
-    const message = readJsonIsland<{ error: string }>(this, 'strings')?.error;
+    const strings = readJsonIsland<{ error: string; slowDown: string }>(this, 'strings');
+    const message = error instanceof Error && error.message === 'too-many-requests' ? strings?.slowDown : strings?.error;
     if (status && message) status.textContent = message;
   }
 }

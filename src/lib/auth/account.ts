@@ -13,7 +13,7 @@ import {
   verifyPassword,
   type PasswordPolicyError,
 } from './password';
-import { checkThrottle, clearFailures, recordFailure } from './throttle';
+import { checkThrottle, clearFailures, recordFailure, throttleAction } from './throttle';
 import type { UserLocale } from './user';
 
 export interface SignUpInput {
@@ -34,7 +34,10 @@ export type LogInResult =
   | { ok: false; error: 'invalid-credentials'; field?: string }
   | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
 
-export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect' | PasswordPolicyError;
+export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect' | 'throttled' | PasswordPolicyError;
+
+/** Guessing the current password from a stolen session is throttled like logging in. */
+export const CHANGE_PASSWORD_RULE = { limit: 5, windowMs: 15 * 60_000 };
 
 /**
  * Creates a learner account. Password hashing (slow) happens before the write transaction, so no
@@ -143,6 +146,8 @@ export async function changePassword(
     .where(eq(users.id, userId))
     .limit(1);
   if (user === undefined || user.disabledAt !== null) return { ok: false, error: 'user-not-found' };
+  // Counted before the (slow) hash check, so a script cannot use this form to guess faster than the login form.
+  if (!(await throttleAction(db, `password-change:user:${userId}`, CHANGE_PASSWORD_RULE, now)).allowed) return { ok: false, error: 'throttled', field: 'currentPassword' };
   const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
   if (!policy.ok) return { ...policy, field: 'newPassword' };
   const matches = await verifyPassword(user.passwordHash ?? DUMMY_PASSWORD_HASH, currentPassword);

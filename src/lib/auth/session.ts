@@ -10,6 +10,8 @@ export const SESSION_TTL_MS = 30 * DAY_MS;
 /** …and is renewed when a request arrives in its last 15 days, so active people stay signed in
  * while the database is written at most about once a fortnight per session. */
 export const SESSION_RENEW_WITHIN_MS = 15 * DAY_MS;
+/** However active, a session ends this long after sign-in: a stolen cookie cannot live forever. */
+export const SESSION_MAX_AGE_MS = 90 * DAY_MS;
 /** Tokens we generate are 32 characters; anything much longer is not ours and not worth hashing. */
 const MAX_TOKEN_LENGTH = 64;
 
@@ -20,7 +22,8 @@ export interface Session {
   expiresAt: Date;
 }
 
-export type SessionValidation = { session: Session; user: SessionUser } | null;
+/** `renewed`: the expiry moved, so the cookie must be sent again (once, not on every request). */
+export type SessionValidation = { session: Session; user: SessionUser; renewed: boolean } | null;
 
 /**
  * A new session token for the cookie: 160 random bits, base32. It is never stored; the session
@@ -47,8 +50,9 @@ export async function createSession(db: Db, token: string, userId: number, now: 
 }
 
 /**
- * Resolves a cookie token to its session and user, or null. Expired sessions and sessions of a
- * disabled account are deleted on sight; a session in its last 15 days is extended to 30.
+ * Resolves a cookie token to its session and user, or null. Expired sessions, sessions older than
+ * 90 days and sessions of a disabled account are deleted on sight; a session in its last 15 days
+ * is extended to 30, but never past 90 days from sign-in.
  *
  * @example
  * const result = await validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
@@ -60,6 +64,7 @@ export async function validateSessionToken(db: Db, token: string, now: Date = ne
   const [row] = await db.read
     .select({
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
       disabledAt: users.disabledAt,
       user: {
         id: users.id,
@@ -78,16 +83,18 @@ export async function validateSessionToken(db: Db, token: string, now: Date = ne
 
   // Disabling an account also deletes its sessions; this check covers a disable written by a
   // path that forgot to (or a row edited by hand).
-  if (now.getTime() >= row.expiresAt.getTime() || row.disabledAt !== null) {
+  const endOfLife = row.createdAt.getTime() + SESSION_MAX_AGE_MS;
+  if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= endOfLife || row.disabledAt !== null) {
     await invalidateSession(db, id);
     return null;
   }
   let expiresAt = row.expiresAt;
-  if (now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS) {
-    expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  const renewed = now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS && expiresAt.getTime() < endOfLife;
+  if (renewed) {
+    expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, endOfLife));
     await db.write((tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));
   }
-  return { session: { id, userId: row.user.id, expiresAt }, user: row.user };
+  return { session: { id, userId: row.user.id, expiresAt }, user: row.user, renewed };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import type { Db, Query, Reader } from '~/lib/db';
 import { lockKeys } from '~/lib/db/locks';
 import { loginAttempts } from '~db/schema';
@@ -8,11 +8,14 @@ import { ipThrottleId } from './ip';
 /**
  * Throttling, stored in the database so it survives restarts and is shared by every server.
  *
- * Login rule: a login is refused while the account has 5 failures, or the client address 20
- * failures, in the last 15 minutes. The lock lifts when the oldest counted failure leaves the
- * window (so after a burst of 5, exactly 15 minutes after the first of them). Refused attempts
- * are not recorded, so hammering a locked account does not extend its lock, and a success only
- * clears the account's counter, never the address's (else one valid account would reset it).
+ * Login rule: a login is refused while this account has 5 failures from this client in the last
+ * 15 minutes, or the account 50 failures from anywhere in the last hour, or the client 20
+ * failures across accounts in 15 minutes. Counting the account per client means a stranger who
+ * knows an address cannot lock its owner out with five wrong passwords; the hourly cap still
+ * stops guessing spread over many clients. A lock lifts when the oldest counted failure leaves
+ * its window. Refused attempts are not recorded, so hammering a locked account does not extend
+ * its lock, and a success clears the account's counters, never the client's (else one valid
+ * account would reset it).
  *
  * The same table throttles anything that sends e-mail, through `throttleAction` with prefixed
  * keys ('reset:email:…', 'reset:ip:…'), counting every attempt rather than failures.
@@ -26,7 +29,8 @@ export interface ThrottleRule {
 export type ThrottleDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 const MINUTE_MS = 60_000;
-export const LOGIN_EMAIL_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE_MS };
+export const LOGIN_PAIR_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE_MS };
+export const LOGIN_EMAIL_RULE: ThrottleRule = { limit: 50, windowMs: 60 * MINUTE_MS };
 export const LOGIN_IP_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE_MS };
 /** Rows older than this are pruned; no rule may use a longer window. */
 const KEEP_MS = 24 * 60 * MINUTE_MS;
@@ -85,9 +89,12 @@ async function record(tx: Query, keys: string[], now: Date): Promise<void> {
   await tx.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - KEEP_MS)));
 }
 
-function loginKeys(subject: { email: string; ip: string }): { emailKey: string; ipKey: string | null } {
-  return { emailKey: emailThrottleKey(subject.email), ipKey: ipThrottleKey(subject.ip) };
+function loginKeys(subject: { email: string; ip: string }): { pairKey: string; emailKey: string; ipKey: string | null } {
+  return { pairKey: `${pairPrefix(subject.email)}${ipThrottleId(subject.ip) || 'unknown'}`, emailKey: emailThrottleKey(subject.email), ipKey: ipThrottleKey(subject.ip) };
 }
+
+/** The start of every (account, client) key of an account. */
+const pairPrefix = (email: string) => `pair:${normalizeEmail(email)}|`;
 
 /**
  * May this login attempt proceed? Checks the account and address counters (see the rule above).
@@ -97,8 +104,9 @@ function loginKeys(subject: { email: string; ip: string }): { emailKey: string; 
  * if (!t.allowed) return tooMany(t.retryAfterSeconds);
  */
 export async function checkThrottle(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<ThrottleDecision> {
-  const { emailKey, ipKey } = loginKeys(subject);
+  const { pairKey, emailKey, ipKey } = loginKeys(subject);
   return strictest([
+    await decide(db.read, pairKey, LOGIN_PAIR_RULE, now),
     await decide(db.read, emailKey, LOGIN_EMAIL_RULE, now),
     ipKey === null ? { allowed: true } : await decide(db.read, ipKey, LOGIN_IP_RULE, now),
   ]);
@@ -111,18 +119,20 @@ export async function checkThrottle(db: Db, subject: { email: string; ip: string
  * if (!passwordOk) await recordFailure(db, { email, ip });
  */
 export async function recordFailure(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<void> {
-  const { emailKey, ipKey } = loginKeys(subject);
-  await db.write((tx) => record(tx, ipKey === null ? [emailKey] : [emailKey, ipKey], now));
+  const { pairKey, emailKey, ipKey } = loginKeys(subject);
+  await db.write((tx) => record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now));
 }
 
 /**
- * Forgets an account's failures after a successful login. Takes the address as typed.
+ * Forgets an account's failures, from every client, after a successful login or a password
+ * reset. Takes the address as typed.
  *
  * @example
  * await clearFailures(db, email);
  */
 export async function clearFailures(db: Db, email: string): Promise<void> {
-  await db.write((tx) => tx.delete(loginAttempts).where(eq(loginAttempts.key, emailThrottleKey(email))));
+  const prefix = pairPrefix(email);
+  await db.write((tx) => tx.delete(loginAttempts).where(or(eq(loginAttempts.key, emailThrottleKey(email)), sql`substr(${loginAttempts.key}, 1, ${prefix.length}) = ${prefix}`)));
 }
 
 /**

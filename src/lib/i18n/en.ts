@@ -174,6 +174,7 @@ export const en = {
   'bot.send': 'Send',
   'bot.needsJs': 'The chat needs JavaScript turned on.',
   'bot.error': 'The bot could not answer. Check your connection and try again.',
+  'bot.slowDown': 'That was a lot of messages in a minute. Wait a moment, then carry on.',
   'bot.viewSource': 'View source',
   'bot.viewSourceHelp': 'Each message now shows the step that sent it. Below: what the bot has saved about you, its tags, and the whole flow.',
   'bot.variables': 'Saved variables',
@@ -223,6 +224,8 @@ export const en = {
 
   'error.unexpected': 'Something went wrong. Please try again.',
   'error.bad-request': 'That request was not valid. Go back and try again.',
+  'error.form-too-large': 'That form was too large to accept. Go back, shorten what you typed and send it again.',
+  'error.form-unreadable': 'That was not a form this page can read. Go back to the page and send the form from there.',
   'error.database-unavailable': 'Botcamp cannot reach its database right now. Nothing was changed. Please try again in a minute.',
   'error.login-required': 'Please log in first.',
   'error.course-not-found': 'That course does not exist.',

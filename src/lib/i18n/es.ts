@@ -171,6 +171,7 @@ export const es: Record<keyof typeof en, string> = {
   'bot.send': 'Enviar',
   'bot.needsJs': 'El chat necesita JavaScript activado.',
   'bot.error': 'El bot no pudo responder. Revisa tu conexión e inténtalo de nuevo.',
+  'bot.slowDown': 'Fueron muchos mensajes en un minuto. Espera un momento y sigue.',
   'bot.viewSource': 'Ver el código',
   'bot.viewSourceHelp': 'Cada mensaje muestra ahora el paso que lo envió. Abajo: lo que el bot guardó de ti, sus etiquetas y el flujo completo.',
   'bot.variables': 'Variables guardadas',
@@ -220,6 +221,8 @@ export const es: Record<keyof typeof en, string> = {
 
   'error.unexpected': 'Algo salió mal. Inténtalo de nuevo.',
   'error.bad-request': 'La solicitud no era válida. Regresa e inténtalo de nuevo.',
+  'error.form-too-large': 'Ese formulario era demasiado grande. Regresa, acorta lo que escribiste y vuelve a enviarlo.',
+  'error.form-unreadable': 'Eso no era un formulario que esta página pueda leer. Regresa a la página y envía el formulario desde allí.',
   'error.database-unavailable': 'Botcamp no puede conectarse con su base de datos en este momento. No se cambió nada. Vuelve a intentarlo en un minuto.',
   'error.login-required': 'Primero entra a tu cuenta.',
   'error.course-not-found': 'Ese curso no existe.',

@@ -13,7 +13,8 @@ export function isLocale(value: unknown): value is Locale {
  */
 export function splitLocale(pathname: string): { locale: Locale; path: string } {
   const match = /^\/([a-z]{2})(\/.*)?$/.exec(pathname);
-  if (match && isLocale(match[1]) && match[1] !== DEFAULT_LOCALE) return { locale: match[1], path: match[2] ?? '/' };
+  // Extra leading slashes are collapsed: the path is reused in redirects, and "//host" is another site.
+  if (match && isLocale(match[1]) && match[1] !== DEFAULT_LOCALE) return { locale: match[1], path: (match[2] ?? '/').replace(/^\/{2,}/, '/') };
   return { locale: DEFAULT_LOCALE, path: pathname };
 }
 

@@ -141,3 +141,12 @@ describe('acceptValues', () => {
     expect(await acceptValues(db, 999, 4)).toEqual({ ok: false, error: 'user-not-found' });
   });
 });
+
+describe('changePassword throttling', () => {
+  it('allows 5 attempts in 15 minutes, then refuses even the right password until the window passes', async () => {
+    const id = await makeUser(db);
+    for (let i = 0; i < 5; i++) expect((await changePassword(db, id, 'wrong password here', 'a brand new passphrase 7', at(i * MINUTE))).ok).toBe(false);
+    expect(await changePassword(db, id, PASSWORD, 'a brand new passphrase 7', at(5 * MINUTE))).toEqual({ ok: false, error: 'throttled', field: 'currentPassword' });
+    expect((await changePassword(db, id, PASSWORD, 'a brand new passphrase 7', at(16 * MINUTE))).ok).toBe(true);
+  });
+});

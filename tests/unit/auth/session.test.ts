@@ -77,6 +77,24 @@ describe('sessions', () => {
     expect(await validateSessionToken(db, token, at(45 * DAY))).not.toBeNull();
   });
 
+  it('asks for the cookie to be sent again only when the expiry moved', async () => {
+    const token = generateSessionToken();
+    await createSession(db, token, userId, T0);
+    expect((await validateSessionToken(db, token, at(DAY)))?.renewed).toBe(false);
+    expect((await validateSessionToken(db, token, at(16 * DAY)))?.renewed).toBe(true);
+    expect((await validateSessionToken(db, token, at(16 * DAY + 60_000)))?.renewed).toBe(false);
+  });
+
+  it('ends a session 90 days after sign-in however active it is', async () => {
+    const token = generateSessionToken();
+    await createSession(db, token, userId, T0);
+    for (let day = 1; day < 90; day += 5) expect(await validateSessionToken(db, token, at(day * DAY)), `day ${day}`).not.toBeNull();
+    const last = await validateSessionToken(db, token, at(89 * DAY));
+    expect(last?.session.expiresAt.getTime()).toBeLessThanOrEqual(at(90 * DAY).getTime());
+    expect(await validateSessionToken(db, token, at(90 * DAY))).toBeNull();
+    expect(await db.read.select().from(sessions)).toEqual([]);
+  });
+
   it('deletes an expired session when it is presented', async () => {
     const token = generateSessionToken();
     await createSession(db, token, userId, T0);

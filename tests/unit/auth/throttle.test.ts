@@ -14,18 +14,27 @@ beforeEach(async () => {
 const ada = { email: 'ada@example.org', ip: '203.0.113.9' };
 
 describe('login throttle', () => {
-  it('locks an account after 5 failures until the oldest leaves the 15-minute window', async () => {
+  it('locks an account for one client after 5 failures until the oldest leaves the 15-minute window', async () => {
     for (let i = 0; i < 5; i++) {
       expect((await checkThrottle(db, ada, at(i * MINUTE))).allowed).toBe(true);
       await recordFailure(db, ada, at(i * MINUTE));
     }
     expect(await checkThrottle(db, ada, at(5 * MINUTE))).toEqual({ allowed: false, retryAfterSeconds: 10 * 60 });
-    // The same account from another address and with other letter case is still locked.
-    expect((await checkThrottle(db, { email: ' ADA@Example.org', ip: '198.51.100.1' }, at(5 * MINUTE))).allowed).toBe(false);
+    // The same client with other letter case is still locked; the owner on another client is not:
+    // five wrong passwords from a stranger must not lock the owner out.
+    expect((await checkThrottle(db, { email: ' ADA@Example.org', ip: ada.ip }, at(5 * MINUTE))).allowed).toBe(false);
+    expect((await checkThrottle(db, { email: ada.email, ip: '198.51.100.1' }, at(5 * MINUTE))).allowed).toBe(true);
     expect(await checkThrottle(db, ada, at(15 * MINUTE - 1000))).toEqual({ allowed: false, retryAfterSeconds: 1 });
     expect((await checkThrottle(db, ada, at(15 * MINUTE))).allowed).toBe(true);
     // Another account from the same address is unaffected.
     expect((await checkThrottle(db, { ...ada, email: 'bob@example.org' }, at(5 * MINUTE))).allowed).toBe(true);
+  });
+
+  it('locks an account everywhere after 50 failures in an hour spread over many clients', async () => {
+    for (let i = 0; i < 50; i++) await recordFailure(db, { email: ada.email, ip: `198.51.100.${i}` }, at(i * 1000));
+    const owner = await checkThrottle(db, { email: ada.email, ip: '192.0.2.7' }, at(60_000));
+    expect(owner.allowed).toBe(false);
+    expect((await checkThrottle(db, { email: ada.email, ip: '192.0.2.7' }, at(60 * MINUTE + 1000))).allowed).toBe(true);
   });
 
   it('locks an address after 20 failures across accounts', async () => {
@@ -47,17 +56,25 @@ describe('login throttle', () => {
     expect((await checkThrottle(db, { email: 'x@example.org', ip: '' }, T0)).allowed).toBe(true);
   });
 
-  it('clears only the account counter after a success', async () => {
+  it('clears only the account counters after a success, from every client', async () => {
     for (let i = 0; i < 5; i++) await recordFailure(db, ada, T0);
+    await recordFailure(db, { ...ada, ip: '198.51.100.1' }, T0);
+    await recordFailure(db, { email: 'ada_x@example.org', ip: '198.51.100.2' }, T0);
     await clearFailures(db, 'Ada@Example.org');
     expect((await checkThrottle(db, ada, T0)).allowed).toBe(true);
-    expect((await db.read.select().from(loginAttempts)).map((r) => r.key)).toEqual(Array(5).fill('ip:203.0.113.9'));
+    expect((await db.read.select().from(loginAttempts)).map((r) => r.key).sort()).toEqual([
+      ...Array(5).fill('ip:203.0.113.9'),
+      'email:ada_x@example.org',
+      'ip:198.51.100.1',
+      'ip:198.51.100.2',
+      'pair:ada_x@example.org|198.51.100.2',
+    ].sort());
   });
 
   it('prunes rows older than a day on the next write', async () => {
     await recordFailure(db, ada, T0);
     await recordFailure(db, { ...ada, email: 'bob@example.org' }, at(DAY + 1));
-    expect((await db.read.select().from(loginAttempts)).map((r) => r.key).sort()).toEqual(['email:bob@example.org', 'ip:203.0.113.9']);
+    expect((await db.read.select().from(loginAttempts)).map((r) => r.key).sort()).toEqual(['email:bob@example.org', 'ip:203.0.113.9', 'pair:bob@example.org|203.0.113.9']);
   });
 });
 

@@ -13,6 +13,11 @@ describe('isLocale', () => {
 });
 
 describe('splitLocale', () => {
+  it('never hands back a path that another site could be read from', () => {
+    expect(splitLocale('/es//evil.example')).toEqual({ locale: 'es', path: '/evil.example' });
+    expect(splitLocale('/es///evil.example/x')).toEqual({ locale: 'es', path: '/evil.example/x' });
+  });
+
   it('takes the Spanish prefix off a path', () => {
     expect(splitLocale(SPANISH_COURSE_PATH)).toEqual({ locale: 'es', path: COURSE_PATH });
   });

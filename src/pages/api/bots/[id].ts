@@ -4,6 +4,7 @@ import { loadConversation, restartConversation, sendMessage, MAX_MESSAGE_LENGTH 
 import { getBot, storedBotViewer } from '~/server/bots';
 import { json, readJsonInput } from '~/server/json';
 import { getDb } from '~/server/runtime';
+import { sandboxThrottle } from '~/server/sandbox-throttle';
 
 const BotRequest = z.discriminatedUnion('action', [
   z.object({ action: z.literal('open') }),
@@ -25,6 +26,9 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const { viewer } = access;
   const db = await getDb();
   if (read.input.action === 'open') return json({ conversation: await loadConversation(db, viewer.id, bot) });
+  // Sending and restarting write the conversation: a script posting in a loop is stopped here.
+  const throttled = await sandboxThrottle('chat', viewer.id);
+  if (throttled) return throttled;
   if (read.input.action === 'restart') return json({ conversation: await restartConversation(db, viewer.id, bot) });
   const sent = await sendMessage(db, viewer.id, bot, read.input.text);
   if (!sent.ok) return json({ error: sent.error }, 400);

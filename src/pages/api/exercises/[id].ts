@@ -6,6 +6,7 @@ import type { FlowError } from '~/lib/sandbox/flow-runner';
 import { getExercise, storedBotViewer } from '~/server/bots';
 import { json, readJsonInput } from '~/server/json';
 import { getDb, getFlowRunner } from '~/server/runtime';
+import { sandboxThrottle } from '~/server/sandbox-throttle';
 
 const ExerciseRequest = z.object({ action: z.enum(['lint', 'save', 'run']), source: z.string().max(MAX_DRAFT_LENGTH * 2) });
 
@@ -26,6 +27,8 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const { viewer } = access;
   const db = await getDb();
   const { action, source } = read.input;
+  const throttled = await sandboxThrottle(action, viewer.id);
+  if (throttled) return throttled;
   if (action === 'lint') {
     const linted = await getFlowRunner().lint(source);
     return linted.ok ? json(linted.value) : json({ error: linted.error }, flowErrorStatus(linted.error));

@@ -1,0 +1,63 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { enrolledLearner, postForm, ROOT, siteOrigin, withDb } from './helpers';
+
+// The probes of the hardening issues, from outside, as an attacker would send them.
+
+test('redirect targets stay on this site after every transformation', async ({ request }) => {
+  for (const next of ['/es//evil.example', '/es///evil.example/x', '//evil.example', '/\\evil.example', 'https://evil.example']) {
+    const response = await postForm(request, '/language', { locale: 'es', next });
+    expect(response.status(), next).toBe(303);
+    const location = response.headers()['location'] ?? '';
+    expect(location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\'), `${next} → ${location}`).toBe(true);
+  }
+});
+
+test('forms answer bad bodies with plain 400 and 413, never 500, and store nothing oversized', async ({ request }) => {
+  for (const path of ['/login', '/signup', '/forgot-password', '/reset-password']) {
+    const json = await request.post(path, { data: { email: 'a@example.org', password: 'x' }, headers: { Origin: siteOrigin() }, maxRedirects: 0 });
+    expect(json.status(), path).toBe(400);
+    expect(json.headers()['content-type'], path).toContain('text/plain');
+    expect(await json.text(), path).toMatch(/not a form this page can read/);
+  }
+  const huge = await postForm(request, '/signup', { displayName: 'A', email: 'a@example.org', password: 'x'.repeat(3 * 1024 * 1024) });
+  expect(huge.status()).toBe(413);
+
+  // A 100 KB "e-mail" is refused as too large; a 1 KB one is capped as a field. Neither is stored.
+  const hugeEmail = await postForm(request, '/login', { email: `${'a'.repeat(100_000)}@example.org`, password: 'whatever it is' });
+  expect(hugeEmail.status()).toBe(413);
+  const longEmail = await postForm(request, '/login', { email: `${'a'.repeat(1_000)}@example.org`, password: 'whatever it is' });
+  expect(longEmail.status()).toBe(400);
+  expect(await longEmail.text()).toContain('The e-mail address or password is incorrect.');
+  const longest = withDb((db) => (db.prepare('SELECT max(length(key)) AS n FROM login_attempts').get() as { n: number | null }).n ?? 0);
+  expect(longest).toBeLessThan(400);
+});
+
+test('a state-changing JSON request without a same-origin Origin is refused', async ({ page }) => {
+  await enrolledLearner(page);
+  const noOrigin = await page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'RIDE' }, headers: { Origin: '' } });
+  expect(noOrigin.status()).toBe(403);
+  const foreign = await page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'RIDE' }, headers: { Origin: 'https://evil.example' } });
+  expect(foreign.status()).toBe(403);
+});
+
+test('a burst of chat messages is cut off with 429 after a human pace', async ({ page }) => {
+  await enrolledLearner(page);
+  const send = () => page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'hello' }, headers: { Origin: siteOrigin() } });
+  const statuses: number[] = [];
+  for (let i = 0; i < 40; i++) statuses.push((await send()).status());
+  expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
+  expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+  const refused = await send();
+  expect(Number(refused.headers()['retry-after'])).toBeGreaterThan(0);
+});
+
+test('hashed assets are cached for a year and nothing is MIME-sniffed', async ({ request }) => {
+  const asset = readdirSync(join(ROOT, 'dist/client/_astro')).find((f) => f.endsWith('.css'))!;
+  const hashed = await request.get(`/_astro/${asset}`);
+  expect(hashed.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  expect(hashed.headers()['x-content-type-options']).toBe('nosniff');
+  expect((await request.get('/favicon.svg')).headers()['x-content-type-options']).toBe('nosniff');
+  expect((await request.get('/')).headers()['x-content-type-options']).toBe('nosniff');
+});
