@@ -97,8 +97,8 @@ function messenger(bot: Bot, problems: ProblemList): void {
   for (const [id, step] of Object.entries(bot.steps)) {
     const hours = delays.get(id) ?? 0;
     if (hours <= 24 || (!step.say && step.ask === undefined)) continue;
-    if (step.promotional) problems.add(`steps.${id}`, `Promotional message sent ${hours} h after the person's last message: Messenger only allows it within 24 hours.`, 'error', 'messenger-window');
-    else problems.add(`steps.${id}`, `Sent ${hours} h after the person's last message, outside Messenger's 24-hour window: it needs a message tag.`, 'warning', 'messenger-window');
+    if (step.promotional) problems.add(`steps.${id}`, `Promotional message sent ${hours} h after the person's last message: outside the 24-hour window Messenger allows promotion only as a paid marketing message to people who subscribed to them.`, 'error', 'messenger-window');
+    else problems.add(`steps.${id}`, `Sent ${hours} h after the person's last message, outside Messenger's 24-hour window: it can only go out as an approved utility template or a marketing message the person subscribed to; ask for a new message from them, or use SMS or e-mail for it.`, 'warning', 'messenger-window');
   }
 }
 

@@ -48,8 +48,8 @@ const DEFAULTS = {
   optIn: "You're resubscribed to {name}. Reply HELP for help, STOP to unsubscribe.",
   help: '{name}. Reply STOP to unsubscribe.',
   confirmOptOut: {
-    en: 'Do you want to stop getting texts from {name}? Reply YES to stop, or go on with your answer.',
-    es: '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ para darte de baja, o sigue con tu respuesta.',
+    en: 'Do you want to stop getting texts from {name}? Reply YES and we will not text you again, or go on with your answer.',
+    es: '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.',
   },
   buttons: 'Please tap one of the buttons.',
 };
@@ -93,7 +93,13 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
     }
     const confirming = s.confirmingOptOut === true;
     delete s.confirmingOptOut;
-    if (isOptOut(text) || (confirming && isYes(text))) {
+    // A yes to the clarifying question opts out silently: that question was the one text the FCC
+    // allows after an opt-out request, and it already said what YES does.
+    if (confirming && isYes(text)) {
+      Object.assign(s, { optedOut: true, waiting: null, attempts: 0 });
+      return result();
+    }
+    if (isOptOut(text)) {
       Object.assign(s, { optedOut: true, waiting: null, attempts: 0 });
       say(t, bot.optOutConfirmation, 'optOutConfirmation', DEFAULTS.optOut);
       return result();

@@ -7,8 +7,9 @@
  * - At most 13 quick replies, titles cut to 20 characters; at most 3 buttons (titles also 20).
  *   The engine applies the cuts (as Messenger would); the linter warns beforehand.
  * - The 24-hour standard messaging window: a message sent more than 24 h after the person's
- *   last message is flagged `outsideWindow` (it would need a message tag, and promotional
- *   content is never allowed there). Only steps with `delayHours` can land outside it.
+ *   last message is flagged `outsideWindow`: since Meta retired free recurring notifications
+ *   (February 2026), it could only go out as an approved utility template or a paid marketing
+ *   message to someone who subscribed to them. Only steps with `delayHours` can land outside it.
  */
 import type { Button } from './types.ts';
 

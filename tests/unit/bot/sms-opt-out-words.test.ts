@@ -40,12 +40,13 @@ describe('an unclear message is confirmed, never ignored', () => {
   it('asks once whether "fin" means stop, keeps the question, and stops on a yes', () => {
     const chat = midQuestion(spanishRides, 'VIAJE');
     expect(maybeOptOut('Fin')).toBe('es');
-    expect(chat.say('Fin')).toEqual(['¿Quieres dejar de recibir mensajes de Te Llevamos a Votar? Responde SÍ para darte de baja, o sigue con tu respuesta.']);
+    expect(chat.say('Fin')).toEqual(['¿Quieres dejar de recibir mensajes de Te Llevamos a Votar? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.']);
     expect(chat.state.optedOut).toBe(false);
     expect(chat.state.waiting).toBe('ask-zip');
-    chat.say('Sí');
+    // The question was the one text allowed after the request: the yes is answered with silence.
+    expect(chat.say('Sí')).toEqual([]);
     expect(chat.state.optedOut).toBe(true);
-    expect(chat.texts).toEqual([spanishRides.optOutConfirmation]);
+    expect(chat.say('94110')).toEqual([]);
   });
 
   it('goes on with the conversation when the person answers instead', () => {
@@ -61,7 +62,7 @@ describe('an unclear message is confirmed, never ignored', () => {
 
   it('asks in English for English words', () => {
     const chat = midQuestion(englishRides, 'RIDE');
-    expect(chat.say('enough')).toEqual(['Do you want to stop getting texts from Rides to the Polls? Reply YES to stop, or go on with your answer.']);
+    expect(chat.say('enough')).toEqual(['Do you want to stop getting texts from Rides to the Polls? Reply YES and we will not text you again, or go on with your answer.']);
     chat.say('yes');
     expect(chat.state.optedOut).toBe(true);
   });
