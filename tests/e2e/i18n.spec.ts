@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { enrolledLearner, expectNoA11yViolations, FREE_COURSE, lessonPath } from './helpers';
+import { enrolledLearner, expectNoA11yViolations, FREE_COURSE, lessonPath, PAID_COURSE } from './helpers';
 
 const ES_TITLE = /Chatbots para organizar/;
 
@@ -19,19 +19,22 @@ test.describe('Spanish for a browser that asks for it', () => {
     await expectNoA11yViolations(page);
   });
 
-  test('an enrolled learner takes a translated lesson, sees a note on an untranslated one, and progress is shared', async ({ page }) => {
+  test('an enrolled learner takes translated lessons with progress shared; an untranslated lesson carries a note', async ({ page }) => {
     await enrolledLearner(page);
     await page.goto(`/es${lessonPath(FREE_COURSE, 'how-chatbots-work')}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
     await expect(page.getByRole('button', { name: /Marcar como completada/ })).toBeVisible();
     await page.goto(`/es${lessonPath(FREE_COURSE, 'messenger-bots')}`);
-    await expect(page.getByText('Esta lección todavía no está traducida')).toBeVisible();
+    await expect(page.getByText('Esta lección todavía no está traducida')).toHaveCount(0);
     await page.getByRole('button', { name: 'Marcar como completada y seguir' }).click();
     await expect(page).toHaveURL(`/es${lessonPath(FREE_COURSE, 'sms-bots-and-the-rules')}`);
     // The completion made in Spanish shows as a tick in the English outline.
     await page.goto(lessonPath(FREE_COURSE, 'messenger-bots'));
     await expect(page.getByRole('button', { name: 'Mark as not complete' })).toBeVisible();
     await expectNoA11yViolations(page);
+    // The other demo course is in English only: its lessons say so in Spanish.
+    await page.goto(`/es${lessonPath(PAID_COURSE, 'final-week-plan')}`);
+    await expect(page.getByText('Esta lección todavía no está traducida')).toBeVisible();
   });
 });
 
