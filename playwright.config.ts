@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
+import { MAIL_SINK_PORT, STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
 
 // End-to-end tests run against the built server on its own port and database. The browser is
 // Debian's Chromium unless BOTCAMP_BROWSER names another executable, or is set to "bundled" to
@@ -36,6 +36,12 @@ export default defineConfig({
       env: { STRIPE_FAKE_PORT: String(STRIPE_FAKE_PORT) },
     },
     {
+      command: 'rm -rf tests/.e2e-mail && exec node --import tsx tests/mail/smtp-sink.ts',
+      port: MAIL_SINK_PORT,
+      reuseExistingServer: false,
+      env: { MAIL_SINK_PORT: String(MAIL_SINK_PORT), MAIL_SINK_DIR: 'tests/.e2e-mail' },
+    },
+    {
       // Each run starts from an empty database, removed before the server opens it (Playwright
       // starts the web server before any global setup). It lives outside test-results/, which
       // Playwright empties.
@@ -52,6 +58,7 @@ export default defineConfig({
         STRIPE_SECRET_KEY,
         STRIPE_WEBHOOK_SECRET,
         STRIPE_API_BASE: STRIPE_FAKE_URL,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SINK_PORT}`,
       },
     },
   ],

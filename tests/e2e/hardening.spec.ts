@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { enrolledLearner, postForm, ROOT, siteOrigin, withDb } from './helpers';
+import { createAccount, enrolledLearner, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
 
 // The probes of the hardening issues, from outside, as an attacker would send them.
 
@@ -60,4 +60,15 @@ test('hashed assets are cached for a year and nothing is MIME-sniffed', async ({
   expect(hashed.headers()['x-content-type-options']).toBe('nosniff');
   expect((await request.get('/favicon.svg')).headers()['x-content-type-options']).toBe('nosniff');
   expect((await request.get('/')).headers()['x-content-type-options']).toBe('nosniff');
+});
+
+test('a reset link is delivered by e-mail but stored nowhere in the database', async ({ request }) => {
+  const account = await createAccount(request);
+  expect((await postForm(request, '/forgot-password', { email: account.email })).status()).toBe(200);
+  const path = await resetLinkFor(account.email);
+  const token = path.split('/').pop()!;
+  const rows = withDb((db) => db.prepare('SELECT text FROM email_outbox WHERE "to" = ?').all(account.email.toLowerCase()) as { text: string }[]);
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row.text).not.toContain(token);
+  expect(rows.some((r) => r.text.includes('/reset-password/[redacted]'))).toBe(true);
 });

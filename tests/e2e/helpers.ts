@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -118,9 +118,18 @@ export function withDb<T>(fn: (db: Database.Database) => T): T {
   }
 }
 
-/** The newest e-mail in the outbox for an address. */
+/** Where the test SMTP server (tests/mail/smtp-sink.ts) delivers the site's e-mail. */
+export const MAIL_SINK_DIR = join(ROOT, 'tests/.e2e-mail');
+
+/** The newest e-mail delivered to an address, as its recipient reads it (over real SMTP). */
 export function latestEmail(to: string): { subject: string; text: string } | undefined {
-  return withDb((db) => db.prepare('SELECT subject, text FROM email_outbox WHERE "to" = ? ORDER BY id DESC LIMIT 1').get(to.toLowerCase()) as { subject: string; text: string } | undefined);
+  if (!existsSync(MAIL_SINK_DIR)) return undefined;
+  const address = to.toLowerCase();
+  for (const name of readdirSync(MAIL_SINK_DIR).sort().reverse()) {
+    const mail = JSON.parse(readFileSync(join(MAIL_SINK_DIR, name), 'utf8')) as { to: string[]; subject: string; text: string };
+    if (mail.to.map((a) => a.toLowerCase()).includes(address)) return mail;
+  }
+  return undefined;
 }
 
 /** The path of the password reset link in the newest e-mail for an address. */

@@ -4,3 +4,5 @@ export const STRIPE_FAKE_PORT = Number(process.env.STRIPE_FAKE_PORT ?? 12111);
 export const STRIPE_FAKE_URL = `http://127.0.0.1:${STRIPE_FAKE_PORT}`;
 export const STRIPE_SECRET_KEY = 'sk_test_botcamp_e2e';
 export const STRIPE_WEBHOOK_SECRET = 'whsec_botcamp_e2e_signing_secret';
+// E-mail goes over real SMTP to tests/mail/smtp-sink.ts, which Playwright also starts.
+export const MAIL_SINK_PORT = Number(process.env.MAIL_SINK_PORT ?? 2526);

@@ -66,7 +66,9 @@ export function createMailer(options: MailerOptions): Mailer {
       const summary = `to=${message.to} subject=${JSON.stringify(message.subject)}`;
 
       if (transport === null) {
-        await record(message, 'outbox', message.text, null);
+        // The row keeps no live link: anyone who reads the database or a backup (or the admin's
+        // outbox page) could use it. The operator's console, below, is where it can be read.
+        await record(message, 'outbox', redacted(message.text, message.redact), null);
         log(`mail: outbox (no SMTP configured) ${summary} text=${JSON.stringify(message.text)}`);
         return;
       }

@@ -18,8 +18,12 @@ beforeEach(async () => {
   mailer = memoryMailer();
 });
 
-function request(email: string, now = T0, ip = '203.0.113.9') {
-  return requestPasswordReset(db, mailer, { email, ip, siteUrl: SITE, locale: 'en' }, now);
+/** A reset request, then the work it leaves for after the answer (token and e-mail), finished. */
+async function request(email: string, now = T0, ip = '203.0.113.9', locale: 'en' | 'es' = 'en') {
+  const pending: Promise<void>[] = [];
+  const result = await requestPasswordReset(db, mailer, { email, ip, siteUrl: SITE, locale }, now, (work) => pending.push(work));
+  await Promise.all(pending);
+  return result;
 }
 
 /** The token from the last e-mail's link. */
@@ -55,7 +59,7 @@ describe('requestPasswordReset', () => {
 
   it('e-mails in the requested language', async () => {
     await makeUser(db);
-    await requestPasswordReset(db, mailer, { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'es' }, T0);
+    await request('ada@example.org', T0, '', 'es');
     expect(mailer.sent[0]?.subject).toBe('Restablece tu contraseña de Botcamp');
     expect(mailer.sent[0]?.text).toContain('Hola, Ada:');
   });
@@ -186,5 +190,23 @@ describe('createSetPasswordLink', () => {
     expect(await verifyResetToken(db, token, at(23 * HOUR))).toBe(id);
     expect(await verifyResetToken(db, token, at(24 * HOUR))).toBeNull();
     await expect(createSetPasswordLink(db, id, 'https://botcamp.example', T0, 0)).rejects.toThrow(RangeError);
+  });
+});
+
+describe('requestPasswordReset timing', () => {
+  it('answers before any token is written or e-mail sent, so a known address costs no more', async () => {
+    await makeUser(db);
+    const deferred: Promise<void>[] = [];
+    expect(await requestPasswordReset(db, mailer, { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' }, T0, (work) => deferred.push(work))).toEqual({ ok: true, value: undefined });
+    expect(deferred).toHaveLength(1);
+    expect(await db.read.select().from(passwordResetTokens)).toEqual([]);
+    expect(mailer.sent).toHaveLength(0);
+    await deferred[0];
+    expect(await db.read.select().from(passwordResetTokens)).toHaveLength(1);
+    expect(mailer.sent).toHaveLength(1);
+    // An unknown address leaves no work at all.
+    const none: Promise<void>[] = [];
+    await requestPasswordReset(db, mailer, { email: 'nobody@example.org', ip: '', siteUrl: SITE, locale: 'en' }, T0, (work) => none.push(work));
+    expect(none).toEqual([]);
   });
 });

@@ -20,12 +20,12 @@ beforeEach(async () => {
 });
 
 describe('outbox mailer (no SMTP configured)', () => {
-  it('stores the message with status outbox and logs it on one line', async () => {
+  it('stores the message with its secrets redacted, and logs it whole on one line', async () => {
     const lines: string[] = [];
     const mailer = createMailer({ db, from: FROM, log: (l) => lines.push(l) });
     await mailer.send(message);
     expect(await db.read.select().from(emailOutbox)).toEqual([
-      expect.objectContaining({ to: message.to, subject: message.subject, text: message.text, status: 'outbox', error: null }),
+      expect.objectContaining({ to: message.to, subject: message.subject, text: 'Hello Ada,\n\nhttps://botcamp.example/reset-password/[redacted]\n', status: 'outbox', error: null }),
     ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
