@@ -23,6 +23,8 @@ import { users } from '../../db/schema';
 const COMMANDS: Record<string, string> = {
   'create-admin': `create-admin EMAIL [NAME]
   Create (or promote) an admin and print a one-time link to set the password.`,
+  'set-role': `set-role EMAIL learner|instructor|admin [--reason TEXT]
+  Change an account's role; its sessions end. The last enabled admin cannot be demoted.`,
   enroll: `enroll EMAIL COURSE [--reason TEXT]
   Enroll an existing account in a course.`,
   revoke: `revoke EMAIL COURSE [--reason TEXT]
@@ -138,6 +140,14 @@ try {
       }
       const link = await createSetPasswordLink(db, userId, siteUrl);
       console.log(`Admin ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
+      break;
+    }
+    case 'set-role': {
+      const [email, role] = args;
+      if (!email || !role) usage('set-role needs EMAIL and ROLE');
+      const result = await setRole(db, null, await userIdByEmail(db, email), role, new Date(), opts.reason);
+      if (!result.ok) fail(result.error === 'role-invalid' ? `no role "${role}" (learner, instructor or admin)` : result.error);
+      console.log(`${email} is now ${role}.`);
       break;
     }
     case 'enroll': {

@@ -43,6 +43,11 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
   return embeddings;
 }
 
+/** The bots and exercises a course's lessons embed (for its report). */
+export async function botsInCourse(courseSlug: string): Promise<string[]> {
+  return [...(await lessonsEmbedding())].filter(([, places]) => places.some((p) => p.courseSlug === courseSlug)).map(([id]) => id).sort();
+}
+
 /**
  * Whether the viewer may keep a stored conversation (or exercise) for this bot: it must be in a
  * lesson they can open, and they must be signed in and enrolled (or staff). Everyone else chats

@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { adminCli, createAccount, enrollByPost, expectNoA11yViolations, FREE_COURSE, latestEmail, logIn, newAccount, postForm, siteOrigin, type Account } from './helpers';
 
-const ADMIN_PAGES = ['/admin', '/admin/enrollments', '/admin/enrollments.csv', '/admin/import', '/admin/audit', '/admin/outbox', '/admin/testimonials'];
+const ADMIN_PAGES = ['/admin', '/admin/enrollments', '/admin/enrollments.csv', '/admin/import', '/admin/audit', '/admin/outbox', '/admin/testimonials', '/admin/learners/1'];
+const STAFF_PAGES = ['/instructor', `/instructor/${FREE_COURSE}`];
 
 /** A signed-in admin: an ordinary account promoted with the CLI, then signed in again (a role change ends sessions). */
 async function signedInAdmin(page: Page): Promise<Account> {
@@ -12,13 +13,13 @@ async function signedInAdmin(page: Page): Promise<Account> {
 }
 
 test('a learner is refused every admin page and action; a visitor is sent to log in', async ({ page, request }) => {
-  for (const path of ADMIN_PAGES) {
+  for (const path of [...ADMIN_PAGES, ...STAFF_PAGES]) {
     const anonymous = await request.get(path, { maxRedirects: 0 });
     expect(anonymous.status(), path).toBe(302);
     expect(anonymous.headers()['location'], path).toBe(`/login?next=${encodeURIComponent(path)}`);
   }
   await createAccount(page.request);
-  for (const path of ADMIN_PAGES) expect((await page.request.get(path)).status(), path).toBe(403);
+  for (const path of [...ADMIN_PAGES, ...STAFF_PAGES]) expect((await page.request.get(path)).status(), path).toBe(403);
   const enroll = await postForm(page.request, '/admin/enrollments', { action: 'enroll', email: 'x@example.org', course: FREE_COURSE, locale: 'en' });
   expect(enroll.status()).toBe(403);
   const imported = await page.request.post('/admin/import', { multipart: { step: 'commit', csv: `email,name,course\nx@example.org,X,${FREE_COURSE}\n` }, headers: { Origin: siteOrigin() } });
@@ -88,4 +89,44 @@ test('an admin finds a learner named like a formula, exports them as text, enrol
   await expect(page.getByRole('status')).toContainText('Enrolled 1 learners (1 new accounts, each sent a link to choose a password)');
   await page.goto('/admin/enrollments?group=Riverside%20Tenants');
   await expect(page.getByRole('row').filter({ hasText: `imp-a-${stamp}@example.org` })).toContainText('import');
+});
+
+test('an instructor sees course reports with counts only, and no admin page', async ({ page, browser }) => {
+  const learnerContext = await browser.newContext();
+  const learner = await createAccount(learnerContext.request);
+  await enrollByPost(learnerContext.request);
+  await learnerContext.close();
+
+  const instructor = await createAccount(page.request, newAccount('instructor'));
+  expect(adminCli('set-role', instructor.email, 'instructor', '--reason', 'teaches the course')).toContain('is now instructor');
+  await logIn(page, instructor);
+  expect((await page.request.get('/admin/enrollments')).status()).toBe(403);
+  await page.goto('/instructor');
+  await page.getByRole('link', { name: /Chatbots for organizing/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'At a glance' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: /Where learners stop/ })).toBeVisible();
+  const html = await page.content();
+  expect(html).not.toContain(learner.email);
+  expect(html).not.toMatch(/[\w.+-]+@example\.org/);
+  await expectNoA11yViolations(page, 'course report');
+});
+
+test("an admin opens a learner's record and signs them out everywhere, with a reason", async ({ page, browser }) => {
+  const learnerContext = await browser.newContext();
+  const learner = await createAccount(learnerContext.request);
+  await enrollByPost(learnerContext.request);
+  expect((await learnerContext.request.get('/dashboard', { maxRedirects: 0 })).status()).toBe(200);
+
+  await signedInAdmin(page);
+  await page.goto(`/admin/enrollments?q=${encodeURIComponent(learner.email)}`);
+  await page.getByRole('link', { name: learner.name }).click();
+  await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible();
+  await expect(page.getByText('1 active session')).toBeVisible();
+  await expectNoA11yViolations(page, 'learner record');
+  await page.getByLabel('Reason').fill('lost phone');
+  await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await expect(page.getByRole('status')).toHaveText('Signed out of every device.');
+  await expect(page.getByText('0 active sessions')).toBeVisible();
+  expect((await learnerContext.request.get('/dashboard', { maxRedirects: 0 })).status()).toBe(302);
+  await learnerContext.close();
 });

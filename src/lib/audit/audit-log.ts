@@ -9,6 +9,7 @@ export type AuditAction =
   | 'user.enabled'
   | 'user.password-changed'
   | 'user.password-reset'
+  | 'user.signed-out'
   | 'enroll'
   | 'revoke'
   | 'payment.refunded'

@@ -92,6 +92,7 @@ export async function setRole(
   userId: number,
   role: string,
   now: Date = new Date(),
+  reason?: string,
 ): Promise<Result<void, AdminError | 'role-invalid'>> {
   if (!isRole(role)) return { ok: false, error: 'role-invalid', field: 'role' };
   return db.write(async (tx): Promise<Result<void, AdminError | 'role-invalid'>> => {
@@ -103,7 +104,7 @@ export async function setRole(
     if (role !== 'admin' && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role } }, now);
+    await recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role, ...(reason ? { reason } : {}) } }, now);
     return { ok: true, value: undefined };
   });
 }
@@ -121,6 +122,7 @@ export async function setDisabled(
   userId: number,
   disabled: boolean,
   now: Date = new Date(),
+  reason?: string,
 ): Promise<Result<void, AdminError>> {
   return db.write(async (tx): Promise<Result<void, AdminError>> => {
     const denied = await actorError(tx, actorId);
@@ -131,7 +133,7 @@ export async function setDisabled(
     if (disabled && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
     await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId));
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId }, now);
+    await recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId, ...(reason ? { detail: { reason } } : {}) }, now);
     return { ok: true, value: undefined };
   });
 }

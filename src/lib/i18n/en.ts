@@ -15,6 +15,7 @@ export const en = {
   'nav.courses': 'Courses',
   'nav.dashboard': 'My learning',
   'nav.admin': 'Admin',
+  'nav.reports': 'Course reports',
   'nav.login': 'Log in',
   'nav.logout': 'Log out',
   'nav.signup': 'Sign up',

@@ -12,6 +12,7 @@ export const es: Record<keyof typeof en, string> = {
   'nav.courses': 'Cursos',
   'nav.dashboard': 'Mi aprendizaje',
   'nav.admin': 'Administración',
+  'nav.reports': 'Informes de los cursos',
   'nav.login': 'Entrar',
   'nav.logout': 'Salir',
   'nav.signup': 'Crear cuenta',
