@@ -7,10 +7,12 @@
  *    throughput is shown too, and drops when other processes share the core).
  * 2. If a build exists, prints the gzipped size of the bot client bundles in dist/client/_astro
  *    (files starting with "bot" or containing "sandbox").
+ * 3. The admin area at scale (bench-admin.ts): 100,000 learners and 1,000,000 progress rows.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { handleMessage, parseBot, startConversation } from '../lib/bot/index.ts';
+import { benchAdminAtScale } from './bench-admin';
 
 const ROOT = new URL('../../', import.meta.url);
 const BOT_FILE = new URL('content/bots/rides-to-polls.yaml', ROOT);
@@ -105,3 +107,5 @@ function bundleSizes(): void {
 
 benchEngine();
 bundleSizes();
+console.log('\nAdmin at scale (SQLite, this machine)\n');
+console.log(table(await benchAdminAtScale()));

@@ -59,7 +59,8 @@ export function filterConditions(filter: EnrollmentFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.q) {
     const pattern = likePattern(filter.q);
-    conditions.push(or(sql`lower(${users.email}) like ${pattern} escape '\\'`, sql`lower(${users.displayName}) like ${pattern} escape '\\'`));
+    // Addresses are stored folded to lower case already (src/lib/auth/email.ts).
+    conditions.push(or(sql`${users.email} like ${pattern} escape '\\'`, sql`lower(${users.displayName}) like ${pattern} escape '\\'`));
   }
   if (filter.course) conditions.push(eq(enrollments.courseSlug, filter.course));
   if (filter.status) conditions.push(eq(enrollments.status, filter.status));

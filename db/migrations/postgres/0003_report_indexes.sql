@@ -1,0 +1,2 @@
+CREATE INDEX "lesson_progress_course_lesson_idx" ON "lesson_progress" USING btree ("course_slug","lesson_slug","completed_at");--> statement-breakpoint
+CREATE INDEX "lesson_progress_course_recent_idx" ON "lesson_progress" USING btree ("course_slug","last_viewed_at","user_id");
