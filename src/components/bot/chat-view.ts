@@ -3,6 +3,7 @@
  * bot wrote is set with textContent, never as HTML: a message of `<img onerror=…>` stays text.
  */
 import type { SmsInfo } from '~/lib/bot/runtime.ts';
+import { formatMessage } from '~/lib/i18n/message-format';
 
 export interface ChatLine {
   from: 'person' | 'bot';
@@ -55,7 +56,7 @@ export class ChatView {
     item.append(el('span', 'visually-hidden', `${line.from === 'person' ? this.strings.you : this.strings.bot}: `));
     item.append(el('span', 'bubble', line.text));
     const meta: string[] = [];
-    if (line.sms) meta.push(this.strings.segments.replace('{encoding}', line.sms.encoding).replace('{segments}', String(line.sms.segments)).replace('{units}', String(line.sms.units)));
+    if (line.sms) meta.push(formatMessage(document.documentElement.lang || 'en', this.strings.segments, { encoding: line.sms.encoding, segments: line.sms.segments, units: line.sms.units }));
     if (meta.length) item.append(el('span', 'meta', meta.join(' · ')));
     if (line.stepId || line.source) item.append(el('span', 'meta source-meta', `${this.strings.step}: ${line.stepId ?? line.source}`));
     return item;

@@ -1,6 +1,7 @@
 import { en } from './en';
 import { es } from './es';
 import type { Locale } from './locales';
+import { formatMessage } from './message-format';
 
 export type MessageKey = keyof typeof en;
 export type Dictionary = Record<MessageKey, string>;
@@ -10,16 +11,15 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 const dictionaries: Record<Locale, Dictionary> = { en, es };
 
 /**
- * Looks up an interface string and fills `{name}` placeholders. Every string a person reads
- * (pages, errors, e-mails) comes through here.
+ * Looks up an interface string and fills `{name}` placeholders and plural choices (see
+ * message-format.ts). Every string a person reads (pages, errors, e-mails) comes through here.
  * @example translator('es')('lesson.minutes', { count: 12 }) // '12 min'
  */
 export function translator(locale: Locale): Translate {
   const dictionary = dictionaries[locale];
   return (key, params) => {
     const template = dictionary[key];
-    if (!params) return template;
-    return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+    return params ? formatMessage(locale, template, params) : template;
   };
 }
 

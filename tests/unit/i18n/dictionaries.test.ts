@@ -23,10 +23,13 @@ describe('the en and es dictionaries', () => {
     expect(mismatched).toEqual([]);
   });
 
-  it('have placeholders that are plain words (no typos like "{ name}")', () => {
+  it('have placeholders that are plain words or well-formed plurals (no typos like "{ name}")', () => {
+    const PLURAL = /\{\w+, plural,(?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+\s*\}/g;
     for (const [locale, dictionary] of Object.entries(DICTIONARIES)) {
       for (const [key, text] of Object.entries(dictionary)) {
-        expect(text.replace(/\{\w+\}/g, ''), `${locale} ${key}`).not.toMatch(/\{[^}]*\}/);
+        const plurals = text.match(PLURAL) ?? [];
+        for (const p of plurals) expect(p, `${locale} ${key}: a plural needs an "other" form`).toMatch(/other\s*\{/);
+        expect(text.replace(PLURAL, '').replace(/\{\w+\}/g, ''), `${locale} ${key}`).not.toMatch(/[{}]/);
       }
     }
   });
