@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
 import type { Db, Reader } from '~/lib/db';
 import type { Quiz } from '~/lib/content/schemas';
 import { quizAttempts } from '~db/schema';
@@ -36,9 +36,18 @@ export function gradeQuiz(quiz: Quiz, chosen: number): { correct: boolean; corre
 }
 
 /**
- * Grades and stores one attempt. Every attempt is kept (not just the latest) so instructors can
- * see which questions people struggle with. An invalid choice throws: the caller should have
- * rejected it with isValidChoice, and storing it would pollute those statistics.
+ * How many attempts are kept per learner and quiz. A learner (or a script with their session)
+ * could otherwise answer the same question millions of times and grow the table without bound;
+ * it also stops one person's clicking from dominating the "most missed questions" report.
+ */
+export const MAX_KEPT_ATTEMPTS = 20;
+
+/**
+ * Grades and stores one attempt. Attempts are kept (not just the latest) so instructors can see
+ * which questions people struggle with, up to MAX_KEPT_ATTEMPTS per learner and quiz: beyond that
+ * the oldest are dropped in the same transaction, except the first correct one, so a pass is
+ * never forgotten. An invalid choice throws: the caller should have rejected it with
+ * isValidChoice, and storing it would pollute those statistics.
  *
  * @example
  * const { correct } = await recordQuizAttempt(db, { userId: user.id, courseSlug, lessonSlug, quiz, chosen });
@@ -52,8 +61,8 @@ export async function recordQuizAttempt(
     throw new RangeError(`choice ${input.chosen} is not an option of quiz "${input.quiz.id}"`);
   }
   const { correct } = gradeQuiz(input.quiz, input.chosen);
-  await db.write((tx) =>
-    tx.insert(quizAttempts).values({
+  await db.write(async (tx) => {
+    await tx.insert(quizAttempts).values({
       userId: input.userId,
       courseSlug: input.courseSlug,
       lessonSlug: input.lessonSlug,
@@ -61,8 +70,19 @@ export async function recordQuizAttempt(
       chosen: input.chosen,
       correct,
       createdAt: now,
-    }),
-  );
+    });
+    const sameQuiz = and(
+      eq(quizAttempts.userId, input.userId),
+      eq(quizAttempts.courseSlug, input.courseSlug),
+      eq(quizAttempts.lessonSlug, input.lessonSlug),
+      eq(quizAttempts.quizId, input.quiz.id),
+    );
+    // The newest kept attempt's id bounds what is dropped; reading one row keeps this cheap.
+    const [oldestKept] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(sameQuiz).orderBy(desc(quizAttempts.id)).limit(1).offset(MAX_KEPT_ATTEMPTS - 1);
+    if (!oldestKept) return;
+    const [firstCorrect] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(and(sameQuiz, eq(quizAttempts.correct, true))).orderBy(asc(quizAttempts.id)).limit(1);
+    await tx.delete(quizAttempts).where(and(sameQuiz, lt(quizAttempts.id, oldestKept.id), firstCorrect ? ne(quizAttempts.id, firstCorrect.id) : undefined));
+  });
   return { correct };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getQuizStates, gradeQuiz, isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
+import { asc, eq } from 'drizzle-orm';
+import { getQuizStates, gradeQuiz, isValidChoice, MAX_KEPT_ATTEMPTS, recordQuizAttempt } from '~/lib/progress/quiz';
 import { quizAttempts } from '~db/schema';
 import { freshDb } from '../fixtures';
 import { COURSE_SLUG, createUser, quiz } from './fixtures';
@@ -44,6 +45,26 @@ describe('recordQuizAttempt and getQuizStates', () => {
     expect(states.get('q-one')).toEqual({ passed: true, lastChosen: 0, lastCorrect: false, attempts: 3 });
     expect(states.get('q-two')).toEqual({ passed: false, lastChosen: 0, lastCorrect: false, attempts: 1 });
     expect(states.has('never-tried')).toBe(false);
+  });
+
+  it('keeps a bounded number of attempts per learner and quiz without forgetting a pass', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    const other = await createUser(db);
+    const base = { courseSlug: COURSE_SLUG, lessonSlug: 'quiz-time', quiz: q };
+    await recordQuizAttempt(db, { ...base, userId: user.id, chosen: 0 });
+    await recordQuizAttempt(db, { ...base, userId: user.id, chosen: 1 }); // the pass, second of many
+    await recordQuizAttempt(db, { ...base, userId: other.id, chosen: 0 });
+    for (let i = 0; i < MAX_KEPT_ATTEMPTS * 3; i++) await recordQuizAttempt(db, { ...base, userId: user.id, chosen: 0 });
+
+    const kept = await db.read.select().from(quizAttempts).where(eq(quizAttempts.userId, user.id)).orderBy(asc(quizAttempts.id));
+    // The newest MAX_KEPT_ATTEMPTS plus the first correct answer; the first wrong one is gone.
+    expect(kept).toHaveLength(MAX_KEPT_ATTEMPTS + 1);
+    expect(kept[0]?.correct).toBe(true);
+    expect(kept.slice(1).every((row) => !row.correct)).toBe(true);
+    expect((await getQuizStates(db.read, user.id, COURSE_SLUG, 'quiz-time')).get('q-one')).toMatchObject({ passed: true, lastChosen: 0, lastCorrect: false });
+    // Another learner's attempts are untouched.
+    expect(await db.read.select().from(quizAttempts).where(eq(quizAttempts.userId, other.id))).toHaveLength(1);
   });
 
   it('keeps states per user and per lesson', async () => {
