@@ -20,7 +20,9 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   security: {
-    checkOrigin: true,
+    // Done in src/middleware.ts instead, against SITE_URL too: behind an HTTPS proxy the request
+    // arrives as http://, so Astro's check would refuse every form.
+    checkOrigin: false,
     actionBodySizeLimit: 512 * 1024,
   },
   env: {

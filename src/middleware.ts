@@ -5,6 +5,20 @@ import { isDatabaseUnavailable } from '~/lib/db';
 import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
+import { secureCookies, siteOrigin } from '~/server/runtime';
+import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
+
+/**
+ * Refuses form posts from other sites (CSRF). Astro's own check compares Origin with the address
+ * the request arrived at, which behind an HTTPS proxy is http://…, never what the browser sends;
+ * this one also accepts the public address (SITE_URL), so it is switched off in astro.config.mjs.
+ */
+const originCheck = defineMiddleware((context, next) => {
+  const { request, url } = context;
+  if (!needsOriginCheck(request.method, request.headers.get('content-type'))) return next();
+  if (isSameOrigin(request.headers, [siteOrigin, url.origin])) return next();
+  return plainResponse(403, 'Cross-site form submissions are refused. Go back to the page, reload it, and send the form again.');
+});
 
 /** Sets the interface language from the URL: `/es/…` is Spanish, everything else English. */
 const locale = defineMiddleware((context, next) => {
@@ -45,7 +59,8 @@ const securityHeaders = defineMiddleware(async (context, next) => {
   headers.set('Referrer-Policy', /^\/reset-password\/./.test(splitLocale(context.url.pathname).path) ? 'no-referrer' : 'strict-origin-when-cross-origin');
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  if (context.url.protocol === 'https:') headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  // The public address decides, not the request's: behind a TLS-terminating proxy requests arrive as http.
+  if (secureCookies) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if (context.locals.user && !headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
   return response;
 });
@@ -68,4 +83,4 @@ const databaseUnavailable = defineMiddleware(async (context, next) => {
   }
 });
 
-export const onRequest = sequence(locale, securityHeaders, databaseUnavailable, authenticate, languagePreference);
+export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference);

@@ -1,13 +1,14 @@
 import type { z } from 'astro/zod';
 import { isSameOrigin } from '~/lib/http/origin';
+import { siteOrigin } from '~/server/runtime';
 
 /**
- * JSON endpoints are outside Astro's origin check (it only checks form posts), so each one
+ * JSON endpoints are outside the middleware's origin check (it only checks form posts), so each one
  * requires a JSON body, which a cross-site page cannot send without a CORS preflight we never
  * grant, and a same-origin request (see isSameOrigin: a missing Origin is refused too).
  */
 export async function readJson(request: Request, url: URL): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  if (!isSameOrigin(request.headers, url.origin)) return { ok: false, response: json({ error: 'cross-origin' }, 403) };
+  if (!isSameOrigin(request.headers, [siteOrigin, url.origin])) return { ok: false, response: json({ error: 'cross-origin' }, 403) };
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) {
     return { ok: false, response: json({ error: 'json-required' }, 415) };
   }

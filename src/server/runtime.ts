@@ -71,5 +71,7 @@ export function getFlowRunner(): FlowRunner {
 export const payments: Payments = paymentsFrom({ STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE });
 
 export const siteUrl = SITE_URL.replace(/\/$/, '');
+/** What browsers send as `Origin` from this site's pages. */
+export const siteOrigin = new URL(SITE_URL).origin;
 /** Cookies get `Secure` (and the `__Host-` name) when the public site is served over https. */
 export const secureCookies = siteUrl.startsWith('https://');
