@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import { databaseConfig, openDatabase } from '../lib/db';
 import { paymentsFrom } from '../lib/payments/stripe-client';
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address';
 
 /**
  * `npm run serve`: starts the built server the way production should. The database is opened,
@@ -14,7 +15,12 @@ import { paymentsFrom } from '../lib/payments/stripe-client';
  */
 const DRAIN_LIMIT_MS = 15_000;
 
+let trustedProxies: TrustedProxies;
 try {
+  const parsed = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  if (!parsed.ok) throw new Error(parsed.error);
+  trustedProxies = parsed.proxies;
+  console.info(`botcamp: trusted proxies: ${trustedProxies.description}`);
   const payments = paymentsFrom(process.env);
   console.info(`botcamp: online payment: ${payments.enabled ? 'Stripe' : 'off (no STRIPE_SECRET_KEY)'}`);
   const db = await openDatabase(databaseConfig(process.env));
@@ -26,13 +32,18 @@ try {
 }
 
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+// Tells the app (src/server/client-address.ts) that the header below comes from this server.
+process.env.BOTCAMP_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { startServer: () => { server: { server: Server } } };
 const { server } = entry.startServer().server;
 
-// The adapter serves files from dist/client before any middleware runs, so headers every response
-// needs are set here, first: no MIME sniffing anywhere, and a year of caching for the files whose
-// names carry a content hash (a new build gives them new names).
+// The adapter serves files from dist/client before any middleware runs, so what every request and
+// response needs is done here, first: the real client address (TRUSTED_PROXIES), no MIME sniffing
+// anywhere, and a year of caching for the files whose names carry a content hash (a new build
+// gives them new names).
 server.prependListener('request', (request, response) => {
+  // Set on every request, replacing any copy the client sent: only this line may speak for the client's address.
+  request.headers[CLIENT_ADDRESS_HEADER] = realClientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
   response.setHeader('X-Content-Type-Options', 'nosniff');
   if (request.url?.startsWith('/_astro/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
 });

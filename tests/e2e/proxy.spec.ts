@@ -1,0 +1,82 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { newAccount, ROOT } from './helpers';
+
+// The built server as production runs it: HTTPS ends at a reverse proxy on this machine, which
+// forwards plain HTTP with X-Forwarded-For. One server trusts that proxy (127.0.0.1); the other
+// trusts a proxy that is not in front of it, so every forwarding header it gets is a forgery.
+const SITE_URL = 'https://botcamp.test';
+const BEHIND_PROXY = 4413;
+const FORGED = 4414;
+const DATA = join(ROOT, 'tests/.e2e-data/proxy');
+
+function start(port: number, trustedProxies: string): ChildProcess {
+  // Node itself (not an npx wrapper), so that SIGTERM reaches the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(DATA, `${port}.db`), SITE_URL, TRUSTED_PROXIES: trustedProxies, ASTRO_NODE_LOGGING: 'disabled' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return child;
+}
+
+/** A form post as the proxy would pass it on: the browser's Origin, the client's address. */
+function post(port: number, path: string, form: Record<string, string>, forwardedFor: string, cookie = ''): Promise<Response> {
+  return fetch(`http://127.0.0.1:${port}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+    redirect: 'manual',
+    headers: { Origin: SITE_URL, 'X-Forwarded-For': forwardedFor, 'X-Forwarded-Proto': 'https', 'X-Forwarded-Host': 'botcamp.test', ...(cookie ? { Cookie: cookie } : {}) },
+  });
+}
+
+test.describe('behind a reverse proxy', () => {
+  const children: ChildProcess[] = [];
+
+  test.beforeAll(async () => {
+    rmSync(DATA, { recursive: true, force: true });
+    mkdirSync(DATA, { recursive: true });
+    children.push(start(BEHIND_PROXY, '127.0.0.1, ::1'), start(FORGED, '10.9.9.9'));
+    for (const port of [BEHIND_PROXY, FORGED]) {
+      await expect(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
+    }
+  });
+
+  test.afterAll(async () => {
+    const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
+    for (const child of children) child.kill('SIGTERM');
+    expect(await Promise.all(exits)).toEqual([0, 0]);
+  });
+
+  test('cookies are Secure and __Host-, HSTS is sent, and throttling keys on the real client', async () => {
+    const account = newAccount('proxy');
+    const signup = await post(BEHIND_PROXY, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' }, '198.51.100.1');
+    expect(signup.status).toBe(303);
+    const cookie = signup.headers.getSetCookie().find((c) => c.startsWith('__Host-'));
+    expect(cookie).toBeDefined();
+    expect(cookie).toMatch(/;\s*Secure/i);
+    expect(cookie).toMatch(/;\s*HttpOnly/i);
+    const page = await fetch(`http://127.0.0.1:${BEHIND_PROXY}/`);
+    expect(page.headers.get('strict-transport-security')).toContain('max-age=');
+
+    // Five wrong passwords from one client lock that client out of this account…
+    for (let i = 0; i < 5; i++) expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: 'not the password' }, '198.51.100.2')).status).toBe(400);
+    expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: account.password }, '198.51.100.2')).status).toBe(429);
+    // …a client forging an extra hop on the left is still that client…
+    expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: account.password }, '203.0.113.77, 198.51.100.2')).status).toBe(429);
+    // …and the owner, elsewhere, behind the same proxy, still gets in.
+    expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: account.password }, '198.51.100.3')).status).toBe(303);
+  });
+
+  test('forged forwarding headers from a client that is not a trusted proxy change nothing', async () => {
+    const account = newAccount('forged');
+    expect((await post(FORGED, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' }, '198.51.100.1')).status).toBe(303);
+    // Every attempt claims a new address; the server sees one client and locks it out.
+    for (let i = 0; i < 5; i++) expect((await post(FORGED, '/login', { email: account.email, password: 'not the password' }, `198.51.100.${10 + i}`)).status).toBe(400);
+    expect((await post(FORGED, '/login', { email: account.email, password: account.password }, '198.51.100.99')).status).toBe(429);
+  });
+});
