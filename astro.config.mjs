@@ -36,6 +36,8 @@ export default defineConfig({
       DATABASE_BUSY_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 5000, int: true, min: 1 }),
       // 'secret' here means read when the server starts (public server values are fixed at build time).
       SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321', url: true }),
+      // Sign-ups allowed per client address per hour (a workshop on one Wi-Fi counts as one client).
+      SIGNUP_LIMIT_PER_HOUR: envField.number({ context: 'server', access: 'secret', default: 60, int: true, min: 1 }),
       SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
       MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'Botcamp <no-reply@botcamp.localhost>' }),
       STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),

@@ -6,6 +6,7 @@ import {
   DATABASE_STATEMENT_TIMEOUT_MS,
   DATABASE_URL,
   MAIL_FROM,
+  SIGNUP_LIMIT_PER_HOUR,
   SITE_URL,
   SMTP_URL,
   STRIPE_API_BASE,
@@ -71,6 +72,8 @@ export function getFlowRunner(): FlowRunner {
 export const payments: Payments = paymentsFrom({ STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE });
 
 export const siteUrl = SITE_URL.replace(/\/$/, '');
+/** How many sign-ups one client address may make per hour (SIGNUP_LIMIT_PER_HOUR). */
+export const signupRule = { limit: SIGNUP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 };
 /** What browsers send as `Origin` from this site's pages. */
 export const siteOrigin = new URL(SITE_URL).origin;
 /** Cookies get `Secure` (and the `__Host-` name) when the public site is served over https. */

@@ -16,7 +16,7 @@ function start(port: number, trustedProxies: string): ChildProcess {
   // Node itself (not an npx wrapper), so that SIGTERM reaches the server.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(DATA, `${port}.db`), SITE_URL, TRUSTED_PROXIES: trustedProxies, ASTRO_NODE_LOGGING: 'disabled' },
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(DATA, `${port}.db`), SITE_URL, TRUSTED_PROXIES: trustedProxies, SIGNUP_LIMIT_PER_HOUR: '2', ASTRO_NODE_LOGGING: 'disabled' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.resume();
@@ -70,6 +70,18 @@ test.describe('behind a reverse proxy', () => {
     expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: account.password }, '203.0.113.77, 198.51.100.2')).status).toBe(429);
     // …and the owner, elsewhere, behind the same proxy, still gets in.
     expect((await post(BEHIND_PROXY, '/login', { email: account.email, password: account.password }, '198.51.100.3')).status).toBe(303);
+
+    // Sign-ups are counted per real client too (this server allows two an hour).
+    const signUpFrom = (ip: string) => {
+      const a = newAccount('burst');
+      return post(BEHIND_PROXY, '/signup', { displayName: a.name, email: a.email, password: a.password, acceptValues: 'yes' }, ip);
+    };
+    expect((await signUpFrom('198.51.100.60')).status).toBe(303);
+    expect((await signUpFrom('198.51.100.60')).status).toBe(303);
+    const refused = await signUpFrom('198.51.100.60');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await signUpFrom('198.51.100.61')).status).toBe(303);
   });
 
   test('forged forwarding headers from a client that is not a trusted proxy change nothing', async () => {

@@ -33,6 +33,20 @@ describe('signUp', () => {
     expect(await tableAsText(db, users)).not.toContain(PASSWORD);
   });
 
+  it('throttles sign-ups per client address before hashing anything, and lets other clients through', async () => {
+    const rule = { limit: 2, windowMs: 60 * 60_000 };
+    const from = (email: string, ip: string, at = T0) => signUp(db, { ...form, email, ip }, at, rule);
+    expect((await from('a1@example.org', '203.0.113.9')).ok).toBe(true);
+    expect((await from('a2@example.org', '203.0.113.9')).ok).toBe(true);
+    const refused = await from('a3@example.org', '203.0.113.9');
+    expect(refused).toMatchObject({ ok: false, error: 'throttled' });
+    expect(!refused.ok && 'retryAfterSeconds' in refused && refused.retryAfterSeconds).toBeGreaterThan(0);
+    expect((await from('b1@example.org', '198.51.100.4')).ok).toBe(true);
+    // An hour later the client may sign up again.
+    expect((await from('a3@example.org', '203.0.113.9', new Date(T0.getTime() + 61 * 60_000))).ok).toBe(true);
+    expect((await db.read.select().from(users)).map((u) => u.email).sort()).toEqual(['a1@example.org', 'a2@example.org', 'a3@example.org', 'b1@example.org']);
+  });
+
   it('answers email-taken for the same address in another case', async () => {
     await signUp(db, { ...form, email: 'Foo@X.org' }, T0);
     const again = await signUp(db, { ...form, email: 'foo@x.org' }, T0);
