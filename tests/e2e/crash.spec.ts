@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { FREE_COURSE, newAccount, ROOT } from './helpers';
+
+// The built server on SQLite is killed with SIGKILL (no chance to flush or drain) in the middle of
+// a burst of sign-ups and enrollments. After a restart the database must be intact, and every
+// request that was answered with success must be in it: an acknowledged write is on disk.
+const PORT = 4415;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const DATA = join(ROOT, 'tests/.e2e-data/crash');
+const DATABASE_PATH = join(DATA, 'crash.db');
+
+function start(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_PATH, SITE_URL: ORIGIN, SIGNUP_LIMIT_PER_HOUR: '100000', ASTRO_NODE_LOGGING: 'disabled' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  return child;
+}
+
+async function ready(): Promise<void> {
+  await expect(async () => expect((await fetch(`${ORIGIN}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
+}
+
+function post(path: string, form: Record<string, string>, cookie = ''): Promise<Response> {
+  return fetch(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual', headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) } });
+}
+
+/** One learner's sign-up and enrollment; records each step only once the server said yes. */
+async function learnerFlow(acknowledged: { signedUp: string[]; enrolled: string[] }): Promise<void> {
+  const account = newAccount('crash');
+  try {
+    const signup = await post('/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' });
+    if (signup.status !== 303) return;
+    acknowledged.signedUp.push(account.email);
+    const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const enroll = await post('/api/enroll', { course: FREE_COURSE, locale: 'en' }, cookie);
+    if (enroll.status === 303) acknowledged.enrolled.push(account.email);
+  } catch {
+    // The connection died with the server: this request was never acknowledged.
+  }
+}
+
+test('after SIGKILL mid-burst the database is intact and holds every acknowledged write', async () => {
+  test.setTimeout(120_000);
+  rmSync(DATA, { recursive: true, force: true });
+  mkdirSync(DATA, { recursive: true });
+  let server = start();
+  await ready();
+
+  const acknowledged = { signedUp: [] as string[], enrolled: [] as string[] };
+  const burst = Array.from({ length: 60 }, () => learnerFlow(acknowledged));
+  // Kill once some writes are acknowledged but the burst is still going.
+  await expect.poll(() => acknowledged.enrolled.length, { timeout: 60_000, intervals: [20] }).toBeGreaterThanOrEqual(5);
+  server.kill('SIGKILL');
+  await Promise.all(burst);
+  expect(acknowledged.signedUp.length).toBeLessThan(60); // the kill really landed mid-burst
+
+  server = start();
+  await ready();
+  try {
+    const db = new Database(DATABASE_PATH, { readonly: true });
+    try {
+      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+      const emails = new Set((db.prepare('SELECT email FROM users').all() as { email: string }[]).map((r) => r.email));
+      for (const email of acknowledged.signedUp) expect(emails.has(email), `${email} was acknowledged`).toBe(true);
+      const enrolled = new Set(
+        (db.prepare("SELECT u.email FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_slug = ? AND e.status = 'active'").all(FREE_COURSE) as { email: string }[]).map((r) => r.email),
+      );
+      for (const email of acknowledged.enrolled) expect(enrolled.has(email), `${email}'s enrollment was acknowledged`).toBe(true);
+    } finally {
+      db.close();
+    }
+    // And the restarted server serves from that database.
+    expect((await fetch(`${ORIGIN}/courses/${FREE_COURSE}`)).status).toBe(200);
+  } finally {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
