@@ -26,11 +26,16 @@ function separatorOf(text: string): ',' | ';' {
  */
 export function parseCsv(text: string): CsvResult {
   if (!text.replace(/^\uFEFF/, '').trim()) return { ok: false, error: 'csv-empty' };
+  // The parser miscounts lines when a quoted field holds a CRLF, and every later row's line
+  // number drifts; one kind of line break keeps the numbers people are shown right.
+  text = text.replace(/\r\n?/g, '\n');
   let rows: { record: string[]; info: { lines: number } }[];
   try {
     rows = parse(text, { bom: true, delimiter: separatorOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
-    const line = (error as { lines?: number }).lines;
+    // The parser reports where it gave up, which for an unclosed quote is past the last line.
+    const reported = (error as { lines?: number }).lines;
+    const line = reported === undefined ? undefined : Math.min(reported, text.split(/\r\n|\r|\n/).length);
     return { ok: false, error: 'csv-unreadable', ...(line === undefined ? {} : { line }) };
   }
   const [head, ...rest] = rows;

@@ -2,6 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { csvLine, neutralizeCell, parseCsv } from '~/lib/admin/csv';
 
 describe('parseCsv', () => {
+  it('numbers rows right after a quoted field that spans CRLF lines', () => {
+    const r = parseCsv('email,name\r\na@x.org,"Ann\r\nB"\r\nb@x.org,Bo\r\n');
+    expect(r.ok && r.records.map((rec) => rec.line)).toEqual([2, 4]);
+  });
+
+  it('points an unclosed quote at a line of the file', () => {
+    expect(parseCsv('email,name\r\n"a@x.org,Ann\r\nb@x.org,Bo')).toMatchObject({ ok: false, error: 'csv-unreadable', line: 3 });
+  });
+
   it('reads what spreadsheets write: a BOM, semicolons, quotes, CRLF, blank lines', () => {
     const result = parseCsv('\uFEFFEmail;Name;Course\r\n"ana@example.org";"Ruiz; Ana";texting-for-turnout\r\n\r\nbo@example.org;"Bo ""the"" Organizer";x\r\n');
     expect(result).toEqual({
