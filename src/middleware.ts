@@ -17,7 +17,7 @@ const originCheck = defineMiddleware((context, next) => {
   const { request, url } = context;
   if (!needsOriginCheck(request.method, request.headers.get('content-type'))) return next();
   if (isSameOrigin(request.headers, [siteOrigin, url.origin])) return next();
-  return plainResponse(403, 'Cross-site form submissions are refused. Go back to the page, reload it, and send the form again.');
+  return plainResponse(403, translator(context.locals.locale)('error.cross-site'));
 });
 
 /** Sets the interface language from the URL: `/es/…` is Spanish, everything else English. */

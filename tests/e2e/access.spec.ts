@@ -46,6 +46,7 @@ test.describe('access control', () => {
     const preview = lessonPath(FREE_COURSE, 'why-chatbots-for-organizing');
     const progress = await postForm(page.request, '/api/progress', { intent: 'complete', course: FREE_COURSE, lesson: 'why-chatbots-for-organizing', return: preview }, EVIL);
     expect(progress.status()).toBe(403);
+    expect(await progress.text()).toContain('sent from another website');
     const logout = await postForm(page.request, '/logout', {}, EVIL);
     expect(logout.status()).toBe(403);
     // The refused completion did not happen, and the session survived the refused logout

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { FREE_COURSE, newAccount, ROOT } from './helpers';
+import { FREE_COURSE, newAccount, ROOT, startBuiltServer, stopBuiltServers } from './helpers';
 
 // The built server on SQLite is killed with SIGKILL (no chance to flush or drain) in the middle of
 // a burst of sign-ups and enrollments. After a restart the database must be intact, and every
@@ -13,20 +12,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA = join(ROOT, 'tests/.e2e-data/crash');
 const DATABASE_PATH = join(DATA, 'crash.db');
 
-function start(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), DATABASE_PATH, SITE_URL: ORIGIN, SIGNUP_LIMIT_PER_HOUR: '100000', ASTRO_NODE_LOGGING: 'disabled' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return child;
-}
-
-async function ready(): Promise<void> {
-  await expect(async () => expect((await fetch(`${ORIGIN}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
-}
+const start = () => startBuiltServer(PORT, { DATABASE_PATH, SITE_URL: ORIGIN, SIGNUP_LIMIT_PER_HOUR: '100000' });
 
 function post(path: string, form: Record<string, string>, cookie = ''): Promise<Response> {
   return fetch(`${ORIGIN}${path}`, { method: 'POST', body: new URLSearchParams(form), redirect: 'manual', headers: { Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) } });
@@ -53,8 +39,7 @@ test('after SIGKILL mid-burst the database is intact and holds every acknowledge
   test.setTimeout(120_000);
   rmSync(DATA, { recursive: true, force: true });
   mkdirSync(DATA, { recursive: true });
-  let server = start();
-  await ready();
+  let server = await start();
 
   // Twelve clients sign up and enroll learners one after another until the server is gone, so
   // requests are in flight whenever the kill lands.
@@ -69,8 +54,7 @@ test('after SIGKILL mid-burst the database is intact and holds every acknowledge
   await Promise.all(clients);
   expect(interrupted).toBe(12);
 
-  server = start();
-  await ready();
+  server = await start();
   try {
     const db = new Database(DATABASE_PATH, { readonly: true });
     try {
@@ -87,8 +71,6 @@ test('after SIGKILL mid-burst the database is intact and holds every acknowledge
     // And the restarted server serves from that database.
     expect((await fetch(`${ORIGIN}/courses/${FREE_COURSE}`)).status).toBe(200);
   } finally {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
+    expect(await stopBuiltServers([server])).toEqual([0]);
   }
 });

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -236,4 +236,30 @@ export async function expectNoA11yViolations(page: Page, label = page.url()): Pr
     .map((v) => `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n` + v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n'))
     .join('\n');
   expect.soft(results.violations.map((v) => v.id), `axe violations on ${label}:\n${report}\n`).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Extra built servers (several servers, a proxy in front, a crash)
+
+/**
+ * Starts the built server (`src/cli/serve.ts`) on 127.0.0.1:`port` with `env` added, and waits
+ * until its home page answers. Node itself runs it (not an npx wrapper), so signals reach it.
+ */
+export async function startBuiltServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ASTRO_NODE_LOGGING: 'disabled', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.resume();
+  child.stderr?.resume();
+  await expect(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
+  return child;
+}
+
+/** Sends SIGTERM to each server and resolves with their exit codes (0 when they drained). */
+export function stopBuiltServers(children: ChildProcess[]): Promise<(number | null)[]> {
+  const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
+  for (const child of children) child.kill('SIGTERM');
+  return Promise.all(exits);
 }

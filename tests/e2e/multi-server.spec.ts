@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
-import { FREE_COURSE, newAccount, PAID_COURSE, ROOT } from './helpers';
+import { FREE_COURSE, newAccount, PAID_COURSE, ROOT, startBuiltServer, stopBuiltServers } from './helpers';
 
 // Two identical app servers on one PostgreSQL database, started at the same moment on an empty
 // database, as behind a load balancer. Runs when the test script provides a PostgreSQL server.
@@ -25,30 +25,13 @@ test.describe('two servers, one PostgreSQL', () => {
     const url = new URL(serverUrl!);
     url.pathname = '/botcamp_e2e_multi';
     databaseUrl = url.toString();
-    for (const port of PORTS) {
-      // Node itself (not an npx wrapper), so that SIGTERM reaches the server.
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-        cwd: ROOT,
-        env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_PATH: SQLITE_FILE, SITE_URL: `http://127.0.0.1:${port}`, ASTRO_NODE_LOGGING: 'disabled' },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      child.stdout?.resume();
-      child.stderr?.resume();
-      children.push(child);
-    }
-    for (const port of PORTS) {
-      await expect(async () => {
-        const r = await fetch(`http://127.0.0.1:${port}/`);
-        expect(r.status).toBe(200);
-      }).toPass({ timeout: 30_000 });
-    }
+    // Both spawned before either is awaited: they start together, as behind a load balancer.
+    children.push(...(await Promise.all(PORTS.map((port) => startBuiltServer(port, { DATABASE_URL: databaseUrl, DATABASE_PATH: SQLITE_FILE, SITE_URL: `http://127.0.0.1:${port}` })))));
   });
 
   test.afterAll(async () => {
     // SIGTERM drains: each server finishes what is in flight and exits 0.
-    const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
-    for (const child of children) child.kill('SIGTERM');
-    expect(await Promise.all(exits)).toEqual([0, 0]);
+    expect(await stopBuiltServers(children)).toEqual([0, 0]);
   });
 
   const origin = (port: number) => `http://127.0.0.1:${port}`;

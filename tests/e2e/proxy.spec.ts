@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { newAccount, ROOT } from './helpers';
+import { newAccount, ROOT, startBuiltServer, stopBuiltServers } from './helpers';
 
 // The built server as production runs it: HTTPS ends at a reverse proxy on this machine, which
 // forwards plain HTTP with X-Forwarded-For. One server trusts that proxy (127.0.0.1); the other
@@ -12,17 +12,8 @@ const BEHIND_PROXY = 4413;
 const FORGED = 4414;
 const DATA = join(ROOT, 'tests/.e2e-data/proxy');
 
-function start(port: number, trustedProxies: string): ChildProcess {
-  // Node itself (not an npx wrapper), so that SIGTERM reaches the server.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: join(DATA, `${port}.db`), SITE_URL, TRUSTED_PROXIES: trustedProxies, SIGNUP_LIMIT_PER_HOUR: '2', ASTRO_NODE_LOGGING: 'disabled' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.resume();
-  child.stderr?.resume();
-  return child;
-}
+const start = (port: number, trustedProxies: string) =>
+  startBuiltServer(port, { DATABASE_PATH: join(DATA, `${port}.db`), SITE_URL, TRUSTED_PROXIES: trustedProxies, SIGNUP_LIMIT_PER_HOUR: '2' });
 
 /** A form post as the proxy would pass it on: the browser's Origin, the client's address. */
 function post(port: number, path: string, form: Record<string, string>, forwardedFor: string, cookie = ''): Promise<Response> {
@@ -40,16 +31,11 @@ test.describe('behind a reverse proxy', () => {
   test.beforeAll(async () => {
     rmSync(DATA, { recursive: true, force: true });
     mkdirSync(DATA, { recursive: true });
-    children.push(start(BEHIND_PROXY, '127.0.0.1, ::1'), start(FORGED, '10.9.9.9'));
-    for (const port of [BEHIND_PROXY, FORGED]) {
-      await expect(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
-    }
+    children.push(...(await Promise.all([start(BEHIND_PROXY, '127.0.0.1, ::1'), start(FORGED, '10.9.9.9')])));
   });
 
   test.afterAll(async () => {
-    const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
-    for (const child of children) child.kill('SIGTERM');
-    expect(await Promise.all(exits)).toEqual([0, 0]);
+    expect(await stopBuiltServers(children)).toEqual([0, 0]);
   });
 
   test('cookies are Secure and __Host-, HSTS is sent, and throttling keys on the real client', async () => {

@@ -103,7 +103,9 @@ describe('properties', () => {
     const cell = fc.oneof(fc.string({ maxLength: 12 }), fc.emailAddress(), fc.constantFrom('texting-for-turnout', 'nope', '=cmd()', '"', ';', ',', '\n'));
     const file = fc.oneof(
       fc.string({ maxLength: 400 }),
-      fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 15 }).map((rows) => ['email,name,course', ...rows.map((r) => r.join(','))].join(fc.sample(fc.constantFrom('\n', '\r\n'), 1)[0])),
+      fc
+        .tuple(fc.array(fc.array(cell, { minLength: 1, maxLength: 4 }), { maxLength: 15 }), fc.constantFrom('\n', '\r\n'))
+        .map(([rows, lineBreak]) => ['email,name,course', ...rows.map((r) => r.join(','))].join(lineBreak)),
     );
     await fc.assert(
       fc.asyncProperty(file, async (text) => {

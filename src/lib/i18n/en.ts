@@ -228,6 +228,7 @@ export const en = {
   'error.bad-request': 'That request was not valid. Go back and try again.',
   'error.form-too-large': 'That form was too large to accept. Go back, shorten what you typed and send it again.',
   'error.form-unreadable': 'That was not a form this page can read. Go back to the page and send the form from there.',
+  'error.cross-site': 'This form was sent from another website, so it was refused and nothing was changed. Go back to the page, reload it and send the form again.',
   'error.database-unavailable': 'Botcamp cannot reach its database right now. Nothing was changed. Please try again in a minute.',
   'error.login-required': 'Please log in first.',
   'error.course-not-found': 'That course does not exist.',

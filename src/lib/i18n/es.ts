@@ -225,6 +225,7 @@ export const es: Record<keyof typeof en, string> = {
   'error.bad-request': 'La solicitud no era válida. Regresa e inténtalo de nuevo.',
   'error.form-too-large': 'Ese formulario era demasiado grande. Regresa, acorta lo que escribiste y vuelve a enviarlo.',
   'error.form-unreadable': 'Eso no era un formulario que esta página pueda leer. Regresa a la página y envía el formulario desde allí.',
+  'error.cross-site': 'Este formulario se envió desde otro sitio web, así que se rechazó y no se cambió nada. Vuelve a la página, recárgala y envía el formulario otra vez.',
   'error.database-unavailable': 'Botcamp no puede conectarse con su base de datos en este momento. No se cambió nada. Vuelve a intentarlo en un minuto.',
   'error.login-required': 'Primero entra a tu cuenta.',
   'error.course-not-found': 'Ese curso no existe.',
