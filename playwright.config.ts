@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { MAIL_SINK_PORT, STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
+import { e2ePort, MAIL_SINK_PORT, STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
 
 // End-to-end tests run against the built server on its own port and database. The browser is
 // Debian's Chromium unless BOTCAMP_BROWSER names another executable, or is set to "bundled" to
 // use Playwright's own download (on machines where `npx playwright install` works).
-const PORT = Number(process.env.E2E_PORT ?? 4399);
+const PORT = Number(process.env.E2E_PORT ?? e2ePort(4399));
 export const E2E_DATABASE = 'tests/.e2e-data/e2e.db';
 const chosen = process.env.BOTCAMP_BROWSER;
 const executablePath = chosen === 'bundled' ? undefined : (chosen ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined));

@@ -1,3 +1,4 @@
+import { e2ePort } from './stripe-env';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -7,7 +8,7 @@ import { FREE_COURSE, newAccount, ROOT, startBuiltServer, stopBuiltServers } fro
 // The built server on SQLite is killed with SIGKILL (no chance to flush or drain) in the middle of
 // a burst of sign-ups and enrollments. After a restart the database must be intact, and every
 // request that was answered with success must be in it: an acknowledged write is on disk.
-const PORT = 4415;
+const PORT = e2ePort(4415);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DATA = join(ROOT, 'tests/.e2e-data/crash');
 const DATABASE_PATH = join(DATA, 'crash.db');

@@ -1,3 +1,4 @@
+import { e2ePort } from './stripe-env';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { FREE_COURSE, newAccount, PAID_COURSE, ROOT, startBuiltServer, stopBuilt
 // Two identical app servers on one PostgreSQL database, started at the same moment on an empty
 // database, as behind a load balancer. Runs when the test script provides a PostgreSQL server.
 const serverUrl = process.env.BOTCAMP_TEST_DATABASE_URL;
-const PORTS = [4411, 4412];
+const PORTS = [e2ePort(4411), e2ePort(4412)];
 const SQLITE_FILE = join(ROOT, 'tests/.e2e-data/must-not-exist.db');
 
 test.describe('two servers, one PostgreSQL', () => {

@@ -1,3 +1,4 @@
+import { e2ePort } from './stripe-env';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +9,8 @@ import { newAccount, ROOT, startBuiltServer, stopBuiltServers } from './helpers'
 // forwards plain HTTP with X-Forwarded-For. One server trusts that proxy (127.0.0.1); the other
 // trusts a proxy that is not in front of it, so every forwarding header it gets is a forgery.
 const SITE_URL = 'https://botcamp.test';
-const BEHIND_PROXY = 4413;
-const FORGED = 4414;
+const BEHIND_PROXY = e2ePort(4413);
+const FORGED = e2ePort(4414);
 const DATA = join(ROOT, 'tests/.e2e-data/proxy');
 
 const start = (port: number, trustedProxies: string) =>
