@@ -8,6 +8,7 @@ import { commitImport, planImport } from '../lib/admin/import';
 import { courseStats } from '../lib/admin/stats';
 import { createUser, setRole } from '../lib/auth/account';
 import { normalizeEmail } from '../lib/auth/email';
+import { isRole, ROLES } from '../lib/auth/user';
 import { createSetPasswordLink } from '../lib/auth/password-reset';
 import { databaseConfig, openDatabase, type Db } from '../lib/db';
 import { backupSqlite } from '../lib/db/backup';
@@ -23,6 +24,10 @@ import { users } from '../../db/schema';
 const COMMANDS: Record<string, string> = {
   'create-admin': `create-admin EMAIL [NAME]
   Create (or promote) an admin and print a one-time link to set the password.`,
+  'create-account': `create-account EMAIL learner|instructor|admin [NAME]
+  Create an account with that role (or give an existing one the role) and print a one-time link to
+  set the password. An instructor sees the reports of the courses whose instructor entry lists
+  the address (accounts: in content/instructors/<id>.mdx).`,
   'set-role': `set-role EMAIL learner|instructor|admin [--reason TEXT]
   Change an account's role; its sessions end. The last enabled admin cannot be demoted.`,
   enroll: `enroll EMAIL COURSE [--reason TEXT]
@@ -124,22 +129,27 @@ if (command === 'backup') {
 const db = await openDatabase(databaseConfig(process.env));
 try {
   switch (command) {
-    case 'create-admin': {
-      const [email, ...name] = args;
-      if (!email) usage('create-admin needs an e-mail address');
+    case 'create-admin':
+    case 'create-account': {
+      const [email, ...rest] = args;
+      if (!email) usage(`${command} needs an e-mail address`);
+      const role = command === 'create-admin' ? 'admin' : rest.shift();
+      if (!role || !isRole(role)) usage(`create-account needs a role: ${ROLES.join(', ')}`);
+      const name = rest.join(' ');
       const [existing] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
       let userId: number;
       if (existing) {
         userId = existing.id;
-        const promoted = await setRole(db, null, userId, 'admin');
-        if (!promoted.ok) fail(promoted.error);
+        const changed = await setRole(db, null, userId, role);
+        if (!changed.ok) fail(changed.error);
       } else {
-        const created = await createUser(db, { email, displayName: name.length ? name.join(' ') : (email.split('@')[0] ?? email), role: 'admin' });
+        const created = await createUser(db, { email, displayName: name || (email.split('@')[0] ?? email), role });
         if (!created.ok) fail(`${created.error}${created.field ? ` (${created.field})` : ''}`);
         userId = created.value.userId;
       }
       const link = await createSetPasswordLink(db, userId, siteUrl);
-      console.log(`Admin ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
+      const label = role === 'admin' ? 'Admin' : role === 'instructor' ? 'Instructor' : 'Learner';
+      console.log(`${label} ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
       break;
     }
     case 'set-role': {

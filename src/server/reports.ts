@@ -1,3 +1,5 @@
+import { getCollection } from 'astro:content';
+import { reportableCourses } from '~/lib/admin/report-access';
 import { courseReport, type CourseReport } from '~/lib/admin/reports';
 import type { SessionUser } from '~/lib/auth/user';
 import { translator } from '~/lib/i18n/translate';
@@ -8,8 +10,7 @@ import { getDb } from './runtime';
 
 /**
  * Reports are for staff: admins, and instructors (who see counts only, never e-mail addresses or
- * payments). An instructor account is not tied to a content instructor entry, so instructors see
- * every course's report.
+ * payments, and only for the courses they teach: see `reportableCourses`).
  */
 export function requireStaff(locals: App.Locals, url: URL): { ok: true; user: SessionUser } | { ok: false; response: Response } {
   const user = locals.user;
@@ -18,14 +19,25 @@ export function requireStaff(locals: App.Locals, url: URL): { ok: true; user: Se
   return { ok: true, user };
 }
 
-export async function reportCourses(): Promise<{ slug: string; title: string }[]> {
-  return (await listCourses('en')).map((c) => ({ slug: c.slug, title: c.course.title }));
+/** The courses whose reports this staff member may open, by title. */
+export async function reportCourses(user: SessionUser): Promise<{ slug: string; title: string }[]> {
+  const courses = await listCourses('en');
+  const instructors = (await getCollection('instructors')).map((entry) => ({ id: entry.id, accounts: entry.data.accounts }));
+  const allowed = new Set(reportableCourses(user, courses.map((c) => ({ slug: c.slug, instructors: c.course.instructors })), instructors));
+  return courses.filter((c) => allowed.has(c.slug)).map((c) => ({ slug: c.slug, title: c.course.title }));
 }
 
-/** A course's report, or undefined for an unknown course. */
-export async function loadCourseReport(slug: string): Promise<{ curriculum: LocalizedCurriculum; report: CourseReport } | undefined> {
+/**
+ * A course's report; 'not-found' for an unknown course and 'forbidden' for one this staff member
+ * does not teach.
+ */
+export async function loadCourseReport(
+  slug: string,
+  user: SessionUser,
+): Promise<{ curriculum: LocalizedCurriculum; report: CourseReport } | 'not-found' | 'forbidden'> {
   const curriculum = await getCurriculum(slug, 'en');
-  if (!curriculum) return undefined;
+  if (!curriculum) return 'not-found';
+  if (!(await reportCourses(user)).some((c) => c.slug === slug)) return 'forbidden';
   const course = {
     slug: curriculum.slug,
     lessons: curriculum.lessons.map((l) => ({ slug: l.slug, title: l.data.title, quizzes: l.data.quizzes.map((q) => ({ id: q.id, question: q.question })) })),

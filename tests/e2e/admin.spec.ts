@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminCli, createAccount, enrollByPost, expectNoA11yViolations, FREE_COURSE, latestEmail, logIn, newAccount, postForm, siteOrigin, type Account } from './helpers';
+import { adminCli, createAccount, enrollByPost, expectNoA11yViolations, FREE_COURSE, latestEmail, logIn, newAccount, PAID_COURSE, PAID_TITLE, postForm, siteOrigin, staffFromCli, type Account } from './helpers';
 
 const ADMIN_PAGES = ['/admin', '/admin/enrollments', '/admin/enrollments.csv', '/admin/import', '/admin/audit', '/admin/outbox', '/admin/testimonials', '/admin/learners/1'];
 const STAFF_PAGES = ['/instructor', `/instructor/${FREE_COURSE}`];
@@ -91,17 +91,18 @@ test('an admin finds a learner named like a formula, exports them as text, enrol
   await expect(page.getByRole('row').filter({ hasText: `imp-a-${stamp}@example.org` })).toContainText('import');
 });
 
-test('an instructor sees course reports with counts only, and no admin page', async ({ page, browser }) => {
+test('an instructor sees the reports of the courses they teach, with counts only, and no admin page', async ({ page, browser }) => {
   const learnerContext = await browser.newContext();
   const learner = await createAccount(learnerContext.request);
   await enrollByPost(learnerContext.request);
   await learnerContext.close();
 
-  const instructor = await createAccount(page.request, newAccount('instructor'));
-  expect(adminCli('set-role', instructor.email, 'instructor', '--reason', 'teaches the course')).toContain('is now instructor');
-  await logIn(page, instructor);
+  // The demo content lists this address on an instructor of the free course only.
+  await staffFromCli(page, { ...newAccount('instructor'), email: 'instructor@botcamp.localhost' }, 'instructor');
   expect((await page.request.get('/admin/enrollments')).status()).toBe(403);
+  expect((await page.request.get(`/instructor/${PAID_COURSE}`)).status()).toBe(403);
   await page.goto('/instructor');
+  await expect(page.getByRole('link', { name: PAID_TITLE })).toHaveCount(0);
   await page.getByRole('link', { name: /Chatbots for organizing/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'At a glance' })).toBeVisible();
   await expect(page.getByRole('figure', { name: /Where learners stop/ })).toBeVisible();
@@ -109,6 +110,13 @@ test('an instructor sees course reports with counts only, and no admin page', as
   expect(html).not.toContain(learner.email);
   expect(html).not.toMatch(/[\w.+-]+@example\.org/);
   await expectNoA11yViolations(page, 'course report');
+
+  // An instructor whom no course names sees no report at all.
+  const stranger = await (await browser.newContext()).newPage();
+  await staffFromCli(stranger, newAccount('instructor'), 'instructor');
+  await stranger.goto('/instructor');
+  await expect(stranger.getByText('No course names you as an instructor yet.')).toBeVisible();
+  expect((await stranger.request.get(`/instructor/${FREE_COURSE}`)).status()).toBe(403);
 });
 
 test("an admin opens a learner's record and signs them out everywhere, with a reason", async ({ page, browser }) => {

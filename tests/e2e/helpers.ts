@@ -153,6 +153,21 @@ export function adminCli(...args: string[]): string {
   });
 }
 
+/**
+ * An account made as an operator makes staff: `create-account` (or `create-admin`) on the CLI,
+ * then its one-time link to choose the password, then a sign-in on `page`.
+ */
+export async function staffFromCli(page: Page, account: Account, role: 'admin' | 'instructor' | 'learner'): Promise<Account> {
+  const output = role === 'admin' ? adminCli('create-admin', account.email, account.name) : adminCli('create-account', account.email, role, account.name);
+  const link = new URL(output.match(/https?:\/\/\S+\/reset-password\/\S+/)![0]);
+  await page.goto(link.pathname);
+  await page.getByLabel('New password').fill(account.password);
+  await page.getByRole('button', { name: 'Save the new password' }).click();
+  await expect(page).toHaveURL('/login?reset=1');
+  await logIn(page, account);
+  return account;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Content (read from the source files, so the tests follow the course as it is written)
 

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminCli, enrolledLearner, expectNoA11yViolations, newAccount, PAID_COURSE, courseLessons, lessonPath, answerQuiz, logIn, coursePath } from './helpers';
+import { adminCli, enrolledLearner, expectNoA11yViolations, newAccount, PAID_COURSE, courseLessons, lessonPath, answerQuiz, coursePath, staffFromCli } from './helpers';
 
 /** Completes every lesson of a (short) course the learner is enrolled in. */
 async function finishCourse(page: Page, course: string): Promise<void> {
@@ -32,14 +32,8 @@ test('a finished learner’s testimonial appears on the course page only after a
   await expect(page.getByText(quote)).toHaveCount(0);
 
   // The first admin comes from the CLI's one-time set-password link.
-  const admin = newAccount('admin');
-  const output = adminCli('create-admin', admin.email, 'Ada Admin');
-  const link = new URL(output.match(/https?:\/\/\S+\/reset-password\/\S+/)![0]);
   const adminPage = await (await browser.newContext()).newPage();
-  await adminPage.goto(link.pathname);
-  await adminPage.getByLabel('New password').fill(admin.password);
-  await adminPage.getByRole('button', { name: 'Save the new password' }).click();
-  await logIn(adminPage, admin);
+  await staffFromCli(adminPage, newAccount('admin'), 'admin');
   await adminPage.goto('/admin/testimonials');
   await expectNoA11yViolations(adminPage, 'admin testimonials');
   const item = adminPage.getByRole('listitem').filter({ hasText: quote });

@@ -6,17 +6,19 @@ import { randomToken } from './tokens';
 
 export interface DemoAccount {
   email: string;
-  role: 'admin' | 'learner';
+  role: 'admin' | 'instructor' | 'learner';
   password: string;
 }
 
 const DEMO = [
   { email: 'admin@botcamp.localhost', displayName: 'Demo Admin', role: 'admin' },
+  // Named in content/instructors/christine-miranda.mdx, so it sees that course's report.
+  { email: 'instructor@botcamp.localhost', displayName: 'Demo Instructor', role: 'instructor' },
   { email: 'learner@botcamp.localhost', displayName: 'Demo Learner', role: 'learner' },
 ] as const;
 
 /**
- * First start on the embedded defaults: a demo admin and a demo learner with random passwords,
+ * First start on the embedded defaults: a demo admin, instructor and learner with random passwords,
  * only in a database with no account at all (so a real site is never touched). Returns the
  * credentials to print once, or an empty list.
  */

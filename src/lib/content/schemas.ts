@@ -98,6 +98,9 @@ export const instructorSchema = z
     role: text,
     photo: z.string().optional(),
     links: z.array(z.object({ label: text, url: z.url({ error: 'must be a full URL, e.g. https://example.org' }) }).strict()).default([]),
+    // The e-mail addresses of this instructor's Botcamp accounts: an account with the instructor
+    // role sees the reports of the courses that name this instructor. Never shown on a page.
+    accounts: z.array(z.email({ error: 'must be an e-mail address, e.g. ana@example.org' })).default([]),
   })
   .strict();
 
