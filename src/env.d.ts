@@ -6,6 +6,8 @@ declare namespace App {
     user: import('./lib/auth/user').SessionUser | null;
     /** The current login session (not Astro's session store, which is off), or null. */
     session: import('./lib/auth/session').Session | null;
+    /** A one-time notice for this page (see src/lib/http/notice.ts). */
+    notice?: import('./lib/http/notice').Notice | undefined;
     /** Set by the lesson page for the components inside its MDX (quizzes, bots). */
     lesson?: import('./server/lesson-page').LessonContext;
   }

@@ -7,6 +7,7 @@ import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
+import { NOTICE_COOKIE, noticeCookieOptions, parseNotice } from '~/lib/http/notice';
 
 /**
  * Refuses form posts from other sites (CSRF). Astro's own check compares Origin with the address
@@ -83,4 +84,14 @@ const databaseUnavailable = defineMiddleware(async (context, next) => {
   }
 });
 
-export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference);
+/** Hands a one-time notice from the redirect before to the page (see lib/http/notice.ts), once. */
+const notice = defineMiddleware((context, next) => {
+  const value = context.request.method === 'GET' ? context.cookies.get(NOTICE_COOKIE)?.value : undefined;
+  if (value !== undefined) {
+    context.locals.notice = parseNotice(value);
+    context.cookies.delete(NOTICE_COOKIE, noticeCookieOptions(secureCookies));
+  }
+  return next();
+});
+
+export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference, notice);

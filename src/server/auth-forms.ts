@@ -11,7 +11,7 @@ import { readFormInput, unusableForm } from './form-input';
 const field = (max: number) => z.string().max(max).default('');
 
 export const loginForm = z.object({ email: field(254), password: field(256) });
-export const signupForm = z.object({ email: field(254), displayName: field(200), password: field(256), acceptValues: z.string().max(10).optional() });
+export const signupForm = z.object({ email: field(254), displayName: field(200), acceptValues: z.string().max(10).optional() });
 export const emailForm = z.object({ email: field(254) });
 export const newPasswordForm = z.object({ password: field(256) });
 export const changePasswordForm = z.object({ currentPassword: field(256), newPassword: field(256) });

@@ -72,6 +72,9 @@ export function getFlowRunner(): FlowRunner {
 export const payments: Payments = paymentsFrom({ STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE });
 
 export const siteUrl = SITE_URL.replace(/\/$/, '');
+/** Without SMTP_URL, e-mail goes to the outbox table and the server log only (see src/lib/mail). */
+export const mailIsConfigured = Boolean(SMTP_URL);
+
 /** How many sign-ups one client address may make per hour (SIGNUP_LIMIT_PER_HOUR). */
 export const signupRule = { limit: SIGNUP_LIMIT_PER_HOUR, windowMs: 60 * 60_000 };
 /** What browsers send as `Origin` from this site's pages. */

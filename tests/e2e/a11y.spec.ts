@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { FREE_COURSE, PAID_COURSE, answerQuiz, coursePath, createAccount, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath } from './helpers';
+import { FREE_COURSE, PAID_COURSE, answerQuiz, coursePath, createAccount, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath, newAccount, signUpLinkFor } from './helpers';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -27,22 +27,44 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expectNoA11yViolations(page, '404');
   });
 
-  test('sign-up form with errors shown', async ({ page }) => {
+  test('sign-up form with errors shown: focus on the first, what was typed kept', async ({ page }) => {
     await page.goto('/signup');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Enter a valid e-mail address.');
-    await expect(page.getByLabel('E-mail address')).toHaveAttribute('aria-invalid', 'true');
+    const name = page.getByLabel('Your name');
+    await expect(name).toBeFocused();
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(name).toHaveAccessibleDescription(/Your name must be 1 to 80 characters long/);
 
-    await page.getByLabel('Your name').fill('Short Password');
-    await page.getByLabel('E-mail address').fill(`short-${Date.now()}@example.org`);
-    await page.getByLabel('Password', { exact: true }).fill('short');
+    await name.fill('Typo Address');
+    await page.getByLabel('E-mail address').fill('typo.example.org');
     await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Password must be at least 10 characters.');
+    const email = page.getByLabel('E-mail address');
+    await expect(email).toBeFocused();
+    await expect(email).toHaveAccessibleDescription(/Enter a valid e-mail address\./);
+    await expect(name).toHaveValue('Typo Address');
+    await expect(page.getByRole('checkbox', { name: /I have read and accept/ })).toBeChecked();
+    await expectNoA11yViolations(page, 'signup, bad address');
+  });
+
+  test('sign-up sent, and the page that sets the first password with its rules', async ({ page }) => {
+    const account = newAccount('a11y');
+    await page.goto('/signup');
+    await page.getByLabel('Your name').fill(account.name);
+    await page.getByLabel('E-mail address').fill(account.email);
+    await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+    await expectNoA11yViolations(page, 'signup sent');
+    await page.goto(await signUpLinkFor(account.email));
     const password = page.getByLabel('Password', { exact: true });
-    await expect(password).toHaveAttribute('aria-invalid', 'true');
+    await expect(password).toHaveAccessibleDescription(/without your name or the first part of your e-mail address/);
+    await password.fill('short');
+    await page.getByRole('button', { name: 'Save and sign in' }).click();
+    await expect(password).toBeFocused();
     await expect(password).toHaveAccessibleDescription(/Password must be at least 10 characters\./);
-    await expectNoA11yViolations(page, 'signup, short password');
+    await expectNoA11yViolations(page, 'first password, too short');
   });
 
   test('the buy form, with an amount refused', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAccount, enrolledLearner, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
+import { createAccount, enrolledLearner, latestEmail, newAccount, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
 
 // The probes of the hardening issues, from outside, as an attacker would send them.
 
@@ -21,7 +21,7 @@ test('forms answer bad bodies with plain 400 and 413, never 500, and store nothi
     expect(json.headers()['content-type'], path).toContain('text/plain');
     expect(await json.text(), path).toMatch(/not a form this page can read/);
   }
-  const huge = await postForm(request, '/signup', { displayName: 'A', email: 'a@example.org', password: 'x'.repeat(3 * 1024 * 1024) });
+  const huge = await postForm(request, '/signup', { displayName: 'x'.repeat(3 * 1024 * 1024), email: 'a@example.org' });
   expect(huge.status()).toBe(413);
 
   // A 100 KB "e-mail" is refused as too large; a 1 KB one is capped as a field. Neither is stored.
@@ -68,9 +68,30 @@ test('a reset link is delivered by e-mail but stored nowhere in the database', a
   const path = await resetLinkFor(account.email);
   const token = path.split('/').pop()!;
   // The sink has the message a moment before the server records it as sent.
-  const readRows = () => withDb((db) => db.prepare('SELECT text FROM email_outbox WHERE "to" = ?').all(account.email.toLowerCase()) as { text: string }[]);
+  const readRows = () => withDb((db) => db.prepare('SELECT text FROM email_outbox WHERE "to" = ? AND subject = ?').all(account.email.toLowerCase(), 'Reset your Botcamp password') as { text: string }[]);
   await expect.poll(() => readRows().length).toBeGreaterThan(0);
   const rows = readRows();
   for (const row of rows) expect(row.text).not.toContain(token);
   expect(rows.some((r) => r.text.includes('/reset-password/[redacted]'))).toBe(true);
 });
+
+test('sign-up answers a taken address exactly as a new one; only the e-mail differs', async ({ browser }) => {
+  const owner = await createAccount((await browser.newContext()).request);
+  const stranger = (await browser.newContext()).request;
+  const fresh = newAccount('fresh');
+  const signUpAs = (email: string) => postForm(stranger, '/signup', { displayName: 'Someone Curious', email, acceptValues: 'yes' });
+  const taken = await signUpAs(owner.email.toUpperCase());
+  const open = await signUpAs(fresh.email);
+  expect(taken.status()).toBe(open.status());
+  expect(taken.headers()['set-cookie']).toBe(open.headers()['set-cookie']);
+  const body = async (r: typeof taken, email: string) => (await r.text()).replaceAll(email, 'ADDRESS');
+  expect(await body(taken, owner.email.toUpperCase())).toBe(await body(open, fresh.email));
+
+  await expect.poll(() => latestEmail(owner.email)?.subject).toBe('Someone tried to sign up to Botcamp with your address');
+  expect(latestEmail(owner.email)?.text).toMatch(/\/forgot-password/);
+  await expect.poll(() => latestEmail(fresh.email)?.subject).toBe('Finish creating your Botcamp account');
+  // The owner's account is untouched: the old password still works.
+  const ownerAgain = (await browser.newContext()).request;
+  expect((await postForm(ownerAgain, '/login', { email: owner.email, password: owner.password })).status()).toBe(303);
+});
+

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { MAIL_SINK_PORT } from './stripe-env';
 import { parse as parseYaml } from 'yaml';
 
 /** Shared helpers for the end-to-end suite: accounts, enrollment, the database, content, axe. */
@@ -39,16 +40,23 @@ export function newAccount(label = 'learner'): Account {
   };
 }
 
-/** Creates an account through the sign-up form and leaves the page signed in on the dashboard. */
+/**
+ * Creates an account the way a person does: the sign-up form, the e-mailed link (read from the
+ * test SMTP sink), the password. Leaves the page signed in on the dashboard.
+ */
 export async function signUp(page: Page, account: Account = newAccount()): Promise<Account> {
   await page.goto('/signup');
   await page.getByLabel('Your name').fill(account.name);
   await page.getByLabel('E-mail address').fill(account.email);
-  await page.getByLabel('Password', { exact: true }).fill(account.password);
   await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
   await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+  await page.goto(await signUpLinkFor(account.email));
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible();
+  await page.getByLabel('Password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: 'Save and sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard$/);
-  await expect(page.getByRole('heading', { level: 1, name: `Welcome back, ${account.name}` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Your account is ready' })).toBeVisible();
   return account;
 }
 
@@ -81,15 +89,35 @@ export function postForm(request: APIRequestContext, path: string, form: Record<
 }
 
 /**
- * Set-up shortcut for tests about something else: posts the sign-up form directly. With
- * `page.request` the session cookie lands in the page's browser context, so the page is signed in.
- * (The sign-up page itself is exercised by `signUp` in the journey and the accessibility tests.)
+ * Set-up shortcut for tests about something else: the sign-up form, the e-mailed link and the
+ * password form, posted directly. With `page.request` the session cookie lands in the page's
+ * browser context, so the page is signed in. (The pages themselves are exercised by `signUp`.)
  */
 export async function createAccount(request: APIRequestContext, account: Account = newAccount()): Promise<Account> {
-  const response = await postForm(request, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' });
-  expect(response.status(), `sign-up of ${account.email}`).toBe(303);
-  expect(response.headers()['location']).toBe('/dashboard');
+  const response = await postForm(request, '/signup', { displayName: account.name, email: account.email, acceptValues: 'yes' });
+  expect(response.status(), `sign-up of ${account.email}`).toBe(200);
+  expect((await request.get(await signUpLinkFor(account.email))).status()).toBe(200);
+  const saved = await postForm(request, '/reset-password', { password: account.password });
+  expect(saved.status(), `first password of ${account.email}`).toBe(303);
+  expect(saved.headers()['location']).toBe('/dashboard');
   return account;
+}
+
+/**
+ * The same over plain HTTP, for the extra servers some tests start (their mail must go to the
+ * test SMTP sink: pass `SMTP_URL: mailSinkUrl`). `headers` go on every request (a proxy's
+ * forwarding headers, an Origin). Returns the answers, so a test can look at each.
+ */
+export async function signUpOverHttp(base: string, account: Account, headers: Record<string, string> = {}) {
+  const send = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { Origin: base, ...headers, ...(init.headers as Record<string, string> | undefined) } });
+  const form = await send('/signup', { method: 'POST', body: new URLSearchParams({ displayName: account.name, email: account.email, acceptValues: 'yes' }) });
+  if (form.status !== 200) return { form, session: undefined, cookie: '' };
+  const link = await send(await signUpLinkFor(account.email));
+  expect(link.status).toBe(303);
+  const resetCookie = link.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const session = await send(link.headers.get('location')!, { method: 'POST', body: new URLSearchParams({ password: account.password }), headers: { Cookie: resetCookie } });
+  const cookie = session.headers.getSetCookie().filter((c) => !/^(reset_token|notice)=/.test(c)).map((c) => c.split(';')[0]).join('; ');
+  return { form, session, cookie };
 }
 
 /** Set-up shortcut: the free-enrollment form post (the button is exercised by `enrollFree`). */
@@ -122,27 +150,35 @@ export function withDb<T>(fn: (db: Database.Database) => T): T {
 export const MAIL_SINK_DIR = join(ROOT, 'tests/.e2e-mail');
 
 /** The newest e-mail delivered to an address, as its recipient reads it (over real SMTP). */
-export function latestEmail(to: string): { subject: string; text: string } | undefined {
+export function latestEmail(to: string, subject?: string): { subject: string; text: string } | undefined {
   if (!existsSync(MAIL_SINK_DIR)) return undefined;
   const address = to.toLowerCase();
   for (const name of readdirSync(MAIL_SINK_DIR).sort().reverse()) {
     const mail = JSON.parse(readFileSync(join(MAIL_SINK_DIR, name), 'utf8')) as { to: string[]; subject: string; text: string };
-    if (mail.to.map((a) => a.toLowerCase()).includes(address)) return mail;
+    if (mail.to.map((a) => a.toLowerCase()).includes(address) && (subject === undefined || mail.subject === subject)) return mail;
   }
   return undefined;
 }
 
-/** The path of the password reset link in the newest e-mail for an address. */
-export async function resetLinkFor(email: string): Promise<string> {
+/** The path (and query) of the set-password link in the newest e-mail to an address with this subject. */
+async function emailedLinkFor(email: string, subject: string): Promise<string> {
   let found: string | undefined;
   await expect
     .poll(() => {
-      found = latestEmail(email)?.text.match(/\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
+      found = latestEmail(email, subject)?.text.match(/(?:\/[a-z]{2})?\/reset-password\/[A-Za-z0-9_-]+(?:\?next=\S+)?/)?.[0];
       return found;
-    }, { message: `a reset e-mail for ${email} in email_outbox` })
+    }, { message: `an e-mail "${subject}" with a link for ${email}` })
     .toBeTruthy();
   return found!;
 }
+
+/** The link in the newest password-reset e-mail for an address. */
+export const resetLinkFor = (email: string): Promise<string> => emailedLinkFor(email, 'Reset your Botcamp password');
+/** The link in the newest "finish your sign-up" e-mail for an address. */
+export const signUpLinkFor = (email: string): Promise<string> => emailedLinkFor(email, 'Finish creating your Botcamp account');
+
+/** The SMTP address of the test sink, for servers a test starts itself. */
+export const mailSinkUrl = (): string => `smtp://127.0.0.1:${MAIL_SINK_PORT}`;
 
 /** Runs the admin CLI against the e2e database. */
 export function adminCli(...args: string[]): string {
@@ -161,10 +197,12 @@ export async function staffFromCli(page: Page, account: Account, role: 'admin' |
   const output = role === 'admin' ? adminCli('create-admin', account.email, account.name) : adminCli('create-account', account.email, role, account.name);
   const link = new URL(output.match(/https?:\/\/\S+\/reset-password\/\S+/)![0]);
   await page.goto(link.pathname);
-  await page.getByLabel('New password').fill(account.password);
-  await page.getByRole('button', { name: 'Save the new password' }).click();
-  await expect(page).toHaveURL('/login?reset=1');
-  await logIn(page, account);
+  // A new account chooses its first password and is signed in; an existing one (a retry) resets it.
+  const first = await page.getByRole('heading', { level: 1, name: 'Choose your password' }).isVisible();
+  await page.getByLabel(first ? 'Password' : 'New password', { exact: true }).fill(account.password);
+  await page.getByRole('button', { name: first ? 'Save and sign in' : 'Save the new password' }).click();
+  if (first) await expect(page).toHaveURL('/dashboard');
+  else await logIn(page, account);
   return account;
 }
 

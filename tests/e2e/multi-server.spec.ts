@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, request, test, type APIRequestContext } from '@playwright/test';
 import pg from 'pg';
-import { FREE_COURSE, newAccount, PAID_COURSE, ROOT, startBuiltServer, stopBuiltServers } from './helpers';
+import { FREE_COURSE, mailSinkUrl, newAccount, PAID_COURSE, signUpLinkFor, ROOT, startBuiltServer, stopBuiltServers } from './helpers';
 
 // Two identical app servers on one PostgreSQL database, started at the same moment on an empty
 // database, as behind a load balancer. Runs when the test script provides a PostgreSQL server.
@@ -27,7 +27,7 @@ test.describe('two servers, one PostgreSQL', () => {
     url.pathname = '/botcamp_e2e_multi';
     databaseUrl = url.toString();
     // Both spawned before either is awaited: they start together, as behind a load balancer.
-    children.push(...(await Promise.all(PORTS.map((port) => startBuiltServer(port, { DATABASE_URL: databaseUrl, DATABASE_PATH: SQLITE_FILE, SITE_URL: `http://127.0.0.1:${port}` })))));
+    children.push(...(await Promise.all(PORTS.map((port) => startBuiltServer(port, { DATABASE_URL: databaseUrl, DATABASE_PATH: SQLITE_FILE, SITE_URL: `http://127.0.0.1:${port}`, SMTP_URL: mailSinkUrl() })))));
   });
 
   test.afterAll(async () => {
@@ -44,8 +44,10 @@ test.describe('two servers, one PostgreSQL', () => {
     // Cookies are per host, not per port: one context is one browser behind the load balancer.
     const browser = await request.newContext();
     const account = newAccount('multi');
-    const signup = await post(browser, a, '/signup', { displayName: account.name, email: account.email, password: account.password, acceptValues: 'yes' });
-    expect(signup.status()).toBe(303);
+    // Signed up on one server; the e-mailed link opened and the password chosen on the other.
+    expect((await post(browser, a, '/signup', { displayName: account.name, email: account.email, acceptValues: 'yes' })).status()).toBe(200);
+    expect((await browser.get(`${origin(b)}${await signUpLinkFor(account.email)}`)).status()).toBe(200);
+    expect((await post(browser, b, '/reset-password', { password: account.password })).status()).toBe(303);
     const dashboard = await browser.get(`${origin(b)}/dashboard`, { maxRedirects: 0 });
     expect(dashboard.status()).toBe(200);
     expect(await dashboard.text()).toContain(account.name);

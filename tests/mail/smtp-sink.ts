@@ -25,5 +25,8 @@ const server = new SMTPServer({
       .catch((error: Error) => callback(error));
   },
 });
+// A client that dies mid-conversation (the crash test kills a server that is sending) resets its
+// connection; that is the client's problem, not a reason for the sink to stop for everyone else.
+server.on('error', (error: Error) => console.error(`smtp sink: ${error.message}`));
 server.listen(port, '127.0.0.1', () => console.log(`smtp sink on 127.0.0.1:${port}, writing to ${dir}`));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'user.enabled'
   | 'user.password-changed'
   | 'user.password-reset'
+  /** The first password of an account, from the e-mailed link: the sign-up is finished. */
+  | 'user.password-set'
   | 'user.signed-out'
   | 'enroll'
   | 'revoke'

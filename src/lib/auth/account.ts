@@ -13,34 +13,21 @@ import {
   verifyPassword,
   type PasswordPolicyError,
 } from './password';
-import { checkThrottle, clearFailures, ipThrottleKey, recordFailure, throttleAction, type ThrottleRule } from './throttle';
+import { checkThrottle, clearFailures, recordFailure, throttleAction } from './throttle';
 import type { UserLocale } from './user';
 
-export interface SignUpInput {
+export interface PasswordAccountInput {
   email: string;
   displayName: string;
   password: string;
   /** The "I accept Botcamp's values" checkbox. */
   acceptValues: boolean;
-  /** Which version of the values text the form showed. */
+  /** Which version of the values text the person accepted. */
   valuesVersion: number;
   locale?: UserLocale;
-  /** The client's address; when given, sign-ups from it are throttled (see SIGNUP_IP_RULE). */
-  ip?: string;
 }
 
-/**
- * Sign-ups per client address per hour. Generous because a union hall or a training session puts
- * dozens of people behind one address; tight enough that nobody can make the server hash
- * passwords all day. SIGNUP_LIMIT_PER_HOUR changes it.
- */
-export const SIGNUP_IP_RULE: ThrottleRule = { limit: 60, windowMs: 60 * 60_000 };
-
-export type SignUpResult =
-  | Result<{ userId: number }, SignUpError>
-  | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
-
-export type SignUpError = 'email-invalid' | 'name-invalid' | PasswordPolicyError | 'values-not-accepted' | 'email-taken';
+export type PasswordAccountError = 'email-invalid' | 'name-invalid' | PasswordPolicyError | 'values-not-accepted' | 'email-taken';
 
 export type LogInResult =
   | { ok: true; value: { userId: number } }
@@ -53,16 +40,20 @@ export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect
 export const CHANGE_PASSWORD_RULE = { limit: 5, windowMs: 15 * 60_000 };
 
 /**
- * Creates a learner account. The client's throttle is counted before the password is hashed, so
- * sign-ups cannot be used to burn CPU. Hashing (slow) happens before the write transaction, so no
- * lock is held while it runs; a duplicate address is caught from the UNIQUE index rather than
- * checked first, so two simultaneous sign-ups cannot both win.
+ * Creates a learner account with a password, ready to sign in, for callers that vouch for the
+ * address themselves (the demo accounts of a first start, tests). People signing up on the site
+ * go through `signUp` (signup.ts), which proves the address first and tells nobody whether it
+ * was taken. Hashing (slow) happens before the write transaction, so no lock is held while it
+ * runs; a duplicate address is caught from the UNIQUE index.
  *
  * @example
- * const r = await signUp(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 });
- * if (r.ok) await createSession(db, token, r.value.userId);
+ * const r = await createAccountWithPassword(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 });
  */
-export async function signUp(db: Db, input: SignUpInput, now: Date = new Date(), ipRule: ThrottleRule = SIGNUP_IP_RULE): Promise<SignUpResult> {
+export async function createAccountWithPassword(
+  db: Db,
+  input: PasswordAccountInput,
+  now: Date = new Date(),
+): Promise<Result<{ userId: number }, PasswordAccountError>> {
   const email = validateEmail(input.email);
   if (!email.ok) return email;
   const name = validateDisplayName(input.displayName);
@@ -73,12 +64,6 @@ export async function signUp(db: Db, input: SignUpInput, now: Date = new Date(),
   if (!Number.isInteger(input.valuesVersion) || input.valuesVersion < 1) {
     throw new RangeError(`valuesVersion must be a positive integer, got ${input.valuesVersion}`);
   }
-  const ipKey = input.ip === undefined ? null : ipThrottleKey(input.ip, 'signup:');
-  if (ipKey !== null) {
-    const throttle = await throttleAction(db, ipKey, ipRule, now);
-    if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
-  }
-
   const passwordHash = await hashPassword(input.password);
   try {
     const [row] = await db.write((tx) =>

@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '~/lib/db';
-import type { Locale } from '~/lib/i18n/locales';
+import { localePath, type Locale } from '~/lib/i18n/locales';
 import type { Mailer } from '~/lib/mail/mailer';
 import { resetPasswordEmail } from '~/lib/mail/templates';
 import type { Result } from '~/lib/result';
@@ -24,10 +24,18 @@ export type RequestResetResult =
   | { ok: false; error: 'email-invalid'; field?: string }
   | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
 
+export interface LinkOptions {
+  /** The language of the page the link opens. */
+  locale?: Locale;
+  /** A site path to land on once the password is chosen (checked again where it is used). */
+  next?: string;
+}
+
 /** The page that consumes a token. The token is in the path, so that page must send
  * `Referrer-Policy: no-referrer` (see docs/security.md). */
-function resetUrl(siteUrl: string, token: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}/reset-password/${token}`;
+function resetUrl(siteUrl: string, token: string, options: LinkOptions = {}): string {
+  const next = options.next ? `?next=${encodeURIComponent(options.next)}` : '';
+  return `${siteUrl.replace(/\/+$/, '')}${localePath(options.locale ?? 'en', `/reset-password/${token}`)}${next}`;
 }
 
 /** Stores a new token (by hash) for each user and deletes the ones before it, atomically. */
@@ -85,7 +93,7 @@ export async function requestPasswordReset(
   defer(
     (async () => {
       const token = await issueToken(db, user.id, RESET_TOKEN_TTL_MS, now);
-      const content = resetPasswordEmail(input.locale, { name: user.displayName, url: resetUrl(input.siteUrl, token) });
+      const content = resetPasswordEmail(input.locale, { name: user.displayName, url: resetUrl(input.siteUrl, token, { locale: input.locale }) });
       // A failed delivery is logged and recorded by the mailer; nothing here should fail the request.
       await Promise.resolve()
         .then(() => mailer.send({ to: email.value, ...content, redact: [token] }))
@@ -95,19 +103,26 @@ export async function requestPasswordReset(
   return { ok: true, value: undefined };
 }
 
+export interface ResetLinkAccount {
+  userId: number;
+  /** False for an account nobody has finished yet (a sign-up, or one an admin made): the link
+   * then sets its first password, and proves the address. */
+  hasPassword: boolean;
+}
+
 /**
- * The user a reset token belongs to, or null if it is unknown, expired (then deleted) or belongs
- * to a disabled account. Does not consume the token: the form page calls this, the POST calls
- * resetPassword.
+ * The account a reset token belongs to, or null if it is unknown, expired (then deleted) or
+ * belongs to a disabled account. Does not consume the token: the form page calls this, the POST
+ * calls resetPassword.
  *
  * @example
  * if ((await verifyResetToken(db, params.token)) === null) return showLinkExpired();
  */
-export async function verifyResetToken(db: Db, token: string, now: Date = new Date()): Promise<number | null> {
+export async function verifyResetToken(db: Db, token: string, now: Date = new Date()): Promise<ResetLinkAccount | null> {
   if (token.length === 0 || token.length > 64) return null;
   const id = hashToken(token);
   const [row] = await db.read
-    .select({ userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, disabledAt: users.disabledAt })
+    .select({ userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, disabledAt: users.disabledAt, passwordHash: users.passwordHash })
     .from(passwordResetTokens)
     .innerJoin(users, eq(passwordResetTokens.userId, users.id))
     .where(eq(passwordResetTokens.id, id))
@@ -117,7 +132,7 @@ export async function verifyResetToken(db: Db, token: string, now: Date = new Da
     await db.write((tx) => tx.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id)));
     return null;
   }
-  return row.disabledAt === null ? row.userId : null;
+  return row.disabledAt === null ? { userId: row.userId, hasPassword: row.passwordHash !== null } : null;
 }
 
 /**
@@ -133,10 +148,11 @@ export async function resetPassword(
   db: Db,
   input: { token: string; password: string },
   now: Date = new Date(),
-): Promise<Result<{ userId: number }, 'reset-token-invalid' | PasswordPolicyError>> {
+): Promise<Result<{ userId: number; firstPassword: boolean }, 'reset-token-invalid' | PasswordPolicyError>> {
   const invalid = { ok: false, error: 'reset-token-invalid', field: 'token' } as const;
-  const userId = await verifyResetToken(db, input.token, now);
-  if (userId === null) return invalid;
+  const link = await verifyResetToken(db, input.token, now);
+  if (link === null) return invalid;
+  const userId = link.userId;
   const [user] = await db.read.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).limit(1);
   if (user === undefined) return invalid;
   const policy = checkPasswordPolicy(input.password, user);
@@ -153,12 +169,12 @@ export async function resetPassword(
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId: null, action: 'user.password-reset', subjectUserId: userId }, now);
+    await recordAudit(tx, { actorId: null, action: link.hasPassword ? 'user.password-reset' : 'user.password-set', subjectUserId: userId }, now);
     return true;
   });
   if (!consumed) return invalid;
   await clearFailures(db, user.email);
-  return { ok: true, value: { userId } };
+  return { ok: true, value: { userId, firstPassword: !link.hasPassword } };
 }
 
 /**
@@ -169,13 +185,20 @@ export async function resetPassword(
  * @example
  * const url = await createSetPasswordLink(db, userId, 'https://botcamp.example');
  */
-export async function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24): Promise<string> {
-  return (await createSetPasswordLinks(db, [userId], siteUrl, now, ttlHours)).get(userId)!;
+export async function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24, options: LinkOptions = {}): Promise<string> {
+  return (await createSetPasswordLinks(db, [userId], siteUrl, now, ttlHours, options)).get(userId)!;
 }
 
 /** Set-password links for many new accounts (a bulk import) in one transaction, by user id. */
-export async function createSetPasswordLinks(db: Db, userIds: readonly number[], siteUrl: string, now: Date = new Date(), ttlHours = 24): Promise<Map<number, string>> {
+export async function createSetPasswordLinks(
+  db: Db,
+  userIds: readonly number[],
+  siteUrl: string,
+  now: Date = new Date(),
+  ttlHours = 24,
+  options: LinkOptions = {},
+): Promise<Map<number, string>> {
   if (!(ttlHours > 0 && ttlHours <= 24 * 7)) throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
   const tokens = await issueTokens(db, userIds, ttlHours * HOUR_MS, now);
-  return new Map([...tokens].map(([id, token]) => [id, resetUrl(siteUrl, token)]));
+  return new Map([...tokens].map(([id, token]) => [id, resetUrl(siteUrl, token, options)]));
 }

@@ -52,3 +52,19 @@ export function inviteEmail(locale: Locale, values: { name: string; course: stri
     text: fill(locale, 'mail.invite.body', values),
   };
 }
+
+/** The link that finishes a sign-up: the person chooses their password with it. */
+export function signUpConfirmEmail(locale: Locale, values: { name: string; url: string }): MailContent {
+  return {
+    subject: fill(locale, 'mail.signup.subject', values),
+    text: fill(locale, 'mail.signup.body', values),
+  };
+}
+
+/** To the owner of an address someone tried to sign up with: the form itself never says it was taken. */
+export function signUpTakenEmail(locale: Locale, values: { name: string; loginUrl: string; resetUrl: string }): MailContent {
+  return {
+    subject: fill(locale, 'mail.signup-taken.subject', values),
+    text: fill(locale, 'mail.signup-taken.body', values),
+  };
+}

@@ -1,5 +1,5 @@
 import type { Db } from '~/lib/db';
-import { signUp } from '~/lib/auth/account';
+import { createAccountWithPassword } from '~/lib/auth/account';
 import type { MailMessage, Mailer } from '~/lib/mail/mailer';
 
 export const PASSWORD = 'tea kettle orbit 42';
@@ -13,9 +13,9 @@ export function at(offsetMs: number): Date {
   return new Date(T0.getTime() + offsetMs);
 }
 
-/** Signs up a learner and returns its id (throws if sign-up fails, which is a test bug). */
+/** A learner with a password, ready to sign in; returns its id (throws on failure, which is a test bug). */
 export async function makeUser(db: Db, email = 'ada@example.org', password = PASSWORD, displayName = 'Ada'): Promise<number> {
-  const r = await signUp(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 }, T0);
+  const r = await createAccountWithPassword(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 }, T0);
   if (!r.ok) throw new Error(`sign-up failed: ${r.error}`);
   return r.value.userId;
 }

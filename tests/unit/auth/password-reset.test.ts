@@ -123,8 +123,8 @@ describe('verifyResetToken and resetPassword', () => {
     await request('ada@example.org');
     const token = lastToken();
 
-    expect(await verifyResetToken(db, token, at(30 * MINUTE))).toBe(id);
-    expect(await resetPassword(db, { token, password: 'brand new kettle 9' }, at(30 * MINUTE))).toEqual({ ok: true, value: { userId: id } });
+    expect(await verifyResetToken(db, token, at(30 * MINUTE))).toEqual({ userId: id, hasPassword: true });
+    expect(await resetPassword(db, { token, password: 'brand new kettle 9' }, at(30 * MINUTE))).toEqual({ ok: true, value: { userId: id, firstPassword: false } });
     expect(await validateSessionToken(db, session, at(30 * MINUTE))).toBeNull();
     expect(await db.read.select().from(passwordResetTokens)).toHaveLength(0);
     expect((await db.read.select().from(auditLog)).map((a) => a.action)).toContain('user.password-reset');
@@ -187,9 +187,15 @@ describe('createSetPasswordLink', () => {
     const id = await makeUser(db);
     const url = await createSetPasswordLink(db, id, 'https://botcamp.example', T0);
     const token = /^https:\/\/botcamp\.example\/reset-password\/([a-z2-7]{32})$/.exec(url)?.[1] ?? '';
-    expect(await verifyResetToken(db, token, at(23 * HOUR))).toBe(id);
+    expect(await verifyResetToken(db, token, at(23 * HOUR))).toEqual({ userId: id, hasPassword: true });
     expect(await verifyResetToken(db, token, at(24 * HOUR))).toBeNull();
     await expect(createSetPasswordLink(db, id, 'https://botcamp.example', T0, 0)).rejects.toThrow(RangeError);
+  });
+
+  it('opens the page in the person\'s language and carries where to go next', async () => {
+    const id = await makeUser(db);
+    const url = await createSetPasswordLink(db, id, 'https://botcamp.example/', T0, 24, { locale: 'es', next: '/es/courses/x?y=1' });
+    expect(url).toMatch(/^https:\/\/botcamp\.example\/es\/reset-password\/[a-z2-7]{32}\?next=%2Fes%2Fcourses%2Fx%3Fy%3D1$/);
   });
 });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { logIn, signUp } from '~/lib/auth/account';
+import { createAccountWithPassword, logIn } from '~/lib/auth/account';
 import { openDatabase } from '~/lib/db';
 import { copySqliteToPostgres } from '~/lib/db/copy';
 import { enroll } from '~/lib/enrollment/enrollment';
@@ -27,7 +27,7 @@ describe.runIf(testEngine === 'postgres')('copy-database (SQLite → PostgreSQL)
   it('moves every row with its id, and the site works on the copy', async () => {
     // A site on SQLite: one real account, a few thousand generated learners with progress.
     const site = await openDatabase(sqlitePath);
-    const ada = await signUp(site, { email: 'ada@example.org', displayName: 'Ada', password: PASSWORD, acceptValues: true, valuesVersion: 1 });
+    const ada = await createAccountWithPassword(site, { email: 'ada@example.org', displayName: 'Ada', password: PASSWORD, acceptValues: true, valuesVersion: 1 });
     if (!ada.ok) throw new Error(ada.error);
     await enroll(site, { userId: ada.value.userId, courseSlug: 'course', source: 'free' });
     await completeLesson(site, ada.value.userId, 'course', { slug: 'two', requiresQuiz: false, quizIds: [] });
@@ -60,7 +60,7 @@ describe.runIf(testEngine === 'postgres')('copy-database (SQLite → PostgreSQL)
       expect(await getCourseProgress(copy, lastLearner, curriculum)).toEqual(before);
       expect((await getCourseProgress(copy, ada.value.userId, curriculum)).completed).toEqual(new Set(['two']));
       // Sequences continue after the copied ids.
-      const next = await signUp(copy, { email: 'new@example.org', displayName: 'New', password: PASSWORD, acceptValues: true, valuesVersion: 1 });
+      const next = await createAccountWithPassword(copy, { email: 'new@example.org', displayName: 'New', password: PASSWORD, acceptValues: true, valuesVersion: 1 });
       expect(next.ok && next.value.userId).toBe(LEARNERS + 2);
       const [row] = await copy.read.select({ n: count() }).from(users);
       expect(row?.n).toBe(LEARNERS + 2);

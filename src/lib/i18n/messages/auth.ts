@@ -31,6 +31,23 @@ const en = {
     '{url}\n\n' +
     'If the link has expired, use "Forgot your password?" on the login page with this address.\n\n' +
     '— Botcamp\n',
+  'mail.signup.subject': 'Finish creating your Botcamp account',
+  'mail.signup.body':
+    'Hello {name},\n\n' +
+    'Someone (hopefully you) started a Botcamp account with this address. ' +
+    'To finish, choose your password with this link (it works once, within 24 hours):\n\n' +
+    '{url}\n\n' +
+    'If you did not sign up, ignore this e-mail: without the link, no account is opened.\n\n' +
+    '— Botcamp\n',
+  'mail.signup-taken.subject': 'Someone tried to sign up to Botcamp with your address',
+  'mail.signup-taken.body':
+    'Hello {name},\n\n' +
+    'Someone just tried to create a Botcamp account with this address, which already has one. ' +
+    'Nothing was changed, and nobody was told that the address has an account.\n\n' +
+    'If it was you, log in here:\n{loginUrl}\n\n' +
+    'Forgot your password? Ask for a new one here:\n{resetUrl}\n\n' +
+    'If it was not you, you can ignore this e-mail.\n\n' +
+    '— Botcamp\n',
   'mail.reset.subject': 'Reset your Botcamp password',
   'mail.reset.body':
     'Hello {name},\n\n' +
@@ -67,6 +84,23 @@ const es: Record<keyof typeof en, string> = {
     'Para empezar, elige una contraseña con este enlace (funciona una sola vez, durante 24 horas):\n\n' +
     '{url}\n\n' +
     'Si el enlace caducó, usa «¿Olvidaste tu contraseña?» en la página de inicio de sesión con esta dirección.\n\n' +
+    '— Botcamp\n',
+  'mail.signup.subject': 'Termina de crear tu cuenta de Botcamp',
+  'mail.signup.body':
+    'Hola, {name}:\n\n' +
+    'Alguien (esperamos que tú) empezó a crear una cuenta de Botcamp con esta dirección. ' +
+    'Para terminar, elige tu contraseña con este enlace (funciona una sola vez, durante 24 horas):\n\n' +
+    '{url}\n\n' +
+    'Si no te registraste, ignora este correo: sin el enlace no se abre ninguna cuenta.\n\n' +
+    '— Botcamp\n',
+  'mail.signup-taken.subject': 'Alguien intentó registrarse en Botcamp con tu dirección',
+  'mail.signup-taken.body':
+    'Hola, {name}:\n\n' +
+    'Alguien acaba de intentar crear una cuenta de Botcamp con esta dirección, que ya tiene una. ' +
+    'No cambiamos nada y no le dijimos a nadie que la dirección tiene cuenta.\n\n' +
+    'Si fuiste tú, entra aquí:\n{loginUrl}\n\n' +
+    '¿Olvidaste tu contraseña? Pide una nueva aquí:\n{resetUrl}\n\n' +
+    'Si no fuiste tú, puedes ignorar este correo.\n\n' +
     '— Botcamp\n',
   'mail.reset.subject': 'Restablece tu contraseña de Botcamp',
   'mail.reset.body':
