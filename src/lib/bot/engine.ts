@@ -17,6 +17,7 @@
  * Every turn stays within limits.ts (replies, characters, steps), whoever wrote the bot: a turn
  * that reaches one stops there and says why in `notes`.
  */
+import { builtinTexts } from './builtin-texts.ts';
 import { fuzzyEquals, normalize } from './fuzzy.ts';
 import { matchKeyword } from './keywords.ts';
 import { cutTitle, messengerButtons, messengerQuickReplies, outsideWindow } from './messenger.ts';
@@ -41,18 +42,6 @@ interface Turn {
   /** Set when the turn reached a limit: nothing more is said. */
   stopped: boolean;
 }
-
-/** Default channel texts; `{name}` is the bot's name. */
-const DEFAULTS = {
-  optOut: "You're unsubscribed from {name} and won't get more messages. Reply START to resubscribe.",
-  optIn: "You're resubscribed to {name}. Reply HELP for help, STOP to unsubscribe.",
-  help: '{name}. Reply STOP to unsubscribe.',
-  confirmOptOut: {
-    en: 'Do you want to stop getting texts from {name}? Reply YES and we will not text you again, or go on with your answer.',
-    es: '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.',
-  },
-  buttons: 'Please tap one of the buttons.',
-};
 
 /**
  * Begin a conversation. On SMS the bot speaks first (the `start` step runs); on Messenger the
@@ -83,12 +72,13 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
   };
   const t: Turn = newTurn(bot, s, opts.now);
   const result = () => ({ state: s, replies: t.replies, notes: t.notes });
+  const texts = builtinTexts(bot.language);
   if (s.channel === 'sms') {
     if (s.optedOut) {
       if (isOptIn(text)) {
         s.optedOut = false;
-        say(t, bot.optInConfirmation, 'optInConfirmation', DEFAULTS.optIn);
-      } else if (isHelp(text)) say(t, bot.help, 'help', DEFAULTS.help);
+        say(t, bot.optInConfirmation, 'optInConfirmation', texts.optIn);
+      } else if (isHelp(text)) say(t, bot.help, 'help', texts.help);
       return result();
     }
     const confirming = s.confirmingOptOut === true;
@@ -101,19 +91,20 @@ export function handleMessage(bot: Bot, state: ConversationState, text: string, 
     }
     if (isOptOut(text)) {
       Object.assign(s, { optedOut: true, waiting: null, attempts: 0 });
-      say(t, bot.optOutConfirmation, 'optOutConfirmation', DEFAULTS.optOut);
+      say(t, bot.optOutConfirmation, 'optOutConfirmation', texts.optOut);
       return result();
     }
     // Unclear ("fin", "enough"): ask once, keep the pending question, never treat it as an answer.
+    // The question is in the language of the word, which may not be the bot's.
     const language = confirming ? null : maybeOptOut(text);
     if (language) {
       s.confirmingOptOut = true;
-      say(t, undefined, 'confirmOptOut', DEFAULTS.confirmOptOut[language]);
+      say(t, undefined, 'confirmOptOut', builtinTexts(language).confirmOptOut);
       return result();
     }
   }
   if ((s.channel === 'sms' || bot.help) && isHelp(text)) {
-    say(t, bot.help, 'help', DEFAULTS.help);
+    say(t, bot.help, 'help', texts.help);
     return result();
   }
   if (!s.started) {
@@ -156,8 +147,8 @@ function answer(t: Turn, step: Step, text: string): void {
   if (button?.goto) return enter(t, button.goto);
   const options = step.expect?.options;
   const result = step.ask === undefined
-    ? { ok: false as const, hint: DEFAULTS.buttons }
-    : validateAnswer(step.expect ?? { type: 'text' }, text, s.channel === 'messenger' ? options?.map(cutTitle) : undefined);
+    ? { ok: false as const, hint: builtinTexts(bot.language).buttons }
+    : validateAnswer(step.expect ?? { type: 'text' }, text, { aliases: s.channel === 'messenger' ? options?.map(cutTitle) : undefined, language: bot.language });
   if (!result.ok) {
     const keyword = matchKeyword(bot, text, true);
     if (keyword) return enter(t, keyword.goto);
@@ -276,7 +267,7 @@ function emit(t: Turn, text: string, stepId: string | null, source: string, step
   t.chars += reply.text.length;
   const messenger = s.channel === 'messenger';
   if (extras && step && messenger) {
-    const quick = step.quickReplies ?? step.expect?.options ?? (step.expect?.type === 'yes-no' ? ['Yes', 'No'] : undefined);
+    const quick = step.quickReplies ?? step.expect?.options ?? (step.expect?.type === 'yes-no' ? builtinTexts(t.bot.language).yesNoReplies : undefined);
     if (quick?.length) reply.quickReplies = messengerQuickReplies(quick.map((q) => interpolate(q, s.vars, MAX_REPLY_CHARS)));
     if (step.buttons?.length) reply.buttons = messengerButtons(step.buttons);
   }

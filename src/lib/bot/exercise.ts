@@ -6,6 +6,7 @@
  * id: rides-exercise
  * name: Finish the rides bot
  * starter: rides-starter          # the bot (kind: bot) the learner edits
+ * language: en                    # optional: en | es, the language of the check explanations
  * instructions: RIDE should ask for a ZIP code, then confirm.
  * checks:
  *   - name: RIDE asks for a ZIP code
@@ -22,6 +23,7 @@
  *     vars: { zip: "94110" }      # saved variables
  * ```
  */
+import { readLanguage } from './builtin-texts.ts';
 import { parseRegex } from './pattern.ts';
 import { emptyProblem, readYaml } from './parse.ts';
 import { ProblemList, sortProblems } from './problems.ts';
@@ -29,7 +31,7 @@ import { Reader } from './reader.ts';
 import { BOT_ID } from './schema.ts';
 import type { Check, Exercise, Problem, SourceMap } from './types.ts';
 
-const TOP = 'kind id name starter instructions description checks';
+const TOP = 'kind id name starter language instructions description checks';
 const CHECK = 'name says expect expectLast expectNot thenSilentOn tags vars';
 
 /**
@@ -73,6 +75,8 @@ export function validateExercise(raw: unknown, map: SourceMap): { exercise: Exer
     starter: r.id(top.starter, 'starter', BOT_ID, 'bot id', true) ?? '',
     checks,
   };
+  const language = readLanguage(r, top.language);
+  if (language !== undefined) exercise.language = language;
   const instructions = r.str(top.instructions, 'instructions');
   if (instructions !== undefined) exercise.instructions = instructions;
   return { exercise: problems.hasErrors ? null : exercise, problems: problems.items };

@@ -26,11 +26,3 @@ export function matchesPattern(text: string, pattern: string): boolean {
   const regex = parseRegex(pattern);
   return regex ? regex.test(text) : text.toLowerCase().includes(pattern.toLowerCase());
 }
-
-/**
- * How a pattern reads in a sentence: "mention “ZIP”" or "match /stopped/i".
- * @example describePattern("ZIP") // "mention “ZIP”"
- */
-export function describePattern(pattern: string): string {
-  return parseRegex(pattern) ? `match ${pattern}` : `mention “${pattern}”`;
-}

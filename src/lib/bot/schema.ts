@@ -5,6 +5,7 @@
  * id: rides-to-polls            # lowercase-with-dashes, same as the file name
  * name: Rides to the Polls
  * channel: sms                  # sms | messenger
+ * language: en                  # optional: en | es, the language of the built-in texts (below)
  * description: Free rides on Election Day.
  * help: "Rides to the Polls: text RIDE for a free ride. Reply STOP to opt out."  # SMS: required
  * optOutConfirmation: "..."     # optional, SMS only (a sensible default is sent otherwise)
@@ -45,15 +46,18 @@
  *     delayHours: 26                      # send later; on Messenger flagged outside the 24 h window
  *     promotional: true                   # Messenger: never allowed outside the window
  * ```
+ * Texts the engine adds when the author wrote none (the re-ask after an answer that does not
+ * fit, the STOP, START and HELP replies) are in the bot's `language:` (builtin-texts.ts).
  * Within a step the order is: lookup (→ `missing` if no row), tag/untag, say, ask (then wait),
  * and after the answer: branch, goto, end. A step with no ask, goto, branch or end is a dead end.
  */
+import { readLanguage } from './builtin-texts.ts';
 import { ProblemList } from './problems.ts';
 import { Reader } from './reader.ts';
 import { setOwn } from './record.ts';
 import type { Bot, Branch, Button, Condition, Expect, ExpectType, Keyword, LookupRow, Problem, SourceMap, Step } from './types.ts';
 
-const TOP = 'id kind name channel description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
+const TOP = 'id kind name channel language description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
 const STEP = 'say ask save expect invalid quickReplies buttons tag untag lookup branch goto end promotional delayHours';
 const TYPES = ['text', 'number', 'yes-no', 'choice', 'email', 'phone', 'zip'];
 const CONDITION = 'var tagged equals in exists gt gte lt lte';
@@ -86,6 +90,7 @@ export function validateBot(raw: unknown, map: SourceMap): { bot: Bot | null; pr
     id: r.id(top.id, 'id', BOT_ID, 'bot id (lowercase letters, digits and dashes)', true) ?? '',
     name: r.str(top.name, 'name', true) ?? '',
     channel: channel === 'messenger' ? 'messenger' : 'sms',
+    language: readLanguage(r, top.language),
     description: r.str(top.description, 'description'),
     help: r.str(top.help, 'help'),
     optOutConfirmation: r.str(top.optOutConfirmation, 'optOutConfirmation'),

@@ -7,8 +7,9 @@
  */
 import { handleMessage, startConversation } from './engine.ts';
 import { MAX_CHECK_CHARS } from './limits.ts';
-import { describePattern, matchesPattern } from './pattern.ts';
-import type { Bot, Check, CheckResult, ConversationState, Reply, ScriptResult } from './types.ts';
+import { matchesPattern } from './pattern.ts';
+import { scriptReasons, type ScriptReasons } from './script-reasons.ts';
+import type { Bot, Check, CheckResult, ConversationState, Language, Reply, ScriptResult } from './types.ts';
 
 const CLOCK_START = Date.UTC(2026, 10, 3, 16, 0, 0);
 const MINUTE = 60_000;
@@ -17,23 +18,25 @@ const clip = (text: string) => `“${text.length > 120 ? `${text.slice(0, 117)}�
 const spoken = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
 
 /**
- * Run every check against `bot`.
+ * Run every check against `bot`. The explanations are in the script's language (an exercise's
+ * `language:`), else the bot's, else English.
  * @example
  * const result = runScript(bot, { checks: [{ name: "RIDE asks for a ZIP", says: ["RIDE"], expect: ["ZIP"] }] });
  * result.checks[0]?.reason; // "After “RIDE” the bot said “What's your ZIP code?”."
  */
-export function runScript(bot: Bot, script: { checks: Check[] }): ScriptResult {
+export function runScript(bot: Bot, script: { checks: Check[]; language?: Language }): ScriptResult {
+  const reasons = scriptReasons(script.language ?? bot.language);
   const checks = script.checks.map((check) => {
     try {
-      return runCheck(bot, check);
+      return runCheck(bot, check, reasons);
     } catch (error) {
-      return { name: check.name, passed: false, reason: `The bot stopped with an error: ${String(error)}`, transcript: [] };
+      return { name: check.name, passed: false, reason: reasons.crashed(String(error)), transcript: [] };
     }
   });
   return { passed: checks.every((c) => c.passed), checks };
 }
 
-function runCheck(bot: Bot, check: Check): CheckResult {
+function runCheck(bot: Bot, check: Check, reasons: ScriptReasons): CheckResult {
   const transcript: CheckResult['transcript'] = [];
   let now = CLOCK_START;
   let { state, replies } = startConversation(bot, { now });
@@ -47,44 +50,40 @@ function runCheck(bot: Bot, check: Check): CheckResult {
     return turn;
   };
   const fail = (reason: string): CheckResult => ({ name: check.name, passed: false, reason, transcript });
-  const overLimit = () => fail(`The bot said more than ${MAX_CHECK_CHARS.toLocaleString('en-US')} characters in this check; shorten its messages or stop it repeating itself.`);
+  const overLimit = () => fail(reasons.tooLong(MAX_CHECK_CHARS));
   hear(replies);
   for (const text of check.says) {
     if (tooLong()) return overLimit();
     ({ state, replies } = send(text, state));
   }
   if (tooLong()) return overLimit();
-  const lastSaid = check.says.at(-1);
-  const after = lastSaid === undefined ? 'At the start' : `After “${lastSaid}”`;
+  const after = reasons.after(check.says.at(-1));
   const heard = spoken(replies);
-  const said = replies.length ? `said ${clip(heard)}` : 'said nothing';
+  const said = reasons.said(replies.length ? clip(heard) : undefined);
 
   for (const pattern of check.expect ?? []) {
-    if (!matchesPattern(heard, pattern)) return fail(`${after} the bot ${said}, which doesn't ${describePattern(pattern)}.`);
+    if (!matchesPattern(heard, pattern)) return fail(reasons.missing(after, said, pattern));
   }
   if (check.expectLast !== undefined) {
     const last = replies.at(-1)?.text;
-    if (last === undefined) return fail(`${after} the bot said nothing; its reply should ${describePattern(check.expectLast)}.`);
-    if (!matchesPattern(last, check.expectLast)) return fail(`${after} the bot's last reply was ${clip(last)}, which doesn't ${describePattern(check.expectLast)}.`);
+    if (last === undefined) return fail(reasons.lastMissing(after, check.expectLast));
+    if (!matchesPattern(last, check.expectLast)) return fail(reasons.lastWrong(after, clip(last), check.expectLast));
   }
   for (const pattern of check.expectNot ?? []) {
-    if (matchesPattern(heard, pattern)) return fail(`${after} the bot ${said}, which shouldn't ${describePattern(pattern)}.`);
+    if (matchesPattern(heard, pattern)) return fail(reasons.unwanted(after, said, pattern));
   }
   for (const text of check.thenSilentOn ?? []) {
     const turn = send(text, state);
     state = turn.state;
-    if (turn.replies.length) return fail(`After “${text}” the bot should stay silent, but it said ${clip(spoken(turn.replies))}.`);
+    if (turn.replies.length) return fail(reasons.notSilent(text, clip(spoken(turn.replies))));
   }
   for (const tag of check.tags ?? []) {
-    if (!state.tags.includes(tag)) {
-      return fail(`The person should be tagged “${tag}”, but ${state.tags.length ? `their tags are ${state.tags.join(', ')}` : 'they have no tags'}.`);
-    }
+    if (!state.tags.includes(tag)) return fail(reasons.missingTag(tag, state.tags));
   }
   for (const [name, expected] of Object.entries(check.vars ?? {})) {
     const value = state.vars[name];
     const actual = value === undefined ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value);
-    if (actual !== expected) return fail(`{{${name}}} should be “${expected}”, but ${actual === undefined ? 'it was never saved' : `it is “${actual}”`}.`);
+    if (actual !== expected) return fail(reasons.wrongVar(name, expected, actual));
   }
-  const silent = check.thenSilentOn?.length ? ', then stayed silent' : '';
-  return { name: check.name, passed: true, reason: `${after} the bot ${said}${silent}.`, transcript };
+  return { name: check.name, passed: true, reason: reasons.passed(after, said, !!check.thenSilentOn?.length), transcript };
 }

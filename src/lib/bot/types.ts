@@ -10,6 +10,8 @@
 export type Channel = 'sms' | 'messenger';
 export type Severity = 'error' | 'warning';
 export type ExpectType = 'text' | 'number' | 'yes-no' | 'choice' | 'email' | 'phone' | 'zip';
+/** Languages a bot or exercise can speak: its built-in texts and check explanations follow it. */
+export type Language = 'en' | 'es';
 
 /** What a `save`d answer or a `lookup` row becomes in `state.vars`. */
 export type VarValue = string | number | { [field: string]: string };
@@ -91,6 +93,8 @@ export interface Bot {
   id: string;
   name: string;
   channel: Channel;
+  /** Language of the built-in texts (re-asks, opt-out confirmation...); English when absent. */
+  language?: Language;
   description?: string;
   help?: string;
   optOutConfirmation?: string;
@@ -195,6 +199,8 @@ export interface Exercise {
   name: string;
   /** Id of the bot (kind: bot) the learner starts from. */
   starter: string;
+  /** Language of the check explanations; English when absent. */
+  language?: Language;
   instructions?: string;
   checks: Check[];
 }

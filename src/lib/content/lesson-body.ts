@@ -1,5 +1,6 @@
 import type { Lesson } from './schemas';
 import { problemAt, type ContentProblem } from './problems';
+import { daysSinceReview, isOverdue } from './review';
 
 interface LessonFile {
   file: string;
@@ -21,8 +22,6 @@ interface Known {
 const COMPONENT = /<(Quiz|SandboxBot|BotPlayground)\b([^>]*)\/?>/g;
 /** A section stating a rule of law or of a platform: the lesson must then cite its sources. */
 const RULE_SECTION = /<Callout\b[^>]*\btype="rule"/;
-/** Rules change: a lesson not checked against its sources for this long is flagged. */
-export const REVIEW_MAX_AGE_DAYS = 365;
 const LINK = /\]\((\/[^)\s#?]*)|href="(\/[^"#?]*)"/g;
 
 function attribute(attrs: string, name: string): string | undefined {
@@ -42,8 +41,8 @@ export function checkLessonBody(lesson: LessonFile, known: Known, today: Date = 
     if (!lesson.data.reviewed) problems.push(problemAt(lesson.file, where, 'this lesson states a rule (<Callout type="rule">) but has no reviewed: date'));
   }
   if (lesson.data.reviewed) {
-    const days = Math.floor((today.getTime() - lesson.data.reviewed.getTime()) / 86_400_000);
-    if (days > REVIEW_MAX_AGE_DAYS) problems.push(problemAt(lesson.file, lesson.source.locate(['reviewed']), `due for review: last reviewed ${days} days ago (check its rules against the sources again, then update reviewed:)`, 'warning'));
+    const days = daysSinceReview(lesson.data.reviewed, today);
+    if (isOverdue(lesson.data.reviewed, today)) problems.push(problemAt(lesson.file, lesson.source.locate(['reviewed']), `due for review: last reviewed ${days} days ago (check its rules against the sources again, then update reviewed:)`, 'warning'));
     if (days < -1) problems.push(problemAt(lesson.file, lesson.source.locate(['reviewed']), 'reviewed: is in the future'));
   }
   const lineOf = (index: number) => lesson.bodyLine + (lesson.body.slice(0, index).match(/\n/g)?.length ?? 0);

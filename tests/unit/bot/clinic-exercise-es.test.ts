@@ -71,6 +71,14 @@ describe('clinic-exercise-es', () => {
     expect(runScript(botFrom(zip), exercise).passed).toBe(true);
   });
 
+  it('passes with language: es and no invalid: of its own: the built-in re-ask is in Spanish', () => {
+    const bare = SOLUTION.replace('channel: sms\n', 'channel: sms\nlanguage: es\n').replace(/    invalid: .*\n/, '');
+    const result = runScript(botFrom(bare), exercise);
+    expect(result.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(result.checks[1]!.transcript.at(-1)?.text).toBe('Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.');
+    expect(result.checks[1]!.reason).toBe('Después de “mi casa”, el bot dijo “Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.”.');
+  });
+
   it('does not pass a solution that still takes any text as a ZIP', () => {
     const loose = SOLUTION.replace('    expect: zip\n', '');
     const result = runScript(botFrom(loose), exercise);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseBot, lintBot } from '~/lib/bot/index.ts';
+import { OPT_OUT_EXAMPLES, OPT_OUT_KEYWORDS } from '~/lib/bot/sms.ts';
 import { Chat, loadBot, readBotFile } from './helpers';
 
 // The Spanish rides bot honours the Spanish opt-out words (BASTA, ALTO, "no más mensajes") in
@@ -78,5 +79,43 @@ describe('rides-to-polls-es', () => {
     chat.say('no');
     expect(chat.state.optedOut).toBe(false);
     expect(chat.state.tags).toEqual(['rider']);
+  });
+});
+
+// Everything the Spanish lessons teach as a way to stop: the lists they render from the engine
+// (<OptOutKeywords />, both languages: the lessons say the English words count in a Spanish
+// conversation too) and the phrases their text, quizzes and exercises use.
+const LESSON_PHRASES = ['ya por favor dejen de mandarme mensajes', 'ya no me manden mensajes', 'Ya no me manden mensajes, gracias'];
+const TAUGHT = [...OPT_OUT_KEYWORDS.es, ...OPT_OUT_EXAMPLES.es, ...OPT_OUT_KEYWORDS.en, 'STOPALL', ...LESSON_PHRASES];
+
+describe('rides-to-polls-es and every opt-out the Spanish lessons teach', () => {
+  for (const [index, step] of BOOKING.entries()) {
+    it(`each one opts out at once while the bot waits at ${step.waiting}`, () => {
+      for (const words of TAUGHT) {
+        const chat = pausedAt(index);
+        expect(chat.say(words), words).toEqual([bot.optOutConfirmation]);
+        expect(chat.state.optedOut, words).toBe(true);
+        expect(chat.say(step.answer), words).toEqual([]);
+      }
+    });
+
+    it(`"fin" and "ya no" get one question at ${step.waiting}, and SÍ then stops without another text`, () => {
+      for (const unclear of ['fin', 'ya no']) {
+        const chat = pausedAt(index);
+        expect(chat.say(unclear)).toEqual([expect.stringMatching(/^¿Quieres dejar de recibir mensajes de Te Llevamos a Votar\? Responde SÍ/)]);
+        expect(chat.state.optedOut).toBe(false);
+        expect(chat.state.waiting).toBe(step.waiting);
+        expect(chat.say('sí')).toEqual([]);
+        expect(chat.state.optedOut).toBe(true);
+      }
+    });
+  }
+
+  it('an unclear word answered with the booking answer instead keeps the booking going', () => {
+    const chat = pausedAt(0);
+    chat.say('ya no');
+    chat.say('94110');
+    expect(chat.state.optedOut).toBe(false);
+    expect(chat.state.waiting).toBe('ask-time');
   });
 });
