@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { databaseConfig, openDatabase } from '../lib/db';
 import { paymentsFrom } from '../lib/payments/stripe-client';
 import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address';
+import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url';
 
 /**
  * `npm run serve`: starts the built server the way production should. The database is opened,
@@ -23,6 +24,11 @@ try {
   console.info(`botcamp: trusted proxies: ${trustedProxies.description}`);
   const payments = paymentsFrom(process.env);
   console.info(`botcamp: online payment: ${payments.enabled ? 'Stripe' : 'off (no STRIPE_SECRET_KEY)'}`);
+  // Loud on purpose: a certificate printed with a dead verification link cannot be recalled.
+  const siteWarning = siteUrlWarning(process.env);
+  const rule = `botcamp: WARNING ${'='.repeat(60)}`;
+  if (siteWarning) console.warn(['', rule, ...siteWarning.map((line) => `botcamp: WARNING: ${line}`), rule, ''].join('\n'));
+  else console.info(`botcamp: links in e-mails and certificates use ${process.env.SITE_URL?.trim() || DEFAULT_SITE_URL}`);
   const db = await openDatabase(databaseConfig(process.env));
   console.info(`botcamp: database: ${db.label}`);
   await db.close();

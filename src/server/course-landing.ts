@@ -3,6 +3,7 @@ import type { Curriculum } from '~/lib/course/curriculum';
 import { getEnrollment } from '~/lib/enrollment/enrollment';
 import type { Locale } from '~/lib/i18n/locales';
 import { getCourseProgress } from '~/lib/progress/progress';
+import { resumeLesson } from '~/lib/progress/resume';
 import { approvedTestimonials, type TestimonialView } from '~/lib/testimonials/testimonials';
 import type { SessionUser } from '~/lib/auth/user';
 import { getCurriculum, getInstructors, getTestimonials, type LocalizedCurriculum } from './catalog';
@@ -12,7 +13,7 @@ import { getDb } from './runtime';
 export type Standing =
   | { kind: 'visitor' }
   | { kind: 'not-enrolled' }
-  | { kind: 'enrolled'; percent: number; continueSlug: string | null; complete: boolean }
+  | { kind: 'enrolled'; percent: number; continueSlug: string | null; started: boolean; complete: boolean }
   | { kind: 'staff' };
 
 export interface CourseLanding {
@@ -29,7 +30,7 @@ async function standingFor(user: SessionUser | null, curriculum: Curriculum): Pr
   const enrollment = await getEnrollment(db.read, user.id, curriculum.slug);
   if (enrollment?.status === 'active') {
     const progress = await getCourseProgress(db, user.id, curriculum);
-    return { kind: 'enrolled', percent: progress.percent, continueSlug: (progress.nextLesson ?? curriculum.lessons[0])?.slug ?? null, complete: progress.complete };
+    return { kind: 'enrolled', percent: progress.percent, continueSlug: resumeLesson(curriculum, progress)?.slug ?? null, started: progress.viewed.size > 0, complete: progress.complete };
   }
   return user.role === 'learner' ? { kind: 'not-enrolled' } : { kind: 'staff' };
 }

@@ -8,11 +8,12 @@ test('a learner takes the whole free course and earns a certificate', async ({ p
 
   const account = await signUp(page);
   await enrollFree(page);
-  await expect(page).toHaveURL(lessonPath(FREE_COURSE, lessons[0]!.slug));
+  await expect(page).toHaveURL(`${lessonPath(FREE_COURSE, lessons[0]!.slug)}?enrolled=1`);
+  await expect(page.getByRole('status').first()).toContainText(`You are enrolled in ${FREE_TITLE}.`);
 
   let certificateUrl = '';
   for (const [index, lesson] of lessons.entries()) {
-    await expect(page, `lesson ${index + 1} of ${lessons.length}`).toHaveURL(lessonPath(FREE_COURSE, lesson.slug));
+    await expect(page, `lesson ${index + 1} of ${lessons.length}`).toHaveURL((url) => url.pathname === lessonPath(FREE_COURSE, lesson.slug));
     await expect(page.getByRole('heading', { level: 1, name: lesson.title })).toBeVisible();
     for (const quiz of lesson.quizzes) await answerQuiz(page, quiz);
     const last = index === lessons.length - 1;
@@ -24,13 +25,20 @@ test('a learner takes the whole free course and earns a certificate', async ({ p
   }
 
   // The certificate names the learner and the course
-  await expect(page.getByRole('status')).toContainText('Congratulations, you finished the course!');
+  await expect(page.getByRole('status').filter({ hasText: 'Congratulations' })).toContainText('Congratulations, you finished the course!');
   const certificate = page.getByRole('article', { name: `Certificate: ${FREE_TITLE}` });
   await expect(certificate.getByText(account.name, { exact: true })).toBeVisible();
   await expect(certificate.getByText(FREE_TITLE, { exact: true })).toBeVisible();
   await expect(certificate).toContainText('Certificate of completion');
   await expect(certificate.getByRole('link', { name: new RegExp(`${certificateUrl}$`) })).toHaveAttribute('href', new RegExp(`${certificateUrl}$`));
-  await expectNoA11yViolations(page, 'certificate page');
+  // The link can be copied in one tap, and the page printed or saved as a PDF
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await expect(page.getByLabel('Link to this certificate')).toHaveValue(new RegExp(`${certificateUrl}$`));
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(new RegExp(`^http.*${certificateUrl}$`));
+  await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible();
+  await expectNoA11yViolations(page, 'certificate page, link copied');
 
   // The dashboard shows the course complete, with the certificate
   await page.goto('/dashboard');
@@ -77,7 +85,8 @@ test('a wrong answer on a lesson that requires its quiz blocks completion until 
   await answerQuiz(page, quiz, wrong);
   await complete.click();
   await expect(page).toHaveURL(`${lessonPath(FREE_COURSE, lesson.slug)}?error=quiz-required`);
-  await expect(page.getByRole('alert')).toHaveText('Answer this lesson’s knowledge check correctly before completing it.');
+  await expect(page.getByRole('alert')).toContainText('To complete this lesson, first answer this knowledge check correctly:');
+  await expect(page.getByRole('alert')).toBeFocused();
   await expect(page.getByText('You completed this lesson.')).toHaveCount(0);
 
   await answerQuiz(page, quiz);

@@ -77,7 +77,7 @@ export async function logIn(page: Page, account: Pick<Account, 'email' | 'passwo
 export async function enrollFree(page: Page, course = FREE_COURSE): Promise<void> {
   await page.goto(coursePath(course));
   await page.getByRole('button', { name: 'Enroll for free' }).first().click();
-  await expect(page).toHaveURL(new RegExp(`/courses/${course}/lessons/[a-z0-9-]+$`));
+  await expect(page).toHaveURL(new RegExp(`/courses/${course}/lessons/[a-z0-9-]+\\?enrolled=1$`));
 }
 
 /** The site's own origin, which the server requires on every form post. */

@@ -111,11 +111,13 @@ test.describe('public pages', () => {
     await expect(page.getByText('Your answer is checked but not saved, because you are not enrolled.')).toBeVisible();
   });
 
-  test('a gated lesson sends an anonymous visitor to log in', async ({ page }) => {
+  test('a gated lesson tells an anonymous visitor why, and offers sign-up as well as log-in', async ({ page }) => {
     const gated = lessonPath(FREE_COURSE, 'how-chatbots-work');
     await page.goto(gated);
-    await expect(page).toHaveURL(`/login?next=${encodeURIComponent(gated)}`);
-    await expect(page.getByRole('heading', { level: 1, name: 'Log in' })).toBeVisible();
+    await expect(page).toHaveURL(`/login?next=${encodeURIComponent(gated)}&for=lesson`);
+    await expect(page.getByRole('heading', { level: 1, name: 'This lesson is for enrolled learners' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Create an account' })).toHaveAttribute('href', `/signup?next=${encodeURIComponent(gated)}`);
+    await expect(page.getByRole('main').getByRole('button', { name: 'Log in' })).toBeVisible();
   });
 
   test('an unknown page is a helpful 404', async ({ page }) => {

@@ -96,6 +96,8 @@ export const instructorSchema = z
   .object({
     name: text,
     role: text,
+    /** The language the role and bio are written in; pages in another language mark them as such. */
+    language: z.enum(LOCALES).default('en'),
     photo: z.string().optional(),
     links: z.array(z.object({ label: text, url: z.url({ error: 'must be a full URL, e.g. https://example.org' }) }).strict()).default([]),
     // The e-mail addresses of this instructor's Botcamp accounts: an account with the instructor

@@ -9,7 +9,7 @@ import { getDb } from '~/server/runtime';
 
 const EnrollForm = z.object({ course: z.string().max(200), locale: z.string().refine(isLocale) });
 
-/** One-click enrollment in a free course, then straight to its first lesson. */
+/** One-click enrollment in a free course, then straight to its first lesson, which confirms it. */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const t = translator(locals.locale);
   const form = await readForm(request, EnrollForm);
@@ -22,5 +22,7 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const result = await enrollFree(await getDb(), locals.user.id, { slug: curriculum.slug, price: curriculum.course.price });
   if (!result.ok) return plainResponse(400, errorMessage(t, result.error));
   const first = curriculum.lessons[0];
-  return redirect(first ? localePath(locale, `/courses/${curriculum.slug}/lessons/${first.slug}`) : coursePath, 303);
+  // `enrolled` has the first lesson say so, once, where the learner lands.
+  const welcome = result.value.created ? '?enrolled=1' : '';
+  return redirect(first ? `${localePath(locale, `/courses/${curriculum.slug}/lessons/${first.slug}`)}${welcome}` : coursePath, 303);
 };

@@ -16,6 +16,8 @@ const ProgressForm = z.object({
   course: z.string().max(200),
   lesson: z.string().max(200).optional(),
   return: z.string().max(2000).optional(),
+  /** Erasing progress is only done from its confirmation page, which sends this. */
+  confirm: z.literal('erase').optional(),
 });
 
 /**
@@ -36,8 +38,9 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   if (!(await canTrackProgress(db.read, viewer, curriculum.slug))) return plainResponse(403, t('error.not-enrolled'));
 
   if (form.intent === 'reset') {
+    if (!form.confirm) return redirect(localePath(locale, `/courses/${curriculum.slug}/erase-progress`), 303);
     await resetCourseProgress(db, viewer.id, curriculum.slug);
-    return redirect(localePath(locale, `/courses/${curriculum.slug}`), 303);
+    return redirect(`${localePath(locale, '/dashboard')}?erased=${encodeURIComponent(curriculum.slug)}`, 303);
   }
   const lesson = form.lesson ? findLesson(curriculum, form.lesson) : undefined;
   if (!lesson) return plainResponse(404, t('error.lesson-not-found'));
@@ -47,6 +50,7 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
     return redirect(lessonPath, 303);
   }
   const result = await completeLesson(db, viewer.id, curriculum.slug, { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
+  // The lesson page puts the message beside the button and moves focus (and the view) to it.
   if (!result.ok) return redirect(`${lessonPath}?error=${result.error}`, 303);
   const certificate = await issueCertificateIfComplete(db, { userId: viewer.id, courseSlug: curriculum.slug, displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
   if (certificate && result.value.firstTime) return redirect(localePath(locale, `/certificates/${certificate.id}?new=1`), 303);

@@ -34,10 +34,11 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const db = await getDb();
   const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
   if (!(await lessonAccess(db.read, viewer, curriculum.slug, lesson.data)).allowed) return plainResponse(403, t('error.not-enrolled'));
-  const anchor = `#quiz-${quiz.id}`;
+  // `quiz` names the check just answered: the lesson page moves focus (and the view) to its result.
+  const answered = `quiz=${encodeURIComponent(quiz.id)}`;
   if (!viewer || !(await canTrackProgress(db.read, viewer, curriculum.slug))) {
-    return redirect(`${back}?quiz=${encodeURIComponent(quiz.id)}&answer=${form.answer}${anchor}`, 303);
+    return redirect(`${back}?${answered}&answer=${form.answer}`, 303);
   }
   await recordQuizAttempt(db, { userId: viewer.id, courseSlug: curriculum.slug, lessonSlug: lesson.slug, quiz, chosen: form.answer });
-  return redirect(`${back}${anchor}`, 303);
+  return redirect(`${back}?${answered}`, 303);
 };
