@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { createAccount, enrolledLearner, latestEmail, newAccount, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
+import { coursePath, createAccount, enrolledLearner, FREE_COURSE, latestEmail, lessonPath, newAccount, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
 
 // The probes of the hardening issues, from outside, as an attacker would send them.
 
@@ -93,5 +93,37 @@ test('sign-up answers a taken address exactly as a new one; only the e-mail diff
   // The owner's account is untouched: the old password still works.
   const ownerAgain = (await browser.newContext()).request;
   expect((await postForm(ownerAgain, '/login', { email: owner.email, password: owner.password })).status()).toBe(303);
+});
+
+test('every page carries a Content-Security-Policy without unsafe-inline, and nothing on the pages breaks it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  await enrolledLearner(page);
+  const gotv = lessonPath(FREE_COURSE, 'get-out-the-vote');
+  for (const path of ['/', coursePath(FREE_COURSE), '/es/', '/dashboard', gotv]) {
+    const response = await page.goto(path);
+    const policy = response?.headers()['content-security-policy'] ?? '';
+    expect(policy, path).toContain("script-src 'self' 'sha256-");
+    expect(policy, path).toContain("frame-ancestors 'none'");
+    expect(policy, path).not.toContain('unsafe-inline');
+    expect(policy, path).not.toContain('unsafe-eval');
+  }
+  // The sandbox bot's script runs under the policy: the chat answers.
+  const chat = page.locator('bot-sandbox[data-bot="rides-to-polls"]');
+  await chat.getByRole('textbox', { name: 'Your message' }).fill('RIDE');
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect(chat.getByRole('log').getByRole('listitem').nth(1)).toBeVisible();
+  expect(violations).toEqual([]);
+  // A script slipped into the markup would not run.
+  const injected = await page.evaluate(() => {
+    const el = document.createElement('div');
+    el.innerHTML = '<img src="x" onerror="window.__pwned = true">';
+    document.body.append(el);
+    return new Promise((resolve) => setTimeout(() => resolve((window as unknown as { __pwned?: boolean }).__pwned ?? false), 300));
+  });
+  expect(injected).toBe(false);
+  expect(violations).toHaveLength(1);
 });
 

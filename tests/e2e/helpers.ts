@@ -153,7 +153,7 @@ export const MAIL_SINK_DIR = join(ROOT, 'tests/.e2e-mail');
 export function latestEmail(to: string, subject?: string): { subject: string; text: string } | undefined {
   if (!existsSync(MAIL_SINK_DIR)) return undefined;
   const address = to.toLowerCase();
-  for (const name of readdirSync(MAIL_SINK_DIR).sort().reverse()) {
+  for (const name of readdirSync(MAIL_SINK_DIR).filter((n) => n.endsWith('.json')).sort().reverse()) {
     const mail = JSON.parse(readFileSync(join(MAIL_SINK_DIR, name), 'utf8')) as { to: string[]; subject: string; text: string };
     if (mail.to.map((a) => a.toLowerCase()).includes(address) && (subject === undefined || mail.subject === subject)) return mail;
   }

@@ -1,7 +1,7 @@
 // A real SMTP server for the end-to-end suite: the app sends its e-mail here (SMTP_URL), and each
 // message is written as JSON to MAIL_SINK_DIR for the tests to read, as a person reads an inbox.
 // With SMTP configured, the app's own outbox rows keep no live links, exactly as in production.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -19,7 +19,10 @@ const server = new SMTPServer({
     simpleParser(stream)
       .then((mail) => {
         const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
-        writeFileSync(join(dir, `${Date.now()}-${String(++count).padStart(6, '0')}.json`), JSON.stringify({ to, subject: mail.subject ?? '', text: mail.text ?? '' }));
+        // Written beside, then renamed: a test reading the inbox never sees half a message.
+        const name = `${Date.now()}-${String(++count).padStart(6, '0')}.json`;
+        writeFileSync(join(dir, `.${name}.tmp`), JSON.stringify({ to, subject: mail.subject ?? '', text: mail.text ?? '' }));
+        renameSync(join(dir, `.${name}.tmp`), join(dir, name));
         callback();
       })
       .catch((error: Error) => callback(error));
