@@ -45,7 +45,9 @@ function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
  * write is in progress). `':memory:'` gives a private single-connection database for tests.
  *
  * synchronous=FULL: an acknowledged write (a paid enrollment, a completed lesson) must survive a
- * power loss, and at this scale the fsync per commit costs less than a lost webhook.
+ * power loss, and at this scale the fsync per commit costs less than a lost webhook. Writes marked
+ * `relaxed` (see Durability) commit with NORMAL instead: in WAL mode that skips the fsync but
+ * stays atomic, and the next FULL commit syncs the WAL up to and including them.
  */
 export async function openSqlite(file: string, options: { migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Db> {
   const memory = file === ':memory:';
@@ -70,16 +72,23 @@ export async function openSqlite(file: string, options: { migrate?: boolean; bus
     engine: 'sqlite',
     label: `SQLite at ${file}`,
     read: readDb,
-    write: (work) =>
+    write: (work, options) =>
       serialise(async () => {
-        await beginImmediate(writer, busyTimeoutMs);
+        // The setting applies to this connection's next commits, and only this job is running on it.
+        const relaxed = options?.durability === 'relaxed';
+        if (relaxed) writer.pragma('synchronous = NORMAL');
         try {
-          const result = await work(writeDb);
-          writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
+          await beginImmediate(writer, busyTimeoutMs);
+          try {
+            const result = await work(writeDb);
+            writer.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (writer.inTransaction) writer.exec('ROLLBACK');
+            throw error;
+          }
+        } finally {
+          if (relaxed) writer.pragma('synchronous = FULL');
         }
       }),
     close: async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase } from '~/lib/db';
 import { backupSqlite } from '~/lib/db/backup';
@@ -75,6 +75,19 @@ describe('SQLite file databases', () => {
     await impatient.write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }));
     expect((await impatient.read.select({ n: count() }).from(users))[0]?.n).toBe(1);
     await impatient.close();
+  });
+
+  it('commits relaxed writes without an fsync of their own and every other write with one', async () => {
+    const db = await openDatabase(file());
+    // PRAGMA synchronous read inside the transaction: 1 is NORMAL, 2 is FULL.
+    const level = async (tx: Parameters<Parameters<typeof db.write>[0]>[0]) => tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`)[0]?.synchronous;
+    expect(await db.write(level)).toBe(2);
+    expect(await db.write(level, { durability: 'relaxed' })).toBe(1);
+    // Back to FULL afterwards, also when the relaxed work failed.
+    expect(await db.write(level)).toBe(2);
+    await expect(db.write(async () => Promise.reject(new Error('halfway')), { durability: 'relaxed' })).rejects.toThrow('halfway');
+    expect(await db.write(level, { durability: 'durable' })).toBe(2);
+    await db.close();
   });
 
   it('rolls a transaction back whole when its work throws', async () => {
