@@ -6,6 +6,7 @@ import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase } from '~/lib/db';
 import { backupSqlite } from '~/lib/db/backup';
+import { reuseStatements } from '~/lib/db/sqlite';
 import { enroll } from '~/lib/enrollment/enrollment';
 import { recordLessonView } from '~/lib/progress/progress';
 import { enrollments, lessonProgress, users } from '~db/schema';
@@ -140,5 +141,27 @@ describe('SQLite file databases', () => {
     expect(copied).toBeLessThanOrEqual(written);
     await expect(backupSqlite(path, target)).rejects.toThrow(/already exists/);
     await db.close();
+  });
+});
+
+describe('reuseStatements', () => {
+  it('compiles each query text once and still gives every caller the rows it asked for, as objects or raw', () => {
+    const conn = new Database(':memory:');
+    let compiled = 0;
+    const compile = conn.prepare.bind(conn);
+    conn.prepare = ((source: string) => (compiled++, compile(source))) as typeof conn.prepare;
+    reuseStatements(conn, 2);
+    conn.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y')");
+    const select = 'SELECT a, b FROM t WHERE a = ?';
+    expect(conn.prepare(select).raw().all(1)).toEqual([[1, 'x']]);
+    // The same statement comes back out of raw mode for a caller that wants objects.
+    expect(conn.prepare(select).all(2)).toEqual([{ a: 2, b: 'y' }]);
+    expect(compiled).toBe(1);
+    // Past the limit the least recently used text is compiled again when it returns.
+    conn.prepare('SELECT 1');
+    conn.prepare('SELECT 2');
+    expect(conn.prepare(select).get(1)).toEqual({ a: 1, b: 'x' });
+    expect(compiled).toBe(4);
+    conn.close();
   });
 });
