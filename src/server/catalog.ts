@@ -1,6 +1,7 @@
 import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { buildCurriculum, type Curriculum, type LessonSummary } from '~/lib/course/curriculum';
 import type { Locale } from '~/lib/i18n/locales';
+import { perBuildMemo } from '~/lib/content/per-build';
 
 /**
  * The content side of the site: turns Astro's collections into the plain shapes src/lib works
@@ -9,25 +10,10 @@ import type { Locale } from '~/lib/i18n/locales';
 const includeDrafts = import.meta.env.DEV;
 
 /**
- * Content is fixed for the life of a built server (a new build is a new process), so what is
- * derived from it is computed once per process: Astro's getCollection and render() redo their
- * work (and build an error object) on every call, which was a large share of every page's time.
- * Keys are only ever locales and collection names, never something from a request, so the cache
- * cannot grow. In `astro dev` content changes as authors save, so nothing is kept.
+ * Astro's getCollection and render() redo their work (and build an error object) on every call,
+ * which was a large share of every page's time; what is derived from content is kept per build.
  */
-const keepContent = !import.meta.env.DEV;
-const derived = new Map<string, Promise<unknown>>();
-function perBuild<T>(key: string, compute: () => Promise<T>): Promise<T> {
-  if (!keepContent) return compute();
-  let value = derived.get(key) as Promise<T> | undefined;
-  if (!value) {
-    value = compute();
-    derived.set(key, value);
-    // A failure is not remembered: the next request tries again.
-    value.catch(() => derived.delete(key));
-  }
-  return value;
-}
+const perBuild = perBuildMemo(!import.meta.env.DEV);
 
 /** Every entry of a collection by id, once per build. */
 function entriesById<C extends CollectionKey>(collection: C): Promise<Map<string, CollectionEntry<C>>> {
