@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { csvLine } from '../lib/admin/csv';
 import { eachEnrollment, listEnrollments, type EnrollmentFilter } from '../lib/admin/enrollment-list';
 import { courseReport } from '../lib/admin/reports';
+import type { BenchRow } from '../lib/bench/report';
 import { openDatabase, type Db } from '../lib/db';
 import { botConversations, enrollments, lessonProgress, quizAttempts, users } from '../../db/schema';
 
@@ -65,7 +66,7 @@ async function median(runs: number, work: () => Promise<unknown>): Promise<numbe
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
 }
 
-export async function benchAdminAtScale(): Promise<string[][]> {
+export async function benchAdminAtScale(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'botcamp-bench-'));
   try {
     const db = await openDatabase(join(dir, 'bench.db'), { log: () => undefined });
@@ -98,13 +99,12 @@ export async function benchAdminAtScale(): Promise<string[][]> {
     clearInterval(sampler);
     const exportMs = performance.now() - exportStarted;
     await db.close();
-    const ms = (n: number) => `${n.toFixed(1)} ms`;
+    const group = `admin (${LEARNERS.toLocaleString('en-US')} learners, ${(LEARNERS * PROGRESS_PER_LEARNER).toLocaleString('en-US')} progress rows)`;
     return [
-      ['measure', 'value', 'target', ''],
-      ['seeded (learners, progress rows)', `${LEARNERS.toLocaleString('en-US')}, ${(LEARNERS * PROGRESS_PER_LEARNER).toLocaleString('en-US')} in ${seededIn.toFixed(1)} s`, '', ''],
-      ...rows.map(([name, value, target]) => [name, ms(value), `< ${target} ms`, value < target ? 'met' : 'MISSED']),
-      ['CSV export, all rows', `${exported.toLocaleString('en-US')} rows, ${(bytes / 1024 / 1024).toFixed(1)} MB in ${(exportMs / 1000).toFixed(1)} s`, '', ''],
-      ['CSV export, peak memory over start', `${((peak - before) / 1024 / 1024).toFixed(0)} MB (peak RSS ${(peak / 1024 / 1024).toFixed(0)} MB)`, '< 200 MB', peak - before < 200 * 1024 * 1024 ? 'met' : 'MISSED'],
+      { group, measure: 'seeding', value: seededIn, unit: 's' },
+      ...rows.map(([measure, value, target]): BenchRow => ({ group, measure, value, unit: 'ms', target: { kind: 'at-most', value: target } })),
+      { group, measure: `CSV export, ${exported.toLocaleString('en-US')} rows (${(bytes / 1024 / 1024).toFixed(1)} MB)`, value: exportMs / 1000, unit: 's' },
+      { group, measure: 'CSV export, peak memory over start', value: (peak - before) / 1024 / 1024, unit: 'MB', target: { kind: 'at-most', value: 200 } },
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

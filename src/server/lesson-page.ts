@@ -1,7 +1,7 @@
 import type { CollectionEntry } from 'astro:content';
 import { findLesson, neighbours, previewLessons, type LessonSummary } from '~/lib/course/curriculum';
 import type { Quiz } from '~/lib/content/schemas';
-import { canTrackProgress, lessonAccess, type LessonAccess } from '~/lib/enrollment/access';
+import { lessonAccess, tracksProgress, type LessonAccess } from '~/lib/enrollment/access';
 import type { Locale } from '~/lib/i18n/locales';
 import { getCourseProgress, recordLessonView } from '~/lib/progress/progress';
 import { getQuizStates, gradeQuiz } from '~/lib/progress/quiz';
@@ -67,7 +67,8 @@ export async function loadLessonPage(input: {
   const entry = await getLessonEntry(lesson.id);
   if (!entry) return { kind: 'not-found' };
 
-  const tracked = await canTrackProgress(db.read, viewer, curriculum.slug);
+  // The access check already read the enrollment: no second query for the same row.
+  const tracked = tracksProgress(access);
   let completed = new Set<string>();
   let percent = 0;
   const states = tracked && viewer ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug) : new Map();

@@ -4,7 +4,7 @@ import { openPostgres } from './postgres.ts';
 import { openSqlite } from './sqlite.ts';
 import type { Db } from './types.ts';
 
-export type { Db, Query, Reader } from './types.ts';
+export type { Db, Durability, Query, Reader } from './types.ts';
 export { databaseConfig, describeDatabase, type DatabaseConfig } from './config.ts';
 export { DatabaseTooNewError, DatabaseUnavailableError, isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
 

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { describeDatabase, type DatabaseConfig } from './config.ts';
@@ -38,10 +39,15 @@ export async function openPostgres(config: PostgresConfig, options: { migrate?: 
     engine: 'postgres',
     label: describeDatabase(config),
     read: db,
-    async write(work) {
+    async write(work, options) {
+      const relaxed = options?.durability === 'relaxed';
       for (let attempt = 1; ; attempt++) {
         try {
-          return await db.transaction((tx) => work(tx));
+          return await db.transaction(async (tx) => {
+            // Only this transaction's commit skips waiting for the WAL flush (see Durability).
+            if (relaxed) await (tx as unknown as { execute: (query: SQL) => Promise<unknown> }).execute(sql`SET LOCAL synchronous_commit TO OFF`);
+            return work(tx);
+          });
         } catch (error) {
           if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableTransaction(error)) throw error;
         }

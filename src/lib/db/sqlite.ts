@@ -29,6 +29,28 @@ async function beginImmediate(conn: Database.Database, timeoutMs: number): Promi
   }
 }
 
+/**
+ * drizzle compiles every query anew (a sqlite3_prepare per query, a tenth of a lesson page's
+ * CPU). A statement is compiled SQL, never data, so reusing the most recent ones on the same
+ * connection is always correct (SQLite recompiles a statement by itself after a schema change).
+ * Parameters are bound, so the texts are the code's query shapes; the limit only matters for
+ * shapes that vary with input (a multi-row insert), which then take turns.
+ */
+export function reuseStatements(conn: Database.Database, limit = 256): void {
+  const compile = conn.prepare.bind(conn);
+  const kept = new Map<string, Database.Statement>();
+  conn.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (statement) kept.delete(source);
+    else statement = compile(source);
+    kept.set(source, statement);
+    if (kept.size > limit) kept.delete(kept.keys().next().value!);
+    // drizzle switches a statement to raw rows for some reads; every use starts from the default.
+    if (statement.reader) statement.raw(false);
+    return statement;
+  }) as typeof conn.prepare;
+}
+
 /** A queue of one: the writer connection runs one transaction at a time. */
 function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
@@ -45,7 +67,9 @@ function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
  * write is in progress). `':memory:'` gives a private single-connection database for tests.
  *
  * synchronous=FULL: an acknowledged write (a paid enrollment, a completed lesson) must survive a
- * power loss, and at this scale the fsync per commit costs less than a lost webhook.
+ * power loss, and at this scale the fsync per commit costs less than a lost webhook. Writes marked
+ * `relaxed` (see Durability) commit with NORMAL instead: in WAL mode that skips the fsync but
+ * stays atomic, and the next FULL commit syncs the WAL up to and including them.
  */
 export async function openSqlite(file: string, options: { migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Db> {
   const memory = file === ':memory:';
@@ -57,12 +81,14 @@ export async function openSqlite(file: string, options: { migrate?: boolean; bus
   await retryWhileBusy(() => writer.pragma('journal_mode = WAL'), 30_000);
   writer.pragma('foreign_keys = ON');
   writer.pragma('synchronous = FULL');
+  reuseStatements(writer);
   const serialise = serialiser();
   if (options.migrate ?? true) await serialise(() => migrate(writer, file, 30_000));
   const reader = memory ? writer : new Database(file);
   if (!memory) {
     reader.pragma('busy_timeout = 1000');
     reader.pragma('query_only = ON');
+    reuseStatements(reader);
   }
   const writeDb = drizzle(writer) as Query;
   const readDb = memory ? writeDb : (drizzle(reader) as Query);
@@ -70,16 +96,23 @@ export async function openSqlite(file: string, options: { migrate?: boolean; bus
     engine: 'sqlite',
     label: `SQLite at ${file}`,
     read: readDb,
-    write: (work) =>
+    write: (work, options) =>
       serialise(async () => {
-        await beginImmediate(writer, busyTimeoutMs);
+        // The setting applies to this connection's next commits, and only this job is running on it.
+        const relaxed = options?.durability === 'relaxed';
+        if (relaxed) writer.pragma('synchronous = NORMAL');
         try {
-          const result = await work(writeDb);
-          writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          if (writer.inTransaction) writer.exec('ROLLBACK');
-          throw error;
+          await beginImmediate(writer, busyTimeoutMs);
+          try {
+            const result = await work(writeDb);
+            writer.exec('COMMIT');
+            return result;
+          } catch (error) {
+            if (writer.inTransaction) writer.exec('ROLLBACK');
+            throw error;
+          }
+        } finally {
+          if (relaxed) writer.pragma('synchronous = FULL');
         }
       }),
     close: async () => {

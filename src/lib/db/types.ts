@@ -14,6 +14,16 @@ export type Query = BetterSQLite3Database;
 /** Reads only: where no write may happen (outside `write`). */
 export type Reader = Pick<Query, 'select' | 'selectDistinct' | '$count'>;
 
+/**
+ * How hard a commit is held to. `durable` (the default) is on disk before write() returns: a
+ * payment, an enrollment, a completed lesson, an account. `relaxed` is for records whose loss in a
+ * power cut costs nothing worth an fsync per page view (a lesson view's timestamp): the commit is
+ * atomic and can never corrupt the database, but the last such commits before a power loss (not a
+ * process crash) may be missing. SQLite commits it with synchronous=NORMAL (the next durable
+ * commit syncs it too); PostgreSQL with synchronous_commit off.
+ */
+export type Durability = 'durable' | 'relaxed';
+
 export interface Db {
   readonly engine: Engine;
   /** Where the data is, for logs (never a password). */
@@ -26,6 +36,6 @@ export interface Db {
    * blocking the thread; on PostgreSQL, a deadlock or serialization failure retries `work`, so
    * `work` must only touch the database (send e-mail after it returns).
    */
-  write<T>(work: (tx: Query) => Promise<T>): Promise<T>;
+  write<T>(work: (tx: Query) => Promise<T>, options?: { durability?: Durability }): Promise<T>;
   close(): Promise<void>;
 }

@@ -54,6 +54,18 @@ export async function lessonAccess(q: Reader, viewer: Viewer, courseSlug: string
 }
 
 /**
+ * canTrackProgress for a viewer whose access to one of the course's lessons was just decided,
+ * without asking the database again: staff and active enrollments are exactly the viewers whose
+ * progress is stored, and a preview grant means neither.
+ *
+ * @example
+ * const tracked = tracksProgress(await lessonAccess(db.read, viewer, courseSlug, lesson.data));
+ */
+export function tracksProgress(access: LessonAccess): boolean {
+  return access.allowed && (access.via === 'staff' || access.via === 'enrolled');
+}
+
+/**
  * Whether progress, quiz answers and bot conversations may be stored for this viewer in this
  * course. Preview lessons are readable by anyone, but only enrolled learners (and staff trying the
  * course out) get rows written, so a drive-by visitor cannot fill the database.

@@ -1,3 +1,11 @@
+/** Built once per locale: constructing Intl.PluralRules costs far more than using it. */
+const rulesByLocale = new Map<string, Intl.PluralRules>();
+function pluralRules(locale: string): Intl.PluralRules {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = new Intl.PluralRules(locale)));
+  return rules;
+}
+
 /**
  * Fills a message template: `{name}` placeholders, and plural choices in the ICU form
  * `{count, plural, one {# lesson} other {# lessons}}`, chosen by `Intl.PluralRules` for the
@@ -6,7 +14,7 @@
  * @example formatMessage('es', '{n, plural, one {# lección} other {# lecciones}}', { n: 16 }) // '16 lecciones'
  */
 export function formatMessage(locale: string, template: string, params: Record<string, string | number> = {}): string {
-  const rules = new Intl.PluralRules(locale);
+  const rules = pluralRules(locale);
   const plural = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
   const filled = template.replace(plural, (whole, name: string, choices: string) => {
     const value = Number(params[name]);

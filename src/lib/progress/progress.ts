@@ -21,6 +21,8 @@ export interface CourseProgress {
 /**
  * Notes that the learner opened a lesson: the first visit sets both times, later visits only
  * move last_viewed. One upsert, so two tabs loading at once cannot collide on the primary key.
+ * Every lesson page writes one, so it is committed `relaxed` (no fsync of its own, see
+ * Durability): a power cut may lose the last few views, never a completion or an enrollment.
  *
  * @example
  * if (await canTrackProgress(db.read, viewer, courseSlug)) await recordLessonView(db, viewer.id, courseSlug, lessonSlug);
@@ -34,6 +36,7 @@ export async function recordLessonView(db: Db, userId: number, courseSlug: strin
         target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
         set: { lastViewedAt: now },
       }),
+    { durability: 'relaxed' },
   );
 }
 

@@ -1,5 +1,5 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkThrottle, recordFailure } from '~/lib/auth/throttle';
@@ -84,6 +84,19 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
     for (let i = 0; i < 5; i++) await recordFailure(i % 2 ? a : b, subject);
     expect((await checkThrottle(a, subject)).allowed).toBe(false);
     expect((await checkThrottle(b, subject)).allowed).toBe(false);
+  });
+
+  it('commits relaxed writes without waiting for the WAL flush, and only those', async () => {
+    const db = await open(await emptyDatabase('botcamp_durability'));
+    type Tx = Parameters<Parameters<typeof db.write>[0]>[0];
+    const level = async (tx: Tx) => {
+      const result = (await (tx as unknown as { execute(q: unknown): Promise<{ rows: { synchronous_commit: string }[] }> }).execute(sql`SHOW synchronous_commit`)) as { rows: { synchronous_commit: string }[] };
+      return result.rows[0]?.synchronous_commit;
+    };
+    expect(await db.write(level)).toBe('on');
+    expect(await db.write(level, { durability: 'relaxed' })).toBe('off');
+    // SET LOCAL ends with its transaction: the pooled connection is back to durable commits.
+    for (let i = 0; i < 12; i++) expect(await db.write(level)).toBe('on');
   });
 
   it('refuses a database migrated by newer code, saying why', async () => {

@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { count } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openDatabase } from '~/lib/db';
 import { backupSqlite } from '~/lib/db/backup';
+import { reuseStatements } from '~/lib/db/sqlite';
 import { enroll } from '~/lib/enrollment/enrollment';
 import { recordLessonView } from '~/lib/progress/progress';
 import { enrollments, lessonProgress, users } from '~db/schema';
@@ -77,6 +78,19 @@ describe('SQLite file databases', () => {
     await impatient.close();
   });
 
+  it('commits relaxed writes without an fsync of their own and every other write with one', async () => {
+    const db = await openDatabase(file());
+    // PRAGMA synchronous read inside the transaction: 1 is NORMAL, 2 is FULL.
+    const level = async (tx: Parameters<Parameters<typeof db.write>[0]>[0]) => tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`)[0]?.synchronous;
+    expect(await db.write(level)).toBe(2);
+    expect(await db.write(level, { durability: 'relaxed' })).toBe(1);
+    // Back to FULL afterwards, also when the relaxed work failed.
+    expect(await db.write(level)).toBe(2);
+    await expect(db.write(async () => Promise.reject(new Error('halfway')), { durability: 'relaxed' })).rejects.toThrow('halfway');
+    expect(await db.write(level, { durability: 'durable' })).toBe(2);
+    await db.close();
+  });
+
   it('rolls a transaction back whole when its work throws', async () => {
     const db = await openDatabase(file());
     await expect(
@@ -127,5 +141,27 @@ describe('SQLite file databases', () => {
     expect(copied).toBeLessThanOrEqual(written);
     await expect(backupSqlite(path, target)).rejects.toThrow(/already exists/);
     await db.close();
+  });
+});
+
+describe('reuseStatements', () => {
+  it('compiles each query text once and still gives every caller the rows it asked for, as objects or raw', () => {
+    const conn = new Database(':memory:');
+    let compiled = 0;
+    const compile = conn.prepare.bind(conn);
+    conn.prepare = ((source: string) => (compiled++, compile(source))) as typeof conn.prepare;
+    reuseStatements(conn, 2);
+    conn.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'x'), (2, 'y')");
+    const select = 'SELECT a, b FROM t WHERE a = ?';
+    expect(conn.prepare(select).raw().all(1)).toEqual([[1, 'x']]);
+    // The same statement comes back out of raw mode for a caller that wants objects.
+    expect(conn.prepare(select).all(2)).toEqual([{ a: 2, b: 'y' }]);
+    expect(compiled).toBe(1);
+    // Past the limit the least recently used text is compiled again when it returns.
+    conn.prepare('SELECT 1');
+    conn.prepare('SELECT 2');
+    expect(conn.prepare(select).get(1)).toEqual({ a: 1, b: 'x' });
+    expect(compiled).toBe(4);
+    conn.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canTrackProgress, decideLessonAccess, lessonAccess, type LessonAccess, type Viewer } from '~/lib/enrollment/access';
+import { canTrackProgress, decideLessonAccess, lessonAccess, tracksProgress, type LessonAccess, type Viewer } from '~/lib/enrollment/access';
 import { enroll, revokeEnrollment } from '~/lib/enrollment/enrollment';
 import { enrollments } from '~db/schema';
 import { and, eq } from 'drizzle-orm';
@@ -99,5 +99,28 @@ describe('canTrackProgress', () => {
 
     await revokeEnrollment(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, actorId: staff.id });
     expect(await canTrackProgress(db.read, { id: enrolled.id, role: 'learner' }, COURSE_SLUG)).toBe(false);
+  });
+});
+
+describe('tracksProgress', () => {
+  it('agrees with canTrackProgress for every viewer and lesson, so the lesson page can skip that query', async () => {
+    const db = await freshDb();
+    const enrolled = await createUser(db);
+    const revoked = await createUser(db);
+    const stranger = await createUser(db);
+    const staff = await createUser(db, { role: 'instructor' });
+    await enroll(db, { userId: enrolled.id, courseSlug: COURSE_SLUG, source: 'free' });
+    await enroll(db, { userId: revoked.id, courseSlug: COURSE_SLUG, source: 'free' });
+    await revokeEnrollment(db, { userId: revoked.id, courseSlug: COURSE_SLUG, actorId: null });
+    const viewers: Viewer[] = [null, { id: enrolled.id, role: 'learner' }, { id: revoked.id, role: 'learner' }, { id: stranger.id, role: 'learner' }, { id: staff.id, role: 'instructor' }];
+    let tracked = 0;
+    for (const viewer of viewers) {
+      for (const lesson of [preview, gated]) {
+        const expected = await canTrackProgress(db.read, viewer, COURSE_SLUG);
+        expect(tracksProgress(await lessonAccess(db.read, viewer, COURSE_SLUG, lesson))).toBe(expected);
+        if (expected) tracked++;
+      }
+    }
+    expect(tracked).toBe(4);
   });
 });

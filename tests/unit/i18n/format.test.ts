@@ -92,3 +92,20 @@ describe('formatPercent', () => {
     expect(formatPercent('es', 0.5)).toBe('50%');
   });
 });
+
+// Formatters are built once per locale and options: one kept for a call must never answer for
+// another locale, unit or currency.
+describe('formatters kept between calls', () => {
+  it('give each locale, unit and currency its own result, in any order of calls', () => {
+    const calls = [
+      () => expect(formatMinutes('en', 95)).toBe('1 hr 35 min'),
+      () => expect(formatMoney('en', PRICE_WITH_CENTS, 'USD')).toBe('$12.50'),
+      () => expect(formatMoney('en', WHOLE_PRICE, 'USD')).toBe('$49'),
+      () => expect(formatMoney('en', WHOLE_PRICE, 'EUR')).toBe('€49'),
+      () => expect(formatPercent('en', 0.5)).toBe('50%'),
+      () => expect(formatDate('es', CERTIFICATE_DAY)).toBe('24 de noviembre de 2026'),
+      () => expect(formatDate('en', CERTIFICATE_DAY)).toBe('November 24, 2026'),
+    ];
+    for (const order of [calls, [...calls].reverse(), calls]) for (const call of order) call();
+  });
+});
