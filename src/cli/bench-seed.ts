@@ -1,5 +1,5 @@
 import { randomToken, hashToken } from '../lib/auth/tokens';
-import { signUp } from '../lib/auth/account';
+import { createAccountWithPassword } from '../lib/auth/account';
 import { readValuesVersion } from '../lib/content/values-version';
 import { enroll } from '../lib/enrollment/enrollment';
 import { completeLesson, recordLessonView } from '../lib/progress/progress';
@@ -26,7 +26,7 @@ export async function seedBenchDatabase(file: string, chatters: number): Promise
   const db = await openDatabase(file, { log: () => undefined });
   try {
     const valuesVersion = readValuesVersion(process.cwd());
-    const signedUp = await signUp(db, { email: 'bench-learner@example.org', displayName: 'Bench Learner', password: `${randomToken(8)}-${randomToken(8)}`, acceptValues: true, valuesVersion });
+    const signedUp = await createAccountWithPassword(db, { email: 'bench-learner@example.org', displayName: 'Bench Learner', password: `${randomToken(8)}-${randomToken(8)}`, acceptValues: true, valuesVersion });
     if (!signedUp.ok) throw new Error(`could not create the benchmark learner: ${signedUp.error}`);
     const userId = signedUp.value.userId;
     const enrolled = await enroll(db, { userId, courseSlug: BENCH_COURSE, source: 'admin', reason: 'benchmark' });
