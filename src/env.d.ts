@@ -2,6 +2,8 @@ declare namespace App {
   interface Locals {
     /** Interface language of this request, from the URL prefix. */
     locale: import('./lib/i18n/locales').Locale;
+    /** The interface strings in `locale` (set with it by the middleware). */
+    t: import('./lib/i18n/translate').Translate;
     /** The signed-in user, or null for a visitor. Set by the auth middleware on every request. */
     user: import('./lib/auth/user').SessionUser | null;
     /** The current login session (not Astro's session store, which is off), or null. */

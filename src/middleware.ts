@@ -1,5 +1,5 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LOCALE, localePath, splitLocale } from '~/lib/i18n/locales';
+import { DEFAULT_LOCALE, localeFromParam, localePath, splitLocale } from '~/lib/i18n/locales';
 import { isLocalizablePage, LOCALE_COOKIE, preferredLocale } from '~/lib/i18n/preference';
 import { isDatabaseUnavailable } from '~/lib/db';
 import { translator } from '~/lib/i18n/translate';
@@ -18,12 +18,18 @@ const originCheck = defineMiddleware((context, next) => {
   const { request, url } = context;
   if (!needsOriginCheck(request.method, request.headers.get('content-type'))) return next();
   if (isSameOrigin(request.headers, [siteOrigin, url.origin])) return next();
-  return plainResponse(403, translator(context.locals.locale)('error.cross-site'));
+  return plainResponse(403, context.locals.t('error.cross-site'));
 });
 
-/** Sets the interface language from the URL: `/es/…` is Spanish, everything else English. */
+/**
+ * Sets the interface language from the URL (`/es/…` is Spanish, everything else English) and its
+ * strings, once per request. A `[...lang]` page under a prefix that names no language
+ * (`/fr/login`) is a 404 here, so pages never check it themselves.
+ */
 const locale = defineMiddleware((context, next) => {
   context.locals.locale = splitLocale(context.url.pathname).locale;
+  context.locals.t = translator(context.locals.locale);
+  if (context.routePattern.startsWith('/[...lang]') && localeFromParam(context.params.lang) === null) return context.rewrite('/404');
   return next();
 });
 
@@ -77,7 +83,7 @@ const databaseUnavailable = defineMiddleware(async (context, next) => {
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
     console.warn(`botcamp: database unavailable for ${context.request.method} ${context.url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
-    const response = plainResponse(503, translator(context.locals.locale)('error.database-unavailable'));
+    const response = plainResponse(503, context.locals.t('error.database-unavailable'));
     response.headers.set('Retry-After', '30');
     response.headers.set('Cache-Control', 'no-store');
     return response;

@@ -3,7 +3,6 @@ import { setUserLocale } from '~/lib/auth/preferences';
 import { safeNextPath } from '~/lib/http/redirect';
 import { isLocale, localePath, splitLocale } from '~/lib/i18n/locales';
 import { LOCALE_COOKIE, localeCookieOptions } from '~/lib/i18n/preference';
-import { translator } from '~/lib/i18n/translate';
 import { plainResponse } from '~/server/forms';
 import { getDb, secureCookies } from '~/server/runtime';
 
@@ -14,7 +13,7 @@ import { getDb, secureCookies } from '~/server/runtime';
 export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
   const form = await request.formData().catch(() => new FormData());
   const locale = form.get('locale');
-  if (!isLocale(locale)) return plainResponse(400, translator(locals.locale)('error.bad-request'));
+  if (!isLocale(locale)) return plainResponse(400, locals.t('error.bad-request'));
   const next = splitLocale(safeNextPath(form.get('next'), '/')).path;
   cookies.set(LOCALE_COOKIE, locale, localeCookieOptions(secureCookies));
   if (locals.user) await setUserLocale(await getDb(), locals.user.id, locale);

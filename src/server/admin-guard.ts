@@ -1,5 +1,5 @@
+import { loginRedirect } from '~/lib/http/redirect';
 import type { SessionUser } from '~/lib/auth/user';
-import { translator } from '~/lib/i18n/translate';
 import { plainResponse } from './forms';
 
 /** Admin pages and endpoints ask this first; everyone else gets a 403 (or the login page). */
@@ -16,6 +16,6 @@ export function adminAccess(user: SessionUser | null): 'ok' | 'login' | 'forbidd
 export function requireAdmin(locals: App.Locals, url: URL): { ok: true; user: SessionUser } | { ok: false; response: Response } {
   const access = adminAccess(locals.user);
   if (access === 'ok' && locals.user) return { ok: true, user: locals.user };
-  if (access === 'login') return { ok: false, response: new Response(null, { status: 302, headers: { Location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` } }) };
-  return { ok: false, response: plainResponse(403, translator(locals.locale)('error.forbidden')) };
+  if (access === 'login') return { ok: false, response: loginRedirect('en', url.pathname + url.search) };
+  return { ok: false, response: plainResponse(403, locals.t('error.forbidden')) };
 }

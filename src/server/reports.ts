@@ -1,8 +1,8 @@
+import { loginRedirect } from '~/lib/http/redirect';
 import { getCollection } from 'astro:content';
 import { reportableCourses } from '~/lib/admin/report-access';
 import { courseReport, type CourseReport } from '~/lib/admin/reports';
 import type { SessionUser } from '~/lib/auth/user';
-import { translator } from '~/lib/i18n/translate';
 import { botsInCourse } from './bots';
 import { getCurriculum, listCourses, type LocalizedCurriculum } from './catalog';
 import { plainResponse } from './forms';
@@ -14,8 +14,8 @@ import { getDb } from './runtime';
  */
 export function requireStaff(locals: App.Locals, url: URL): { ok: true; user: SessionUser } | { ok: false; response: Response } {
   const user = locals.user;
-  if (!user) return { ok: false, response: new Response(null, { status: 302, headers: { Location: `/login?next=${encodeURIComponent(url.pathname + url.search)}` } }) };
-  if (user.role !== 'admin' && user.role !== 'instructor') return { ok: false, response: plainResponse(403, translator(locals.locale)('error.forbidden')) };
+  if (!user) return { ok: false, response: loginRedirect('en', url.pathname + url.search) };
+  if (user.role !== 'admin' && user.role !== 'instructor') return { ok: false, response: plainResponse(403, locals.t('error.forbidden')) };
   return { ok: true, user };
 }
 

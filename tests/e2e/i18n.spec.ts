@@ -64,3 +64,12 @@ test('the sitemap lists public pages in both languages and robots.txt points to 
   const robots = await (await request.get('/robots.txt')).text();
   expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
 });
+
+test('a prefix that names no language is a 404 on every localized page, a real one is not', async ({ request }) => {
+  for (const path of ['/fr/login', '/fr/signup', '/xx/dashboard', `/de/courses/${FREE_COURSE}`, `/fr/courses/${FREE_COURSE}/lessons/welcome`, '/zz/values']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
+  }
+  for (const path of ['/es/login', '/es/signup', `/es/courses/${FREE_COURSE}`, '/es/values']) {
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(200);
+  }
+});

@@ -1,3 +1,5 @@
+import { localePath, type Locale } from '~/lib/i18n/locales';
+
 /**
  * A redirect target from a form or query string, kept on this site: only absolute paths, never
  * `//host`, `/\host` or a scheme. Anything else becomes `fallback`.
@@ -16,4 +18,31 @@ export function safeNextPath(next: unknown, fallback: string): string {
   } catch {
     return fallback;
   }
+}
+
+/**
+ * The login or sign-up page in a language, with the site path to return to afterwards (checked
+ * again when it is used) and, for a gated lesson, why the person was sent there.
+ * @example loginPath('es', '/es/courses/x/lessons/y', 'lesson') // '/es/login?next=%2Fes%2Fcourses%2Fx%2Flessons%2Fy&for=lesson'
+ */
+export function loginPath(locale: Locale, next: string, reason?: 'lesson'): string {
+  return accountPagePath(locale, '/login', next, reason);
+}
+
+/** Like `loginPath`, for the sign-up page. */
+export function signupPath(locale: Locale, next: string): string {
+  return accountPagePath(locale, '/signup', next);
+}
+
+function accountPagePath(locale: Locale, page: '/login' | '/signup', next: string, reason?: 'lesson'): string {
+  return `${localePath(locale, page)}?next=${encodeURIComponent(next)}${reason ? `&for=${reason}` : ''}`;
+}
+
+/**
+ * Sends someone who is not signed in to log in, coming back to `next` afterwards. 302 for a page
+ * someone opened; 303 after a form post.
+ * @example if (!locals.user) return loginRedirect(locals.locale, url.pathname);
+ */
+export function loginRedirect(locale: Locale, next: string, options: { status?: 302 | 303; reason?: 'lesson' } = {}): Response {
+  return new Response(null, { status: options.status ?? 302, headers: { Location: loginPath(locale, next, options.reason) } });
 }

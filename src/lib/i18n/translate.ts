@@ -16,12 +16,18 @@ const dictionaries: Record<Locale, Dictionary> = { en, es };
  * @example translator('es')('lesson.minutes', { count: 12 }) // '12 min'
  */
 export function translator(locale: Locale): Translate {
-  const dictionary = dictionaries[locale];
-  return (key, params) => {
-    const template = dictionary[key];
-    return params ? formatMessage(locale, template, params) : template;
-  };
+  let translate = translators.get(locale);
+  if (!translate) {
+    const dictionary = dictionaries[locale];
+    translate = (key, params) => {
+      const template = dictionary[key];
+      return params ? formatMessage(locale, template, params) : template;
+    };
+    translators.set(locale, translate);
+  }
+  return translate;
 }
+const translators = new Map<Locale, Translate>();
 
 /** Whether a string is a known key: error codes from src/lib arrive as `error.<code>`. */
 export function isMessageKey(key: string): key is MessageKey {

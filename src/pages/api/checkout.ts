@@ -1,3 +1,4 @@
+import { loginRedirect } from '~/lib/http/redirect';
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { isLocale, localePath } from '~/lib/i18n/locales';
@@ -24,10 +25,10 @@ const CheckoutForm = z.object({
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const form = await readForm(request, CheckoutForm);
-  if (!form) return plainResponse(400, translator(locals.locale)('error.bad-request'));
+  if (!form) return plainResponse(400, locals.t('error.bad-request'));
   const locale = isLocale(form.locale) ? form.locale : locals.locale;
   const coursePath = localePath(locale, `/courses/${form.course}`);
-  if (!locals.user) return redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(coursePath)}`, 303);
+  if (!locals.user) return loginRedirect(locale, coursePath, { status: 303 });
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, translator(locale)('error.course-not-found'));
   // A typed amount wins over the picked one: typing is the more deliberate act.

@@ -1,8 +1,9 @@
+import { loginRedirect } from '~/lib/http/redirect';
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { enrollFree } from '~/lib/enrollment/enrollment';
 import { isLocale, localePath } from '~/lib/i18n/locales';
-import { errorMessage, translator } from '~/lib/i18n/translate';
+import { errorMessage } from '~/lib/i18n/translate';
 import { getCurriculum } from '~/server/catalog';
 import { plainResponse, readForm } from '~/server/forms';
 import { getDb } from '~/server/runtime';
@@ -11,12 +12,12 @@ const EnrollForm = z.object({ course: z.string().max(200), locale: z.string().re
 
 /** One-click enrollment in a free course, then straight to its first lesson, which confirms it. */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-  const t = translator(locals.locale);
+  const t = locals.t;
   const form = await readForm(request, EnrollForm);
   if (!form) return plainResponse(400, t('error.bad-request'));
   const locale = isLocale(form.locale) ? form.locale : locals.locale;
   const coursePath = localePath(locale, `/courses/${form.course}`);
-  if (!locals.user) return redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(coursePath)}`, 303);
+  if (!locals.user) return loginRedirect(locale, coursePath, { status: 303 });
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));
   const result = await enrollFree(await getDb(), locals.user.id, { slug: curriculum.slug, price: curriculum.course.price });

@@ -2,9 +2,8 @@ import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { findLesson, neighbours } from '~/lib/course/curriculum';
 import { canTrackProgress } from '~/lib/enrollment/access';
-import { safeNextPath } from '~/lib/http/redirect';
+import { loginRedirect, safeNextPath } from '~/lib/http/redirect';
 import { localePath, splitLocale } from '~/lib/i18n/locales';
-import { translator } from '~/lib/i18n/translate';
 import { issueCertificateIfComplete } from '~/lib/progress/certificate';
 import { completeLesson, resetCourseProgress, undoLessonCompletion } from '~/lib/progress/progress';
 import { getCurriculum } from '~/server/catalog';
@@ -25,12 +24,12 @@ const ProgressForm = z.object({
  * user comes from the session, never from the form, so nobody can write another's progress.
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-  const t = translator(locals.locale);
+  const t = locals.t;
   const form = await readForm(request, ProgressForm);
   if (!form) return plainResponse(400, t('error.bad-request'));
   const back = safeNextPath(form.return, '/dashboard');
   const { locale } = splitLocale(back.split('?')[0] ?? back);
-  if (!locals.user) return redirect(`${localePath(locale, '/login')}?next=${encodeURIComponent(back)}`, 303);
+  if (!locals.user) return loginRedirect(locale, back, { status: 303 });
   const db = await getDb();
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));

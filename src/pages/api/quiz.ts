@@ -4,7 +4,6 @@ import { findLesson } from '~/lib/course/curriculum';
 import { canTrackProgress, lessonAccess } from '~/lib/enrollment/access';
 import { safeNextPath } from '~/lib/http/redirect';
 import { splitLocale } from '~/lib/i18n/locales';
-import { translator } from '~/lib/i18n/translate';
 import { isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
 import { getCurriculum } from '~/server/catalog';
 import { plainResponse, readForm } from '~/server/forms';
@@ -23,7 +22,7 @@ const QuizForm = z.object({
  * visitor's answer goes back in the URL and is graded there, never stored.
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-  const t = translator(locals.locale);
+  const t = locals.t;
   const form = await readForm(request, QuizForm);
   if (!form) return plainResponse(400, t('error.bad-request'));
   const back = safeNextPath(form.return, '/').split('?')[0] ?? '/';

@@ -3,7 +3,6 @@ import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { acceptValues } from '~/lib/auth/account';
 import { safeNextPath } from '~/lib/http/redirect';
-import { translator } from '~/lib/i18n/translate';
 import { plainResponse, readForm } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
@@ -11,7 +10,7 @@ const ValuesForm = z.object({ version: z.coerce.number().int().positive(), retur
 
 /** Records that the signed-in person accepted the current participation values. */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-  const t = translator(locals.locale);
+  const t = locals.t;
   const form = await readForm(request, ValuesForm);
   const current = (await getEntry('pages', 'participation-values'))?.data.version;
   if (!form || form.version !== current) return plainResponse(400, t('error.bad-request'));

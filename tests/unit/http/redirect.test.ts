@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeNextPath } from '~/lib/http/redirect';
+import { loginPath, loginRedirect, safeNextPath, signupPath } from '~/lib/http/redirect';
 
 const FALLBACK = '/dashboard';
 const MAX_LENGTH = 2000;
@@ -76,4 +76,26 @@ describe('safeNextPath', () => {
       expect(result.startsWith('//') || result.startsWith('/\\')).toBe(false);
     },
   );
+});
+
+describe('loginPath, signupPath and loginRedirect', () => {
+  it('point at the page in the right language, with the return path encoded once', () => {
+    expect(loginPath('en', '/courses/x?y=1')).toBe('/login?next=%2Fcourses%2Fx%3Fy%3D1');
+    expect(loginPath('es', '/es/courses/x/lessons/y', 'lesson')).toBe('/es/login?next=%2Fes%2Fcourses%2Fx%2Flessons%2Fy&for=lesson');
+    expect(signupPath('es', '/es/dashboard')).toBe('/es/signup?next=%2Fes%2Fdashboard');
+  });
+
+  it('redirect with 302 for a page and 303 after a form post', () => {
+    const page = loginRedirect('es', '/es/dashboard');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('location')).toBe('/es/login?next=%2Fes%2Fdashboard');
+    const afterPost = loginRedirect('en', '/courses/x', { status: 303 });
+    expect(afterPost.status).toBe(303);
+    expect(afterPost.headers.get('location')).toBe('/login?next=%2Fcourses%2Fx');
+  });
+
+  it('round-trips through safeNextPath to the same place', () => {
+    const next = new URL(loginPath('en', '/courses/a b/lessons/c?d=1&e=2'), 'http://x').searchParams.get('next');
+    expect(safeNextPath(next, '/')).toBe('/courses/a%20b/lessons/c?d=1&e=2');
+  });
 });
