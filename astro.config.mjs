@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { defineConfig, envField } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { DEFAULT_DATABASE_PATH } from './src/lib/db/config.ts';
 
 // A composition root: every setting here is read by name elsewhere, nothing is computed.
 export default defineConfig({
@@ -41,7 +42,7 @@ export default defineConfig({
   },
   env: {
     schema: {
-      DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: 'data/botcamp.db' }),
+      DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: DEFAULT_DATABASE_PATH }),
       // Set to a postgres:// URL to run on PostgreSQL (several app servers); unset: SQLite at DATABASE_PATH.
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
       DATABASE_POOL_SIZE: envField.number({ context: 'server', access: 'secret', default: 10, int: true, min: 1 }),

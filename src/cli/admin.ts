@@ -11,6 +11,7 @@ import { normalizeEmail } from '../lib/auth/email';
 import { isRole, ROLES } from '../lib/auth/user';
 import { createSetPasswordLink } from '../lib/auth/password-reset';
 import { databaseConfig, openDatabase, type Db } from '../lib/db';
+import { DEFAULT_DATABASE_PATH } from '../lib/db/config';
 import { backupSqlite } from '../lib/db/backup';
 import { copySqliteToPostgres } from '../lib/db/copy';
 import { enroll, revokeEnrollment } from '../lib/enrollment/enrollment';
@@ -57,7 +58,7 @@ const USAGE = `Usage: npm run admin -- <command> [options]   (add --help after a
 
 ${Object.values(COMMANDS).map((c) => `  ${c.split('\n')[0]}`).join('\n')}
 
-Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default data/botcamp.db), SITE_URL (default http://localhost:4321)`;
+Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default ${DEFAULT_DATABASE_PATH}), SITE_URL (default http://localhost:4321)`;
 
 function fail(message: string, code = 1): never {
   console.error(`botcamp admin: ${message}`);

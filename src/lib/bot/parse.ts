@@ -5,6 +5,7 @@
  * on the parsed `Bot` JSON the server sends, so the chat widget never loads a YAML parser.
  */
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { positionIndex } from '../yaml/positions.ts';
 import { sortProblems } from './problems.ts';
 import { setOwn } from './record.ts';
 import { validateBot } from './schema.ts';
@@ -26,7 +27,7 @@ const MAX_ALIASES = 100;
 export function readYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', prettyErrors: false });
-  const sourceMap: SourceMap = {};
+  let sourceMap: SourceMap = {};
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
     const at = lineCounter.linePos(e.pos[0]);
     let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
@@ -35,14 +36,10 @@ export function readYaml(text: string): ParsedYaml {
     return { line: at.line, column: at.col, message, severity: e.name === 'YAMLWarning' ? 'warning' : 'error', rule: 'yaml' };
   });
   if (doc.errors.length) return { data: undefined, sourceMap, problems };
+  sourceMap = Object.fromEntries([...positionIndex(doc.contents as Node, lineCounter)].map(([path, { entry }]) => [path, entry]));
   let aliases = 0;
-  const at = (node: { range?: [number, number, number] | null } | null | undefined) => {
-    const pos = lineCounter.linePos(node?.range?.[0] ?? 0);
-    return { line: pos.line, column: pos.col };
-  };
   const walk = (node: Node | null | undefined, path: string): unknown => {
     if (!node) return undefined;
-    if (path && !sourceMap[path]) sourceMap[path] = at(node);
     if (isAlias(node)) {
       if (++aliases > MAX_ALIASES) throw new RangeError('Too many aliases');
       return walk(node.resolve(doc as Document) as Node | undefined, path);
@@ -57,9 +54,7 @@ export function readYaml(text: string): ParsedYaml {
       const out: { [key: string]: unknown } = {};
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value ?? '') : String(pair.key);
-        const child = `${path ? `${path}.` : ''}${key}`;
-        if (!sourceMap[child]) sourceMap[child] = at(pair.key as Node);
-        setOwn(out, key, walk(pair.value as Node, child));
+        setOwn(out, key, walk(pair.value as Node, `${path ? `${path}.` : ''}${key}`));
       }
       return out;
     }

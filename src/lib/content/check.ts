@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { z } from 'astro/zod';
-import { courseSchema, instructorSchema, lessonSchema, LOCALES, testimonialSchema, valuesSchema, type Course, type Lesson } from './schemas';
+import { LOCALES, type Locale } from '~/lib/i18n/locales';
+import { courseSchema, instructorSchema, lessonSchema, testimonialSchema, valuesSchema, type Course, type Lesson } from './schemas';
 import { parseFrontmatterSource, parseYamlSource, type ParsedSource, type Position } from './source';
 import { problemAt, schemaProblems, type ContentProblem } from './problems';
 import { checkLessonBody } from './lesson-body';
@@ -62,7 +63,8 @@ export function checkContent(root: string): ContentProblem[] {
   const coursesDir = join(contentDir, 'courses');
   const courses = new Map<string, Parsed<Course>>();
   const lessonIds = new Set<string>();
-  const lessons: (Parsed<Lesson> & { course: string; body: string; bodyLine: number })[] = [];
+  // `translation` is the locale of a translated lesson (lessons/<locale>/), null for an original.
+  const lessons: (Parsed<Lesson> & { course: string; translation: Locale | null; body: string; bodyLine: number })[] = [];
   const courseSlugs = existsSync(coursesDir)
     ? readdirSync(coursesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
     : [];
@@ -81,14 +83,14 @@ export function checkContent(root: string): ContentProblem[] {
       const translation = existsSync(translationPath) ? load(translationPath, courseSchema, false) : null;
       if (translation && course) problems.push(...checkCourseTranslation(course, translation));
     }
-    const lessonDirs: [string, string][] = [[join(courseDir, 'lessons'), '']];
-    for (const locale of LOCALES) lessonDirs.push([join(courseDir, 'lessons', locale), `${locale}/`]);
-    for (const [dir, prefix] of lessonDirs) {
+    const lessonDirs: [string, Locale | null][] = [[join(courseDir, 'lessons'), null]];
+    for (const locale of LOCALES) lessonDirs.push([join(courseDir, 'lessons', locale), locale]);
+    for (const [dir, translation] of lessonDirs) {
       for (const name of filesIn(dir, '.mdx')) {
         const lesson = load(join(dir, name), lessonSchema, true);
-        const id = `${courseSlug}/${prefix}${basename(name, '.mdx')}`;
+        const id = `${courseSlug}/${translation ? `${translation}/` : ''}${basename(name, '.mdx')}`;
         lessonIds.add(id);
-        if (lesson) lessons.push({ ...lesson, course: courseSlug });
+        if (lesson) lessons.push({ ...lesson, course: courseSlug, translation });
       }
     }
   }
@@ -113,7 +115,7 @@ export function checkContent(root: string): ContentProblem[] {
   for (const lesson of lessons) {
     const course = courses.get(lesson.course);
     if (!course) continue;
-    const locale = lesson.file.includes('/lessons/es/') ? 'es/' : '';
+    const locale = lesson.translation ? `${lesson.translation}/` : '';
     const moduleIds = course.data.modules.map((m) => m.id);
     if (!moduleIds.includes(lesson.data.module)) {
       problems.push(
@@ -126,9 +128,9 @@ export function checkContent(root: string): ContentProblem[] {
       problems.push(problemAt(lesson.file, lesson.source.locate(['order']), `order ${lesson.data.order} is already used in module "${lesson.data.module}" by ${other}`));
     } else orderSeen.set(orderKey, lesson.file);
     problems.push(...checkLessonBody(lesson, { botKinds, lessonIds, courseSlugs: new Set(courseSlugs), instructorIds }));
-    if (locale) {
+    if (lesson.translation) {
       const slug = basename(lesson.file, '.mdx');
-      const original = lessons.find((l) => l.course === lesson.course && !l.file.includes('/lessons/es/') && basename(l.file, '.mdx') === slug);
+      const original = lessons.find((l) => l.course === lesson.course && l.translation === null && basename(l.file, '.mdx') === slug);
       if (!original) problems.push(problemAt(lesson.file, { line: 1, column: 1 }, `translation has no original lesson ${lesson.course}/lessons/${slug}.mdx`));
       else problems.push(...checkLessonTranslation(original, lesson));
     }

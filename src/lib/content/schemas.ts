@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { LOCALES } from '~/lib/i18n/locales';
 
 /**
  * The schemas every authored file must pass. src/content.config.ts gives them to Astro's
@@ -6,7 +7,6 @@ import { z } from 'astro/zod';
  * file:line:column, and adds the checks that span files (references, module order).
  */
 
-export const LOCALES = ['en', 'es'] as const;
 export const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'MXN'] as const;
 

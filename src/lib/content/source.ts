@@ -1,10 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { LineCounter, parseDocument, type Node } from 'yaml';
+import { positionIndex, type Position } from '~/lib/yaml/positions';
 
-/** A place in an authored file, 1-based, as editors and `file:line:column` links expect. */
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position };
 
 export interface ParsedSource {
   data: unknown;
@@ -24,23 +21,14 @@ export function parseYamlSource(text: string, lineOffset = 0): ParsedSource {
     const { line, col } = lineCounter.linePos(offset);
     return { line: line + lineOffset, column: col };
   };
+  const index = positionIndex(doc.contents as Node, lineCounter, lineOffset);
+  // The deepest part of the path that exists.
   const locate = (path: readonly PropertyKey[]): Position => {
-    let node: unknown = doc.contents;
     let best: Position = { line: 1 + lineOffset, column: 1 };
-    for (const key of path) {
-      if (isMap(node)) {
-        const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(key));
-        if (!pair) break;
-        if (isScalar(pair.key) && pair.key.range) best = at(pair.key.range[0]);
-        node = pair.value;
-        const range = (node as Node | null)?.range;
-        if (range && !isMap(node) && !isSeq(node)) best = at(range[0]);
-      } else if (isSeq(node) && typeof key === 'number') {
-        node = node.items[key];
-        const range = (node as Node | null)?.range;
-        if (!range) break;
-        best = at(range[0]);
-      } else break;
+    for (let i = 1; i <= path.length; i++) {
+      const found = index.get(path.slice(0, i).map(String).join('.'));
+      if (!found) break;
+      best = found.value;
     }
     return best;
   };
