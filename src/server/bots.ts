@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
 import type { BotFile } from '~/lib/content/bot-files';
+import { embeddedBots } from '~/lib/content/lesson-body';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
 import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
 import type { SessionUser } from '~/lib/auth/user';
@@ -8,9 +9,13 @@ import { getDb } from './runtime';
 
 /** A bot by id (never an exercise), as validated at build. */
 export async function getBot(id: string): Promise<Bot | undefined> {
-  const entry = await getEntry('bots', id);
-  const file = entry?.data as BotFile | undefined;
-  return file?.kind === 'bot' ? file.bot : undefined;
+  return (await getBotWithSource(id))?.bot;
+}
+
+/** A bot and the YAML it was written in (shown under "view the flow"), from one read of its file. */
+export async function getBotWithSource(id: string): Promise<{ bot: Bot; source: string } | undefined> {
+  const file = (await getEntry('bots', id))?.data as BotFile | undefined;
+  return file?.kind === 'bot' ? { bot: file.bot, source: file.source } : undefined;
 }
 
 export async function getExercise(id: string): Promise<{ exercise: Exercise; starterSource: string } | undefined> {
@@ -33,10 +38,8 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
     const map = new Map<string, Embedding[]>();
     for (const lesson of lessons) {
       const courseSlug = lesson.id.split('/')[0] ?? '';
-      for (const match of (lesson.body ?? '').matchAll(/<(?:SandboxBot|BotPlayground)\b[^>]*?\b(?:bot|exercise)="([^"]+)"/g)) {
-        const id = match[1] ?? '';
-        map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
-      }
+      const { bots, exercises } = embeddedBots(lesson.body ?? '');
+      for (const id of [...bots, ...exercises]) map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
     }
     return map;
   });

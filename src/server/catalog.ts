@@ -107,3 +107,11 @@ export function renderContent(entry: CollectionEntry<'lessons' | 'instructors' |
 export async function coursesTaughtBy(instructorId: string, locale: Locale): Promise<LocalizedCurriculum[]> {
   return (await listCourses(locale)).filter((c) => c.course.instructors.includes(instructorId));
 }
+
+/**
+ * The participation values page, the one text every account accepts (by its version): for the
+ * page itself, the sign-up form, the "values changed" banner and the endpoint that records it.
+ */
+export async function getValuesPage(): Promise<CollectionEntry<'pages'> | undefined> {
+  return (await entriesById('pages')).get('participation-values');
+}

@@ -6,8 +6,32 @@ import type { Locale } from '~/lib/i18n/locales';
 import { getCourseProgress, recordLessonView } from '~/lib/progress/progress';
 import { getQuizStates, gradeQuiz } from '~/lib/progress/quiz';
 import type { SessionUser } from '~/lib/auth/user';
+import type { Bot, Exercise } from '~/lib/bot/types.ts';
+import { embeddedBots } from '~/lib/content/lesson-body';
+import type { Result } from '~/lib/result';
+import { loadConversation, type StoredConversation } from '~/lib/sandbox/conversation';
+import { getExerciseState, type ExerciseState } from '~/lib/sandbox/exercise-attempts';
+import type { FlowLint } from '~/lib/sandbox/flow-check';
+import type { FlowError } from '~/lib/sandbox/flow-runner';
+import { getBotWithSource, getExercise } from './bots';
 import { getCurriculum, getLessonEntry, type LocalizedCurriculum } from './catalog';
-import { getDb } from './runtime';
+import { getDb, getFlowRunner } from './runtime';
+
+/** A `<SandboxBot>` as its lesson page loaded it: the bot, its YAML, and the learner's stored chat when tracked. */
+export interface SandboxBotView {
+  bot: Bot;
+  source: string;
+  conversation: StoredConversation | null;
+}
+
+/** A `<BotPlayground>` as its lesson page loaded it: the flow to start from (the learner's draft or the starter), linted. */
+export interface PlaygroundView {
+  exercise: Exercise;
+  source: string;
+  lint: Result<FlowLint, FlowError>;
+  /** The learner's saved state when tracked. */
+  state: ExerciseState | null;
+}
 
 export interface QuizView {
   quiz: Quiz;
@@ -22,6 +46,9 @@ export interface LessonContext {
   /** Signed in and enrolled (or staff): answers and chats are stored. */
   tracked: boolean;
   quizzes: Map<string, QuizView>;
+  /** The sandbox bots and playgrounds the lesson embeds, by bot or exercise id. */
+  bots: Map<string, SandboxBotView>;
+  playgrounds: Map<string, PlaygroundView>;
   returnPath: string;
 }
 
@@ -83,6 +110,7 @@ export async function loadLessonPage(input: {
     const state = states.get(quiz.id);
     quizzes.set(quiz.id, { quiz, result: state ? { chosen: state.lastChosen, correct: state.lastCorrect } : anonymousResult(quiz, input.url) });
   }
+  const { bots, playgrounds } = await loadEmbeddedBots(entry.body ?? '', tracked && viewer ? viewer.id : null);
   return {
     kind: 'ok',
     curriculum,
@@ -94,8 +122,31 @@ export async function loadLessonPage(input: {
     openable: new Set((tracked || access.via === 'staff' ? curriculum.lessons : previewLessons(curriculum)).map((l) => l.slug)),
     percent,
     ...neighbours(curriculum, lesson.slug),
-    context: { courseSlug: curriculum.slug, lessonSlug: lesson.slug, tracked, quizzes, returnPath: input.returnPath },
+    context: { courseSlug: curriculum.slug, lessonSlug: lesson.slug, tracked, quizzes, bots, playgrounds, returnPath: input.returnPath },
   };
+}
+
+/**
+ * Everything the lesson's bots and playgrounds show, loaded before the page renders, so the
+ * components only render. `learnerId` is set when the viewer's chats and drafts are stored.
+ */
+async function loadEmbeddedBots(body: string, learnerId: number | null): Promise<Pick<LessonContext, 'bots' | 'playgrounds'>> {
+  const { bots: botIds, exercises } = embeddedBots(body);
+  const db = await getDb();
+  const bots = new Map<string, SandboxBotView>();
+  for (const id of botIds) {
+    const found = await getBotWithSource(id);
+    if (found) bots.set(id, { ...found, conversation: learnerId === null ? null : await loadConversation(db, learnerId, found.bot) });
+  }
+  const playgrounds = new Map<string, PlaygroundView>();
+  for (const id of exercises) {
+    const found = await getExercise(id);
+    if (!found) continue;
+    const state = learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
+    const source = state?.draft ?? found.starterSource;
+    playgrounds.set(id, { exercise: found.exercise, source, lint: await getFlowRunner().lint(source), state });
+  }
+  return { bots, playgrounds };
 }
 
 /** A preview visitor's answer travels in the URL (`?quiz=id&answer=n`): graded, never stored. */

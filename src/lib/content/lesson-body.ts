@@ -28,6 +28,33 @@ function attribute(attrs: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1];
 }
 
+/** One `<Quiz>`, `<SandboxBot>` or `<BotPlayground>` written in a lesson, where it starts and its attributes. */
+export interface EmbeddedComponent {
+  name: 'Quiz' | 'SandboxBot' | 'BotPlayground';
+  index: number;
+  attribute(name: string): string | undefined;
+}
+
+/**
+ * The interactive components a lesson's MDX embeds, in order. One reading of the body for the
+ * content check, the lesson loader (which loads each bot's state before the page renders) and
+ * the reports (which bots a course uses).
+ * @example embeddedComponents('<SandboxBot bot="rides" />')[0]?.attribute('bot') // 'rides'
+ */
+export function embeddedComponents(body: string): EmbeddedComponent[] {
+  return [...body.matchAll(COMPONENT)].map((match) => {
+    const attrs = match[2] ?? '';
+    return { name: match[1] as EmbeddedComponent['name'], index: match.index, attribute: (name: string) => attribute(attrs, name) };
+  });
+}
+
+/** The bots (`<SandboxBot bot>`) and exercises (`<BotPlayground exercise>`) a lesson embeds, by id. */
+export function embeddedBots(body: string): { bots: string[]; exercises: string[] } {
+  const components = embeddedComponents(body);
+  const ids = (name: EmbeddedComponent['name'], key: string) => [...new Set(components.filter((c) => c.name === name).map((c) => c.attribute(key)).filter((id): id is string => !!id))];
+  return { bots: ids('SandboxBot', 'bot'), exercises: ids('BotPlayground', 'exercise') };
+}
+
 /**
  * Checks what a lesson's MDX body refers to: quizzes declared in its frontmatter, bots in
  * content/bots, and links to other pages of the site.
@@ -50,22 +77,21 @@ export function checkLessonBody(lesson: LessonFile, known: Known, today: Date = 
   const at = (index: number) => ({ line: lineOf(index), column: columnOf(index) });
 
   const placed = new Map<string, number>();
-  for (const match of lesson.body.matchAll(COMPONENT)) {
-    const [, name, attrs = ''] = match;
-    const index = match.index;
+  for (const component of embeddedComponents(lesson.body)) {
+    const { name, index } = component;
     if (name === 'Quiz') {
-      const id = attribute(attrs, 'id');
+      const id = component.attribute('id');
       if (!id) problems.push(problemAt(lesson.file, at(index), '<Quiz> needs an id="…" naming a quiz from the frontmatter'));
       else if (!lesson.data.quizzes.some((q) => q.id === id)) problems.push(problemAt(lesson.file, at(index), `<Quiz id="${id}"> is not declared under quizzes: in the frontmatter`));
       else placed.set(id, (placed.get(id) ?? 0) + 1);
     } else if (name === 'SandboxBot') {
-      const bot = attribute(attrs, 'bot');
+      const bot = component.attribute('bot');
       if (!refersTo(known, bot, 'bot')) problems.push(problemAt(lesson.file, at(index), `<SandboxBot bot="${bot ?? ''}"> names no working bot in content/bots/`));
-      const channel = attribute(attrs, 'channel');
+      const channel = component.attribute('channel');
       if (channel && channel !== 'sms' && channel !== 'messenger') problems.push(problemAt(lesson.file, at(index), `<SandboxBot channel="${channel}"> must be sms or messenger`));
     } else {
       for (const [key, kind] of [['starter', 'bot'], ['exercise', 'exercise']] as const) {
-        const id = attribute(attrs, key);
+        const id = component.attribute(key);
         if (!refersTo(known, id, kind)) problems.push(problemAt(lesson.file, at(index), `<BotPlayground ${key}="${id ?? ''}"> names no working ${kind} in content/bots/`));
       }
     }

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
-import type { Db, Reader } from '~/lib/db';
+import type { Db, Query, Reader } from '~/lib/db';
 import { certificates, lessonProgress } from '~db/schema';
 
 /** One certificates row as drizzle returns it. */
@@ -29,37 +29,43 @@ function newCertificateId(): string {
  * const cert = await issueCertificateIfComplete(db, { userId: user.id, courseSlug, displayName: user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
  * if (cert) showLink(`/certificates/${cert.id}`);
  */
-export function issueCertificateIfComplete(
-  db: Db,
-  input: { userId: number; courseSlug: string; displayName: string; lessonSlugs: string[] },
-  now: Date = new Date(),
-): Promise<CertificateRow | null> {
-  return db.write(async (tx): Promise<CertificateRow | null> => {
-    const existing = await getCertificateFor(tx, input.userId, input.courseSlug);
-    if (existing !== null) return existing;
+export function issueCertificateIfComplete(db: Db, input: CertificateInput, now: Date = new Date()): Promise<CertificateRow | null> {
+  return db.write((tx) => issueCertificateInTransaction(tx, input, now));
+}
 
-    const wanted = new Set(input.lessonSlugs);
-    if (wanted.size === 0) return null;
-    const done = await tx
-      .select({ lessonSlug: lessonProgress.lessonSlug })
-      .from(lessonProgress)
-      .where(
-        and(
-          eq(lessonProgress.userId, input.userId),
-          eq(lessonProgress.courseSlug, input.courseSlug),
-          inArray(lessonProgress.lessonSlug, [...wanted]),
-          isNotNull(lessonProgress.completedAt),
-        ),
-      );
-    if (done.length < wanted.size) return null;
+export interface CertificateInput {
+  userId: number;
+  courseSlug: string;
+  displayName: string;
+  lessonSlugs: string[];
+}
 
-    const [issued] = await tx
-      .insert(certificates)
-      .values({ id: newCertificateId(), userId: input.userId, courseSlug: input.courseSlug, displayName: input.displayName, issuedAt: now })
-      .onConflictDoNothing({ target: [certificates.userId, certificates.courseSlug] })
-      .returning();
-    return issued ?? (await getCertificateFor(tx, input.userId, input.courseSlug));
-  });
+/** `issueCertificateIfComplete` inside a transaction the caller holds (the completion that may finish the course). */
+export async function issueCertificateInTransaction(tx: Query, input: CertificateInput, now: Date): Promise<CertificateRow | null> {
+  const existing = await getCertificateFor(tx, input.userId, input.courseSlug);
+  if (existing !== null) return existing;
+
+  const wanted = new Set(input.lessonSlugs);
+  if (wanted.size === 0) return null;
+  const done = await tx
+    .select({ lessonSlug: lessonProgress.lessonSlug })
+    .from(lessonProgress)
+    .where(
+      and(
+        eq(lessonProgress.userId, input.userId),
+        eq(lessonProgress.courseSlug, input.courseSlug),
+        inArray(lessonProgress.lessonSlug, [...wanted]),
+        isNotNull(lessonProgress.completedAt),
+      ),
+    );
+  if (done.length < wanted.size) return null;
+
+  const [issued] = await tx
+    .insert(certificates)
+    .values({ id: newCertificateId(), userId: input.userId, courseSlug: input.courseSlug, displayName: input.displayName, issuedAt: now })
+    .onConflictDoNothing({ target: [certificates.userId, certificates.courseSlug] })
+    .returning();
+  return issued ?? (await getCertificateFor(tx, input.userId, input.courseSlug));
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Db } from '~/lib/db';
 import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
 import type { Result } from '~/lib/result';
 import { lessonProgress, quizAttempts } from '~db/schema';
+import { issueCertificateInTransaction, type CertificateRow } from './certificate';
 import { getQuizStates } from './quiz';
 
 /** A learner's standing in one course, computed against the current curriculum. */
@@ -56,8 +57,10 @@ export function completeLesson(
   courseSlug: string,
   lesson: { slug: string; requiresQuiz: boolean; quizIds: string[] },
   now: Date = new Date(),
-): Promise<Result<{ firstTime: boolean }, 'quiz-required'>> {
-  return db.write(async (tx): Promise<Result<{ firstTime: boolean }, 'quiz-required'>> => {
+  /** When given, a completion that finishes the course issues its certificate in the same transaction. */
+  certify?: { displayName: string; lessonSlugs: string[] },
+): Promise<Result<{ firstTime: boolean; certificate: CertificateRow | null }, 'quiz-required'>> {
+  return db.write(async (tx): Promise<Result<{ firstTime: boolean; certificate: CertificateRow | null }, 'quiz-required'>> => {
     if (lesson.requiresQuiz) {
       const states = await getQuizStates(tx, userId, courseSlug, lesson.slug);
       if (!lesson.quizIds.every((id) => states.get(id)?.passed === true)) return { ok: false, error: 'quiz-required' };
@@ -73,7 +76,8 @@ export function completeLesson(
         setWhere: isNull(lessonProgress.completedAt),
       })
       .returning({ completedAt: lessonProgress.completedAt });
-    return { ok: true, value: { firstTime: changed !== undefined } };
+    const certificate = certify ? await issueCertificateInTransaction(tx, { userId, courseSlug, ...certify }, now) : null;
+    return { ok: true, value: { firstTime: changed !== undefined, certificate } };
   });
 }
 

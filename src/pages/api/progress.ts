@@ -4,7 +4,6 @@ import { findLesson, neighbours } from '~/lib/course/curriculum';
 import { canTrackProgress } from '~/lib/enrollment/access';
 import { loginRedirect, safeNextPath } from '~/lib/http/redirect';
 import { localePath, splitLocale } from '~/lib/i18n/locales';
-import { issueCertificateIfComplete } from '~/lib/progress/certificate';
 import { completeLesson, resetCourseProgress, undoLessonCompletion } from '~/lib/progress/progress';
 import { getCurriculum } from '~/server/catalog';
 import { plainResponse, readForm } from '~/server/forms';
@@ -48,10 +47,17 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
     await undoLessonCompletion(db, viewer.id, curriculum.slug, lesson.slug);
     return redirect(lessonPath, 303);
   }
-  const result = await completeLesson(db, viewer.id, curriculum.slug, { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) });
+  const result = await completeLesson(
+    db,
+    viewer.id,
+    curriculum.slug,
+    { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) },
+    new Date(),
+    { displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) },
+  );
   // The lesson page puts the message beside the button and moves focus (and the view) to it.
   if (!result.ok) return redirect(`${lessonPath}?error=${result.error}`, 303);
-  const certificate = await issueCertificateIfComplete(db, { userId: viewer.id, courseSlug: curriculum.slug, displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
+  const { certificate } = result.value;
   if (certificate && result.value.firstTime) return redirect(localePath(locale, `/certificates/${certificate.id}?new=1`), 303);
   const { next } = neighbours(curriculum, lesson.slug);
   return redirect(next ? localePath(locale, `/courses/${curriculum.slug}/lessons/${next.slug}`) : lessonPath, 303);

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { getEntry } from 'astro:content';
 import { z } from 'astro/zod';
 import { acceptValues } from '~/lib/auth/account';
 import { safeNextPath } from '~/lib/http/redirect';
+import { getValuesPage } from '~/server/catalog';
 import { plainResponse, readForm } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
@@ -12,7 +12,7 @@ const ValuesForm = z.object({ version: z.coerce.number().int().positive(), retur
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const t = locals.t;
   const form = await readForm(request, ValuesForm);
-  const current = (await getEntry('pages', 'participation-values'))?.data.version;
+  const current = (await getValuesPage())?.data.version;
   if (!form || form.version !== current) return plainResponse(400, t('error.bad-request'));
   if (!locals.user) return plainResponse(401, t('error.login-required'));
   await acceptValues(await getDb(), locals.user.id, form.version);

@@ -108,3 +108,31 @@ describe('getCertificate and getCertificateFor', () => {
     }
   });
 });
+
+describe('completeLesson with the course to certify', () => {
+  it('issues the certificate in the same call as the completion that finishes the course, and only then', async () => {
+    const db = await freshDb();
+    const user = await createUser(db, { displayName: 'Ada Lovelace' });
+    const certify = { displayName: user.displayName, lessonSlugs };
+    const [first, second, last] = curriculum.lessons;
+    for (const q of last!.data.quizzes) await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: last!.slug, quiz: q, chosen: q.answer });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(first!), ISSUED, certify)).toMatchObject({ ok: true, value: { certificate: null } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(second!), ISSUED, certify)).toMatchObject({ ok: true, value: { certificate: null } });
+    const finishing = await completeLesson(db, user.id, COURSE_SLUG, completionInput(last!), ISSUED, certify);
+    expect(finishing).toMatchObject({ ok: true, value: { firstTime: true, certificate: { userId: user.id, displayName: 'Ada Lovelace', issuedAt: ISSUED } } });
+    // Completing again returns the one already issued, with its first date.
+    const again = await completeLesson(db, user.id, COURSE_SLUG, completionInput(last!), new Date(), certify);
+    expect(again.ok && again.value.certificate).toEqual(finishing.ok && finishing.value.certificate);
+    expect(await db.read.select().from(certificates)).toHaveLength(1);
+  });
+
+  it('issues nothing when the completion itself is refused', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    await completeAll(db, user.id, lessonSlugs.filter((slug) => slug !== 'quiz-time'));
+    const quizLesson = curriculum.lessons.find((l) => l.slug === 'quiz-time')!;
+    const refused = await completeLesson(db, user.id, COURSE_SLUG, completionInput(quizLesson), ISSUED, { displayName: 'X', lessonSlugs });
+    expect(refused).toMatchObject({ ok: false, error: 'quiz-required' });
+    expect(await db.read.select().from(certificates)).toHaveLength(0);
+  });
+});

@@ -135,8 +135,8 @@ describe('completeLesson', () => {
     const db = await freshDb();
     const user = await createUser(db);
     await recordLessonView(db, user.id, COURSE_SLUG, 'intro', T0);
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true } });
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T2)).toEqual({ ok: true, value: { firstTime: false } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T2)).toEqual({ ok: true, value: { firstTime: false, certificate: null } });
     const [row] = await db.read.select().from(lessonProgress).limit(1);
     expect(row).toMatchObject({ firstViewedAt: T0, completedAt: T1 });
   });
@@ -172,7 +172,7 @@ describe('completeLesson', () => {
     expect((await getCourseProgress(db, user.id, curriculum)).completed.has('quiz-time')).toBe(false);
 
     await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q2, chosen: q2.answer });
-    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({ ok: true, value: { firstTime: true } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
   });
 
   it('does not count a quiz passed in another course or lesson', async () => {
@@ -203,7 +203,7 @@ describe('undoLessonCompletion', () => {
     expect(p.completed.has('intro')).toBe(false);
     expect(p.viewed.has('intro')).toBe(true);
     expect(p.nextLesson?.slug).toBe('intro');
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
   });
 });
 
