@@ -1,20 +1,23 @@
 import type { APIRoute } from 'astro';
+import { z } from 'astro/zod';
 import { setUserLocale } from '~/lib/auth/preferences';
 import { safeNextPath } from '~/lib/http/redirect';
-import { isLocale, localePath, splitLocale } from '~/lib/i18n/locales';
+import { LOCALES, localePath, splitLocale } from '~/lib/i18n/locales';
 import { LOCALE_COOKIE, localeCookieOptions } from '~/lib/i18n/preference';
-import { plainResponse } from '~/server/forms';
+import { readFormInput, refuseForm } from '~/server/form-input';
 import { getDb, secureCookies } from '~/server/runtime';
 
 /**
  * The language switch: remembers the choice (cookie, and the profile when signed in), then shows
  * the same page in that language.
  */
+const LanguageForm = z.object({ locale: z.enum(LOCALES), next: z.string().max(2000).optional() });
+
 export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
-  const form = await request.formData().catch(() => new FormData());
-  const locale = form.get('locale');
-  if (!isLocale(locale)) return plainResponse(400, locals.t('error.bad-request'));
-  const next = splitLocale(safeNextPath(form.get('next'), '/')).path;
+  const input = await readFormInput(request, LanguageForm);
+  if (!input.ok) return refuseForm(input, locals.t);
+  const { locale } = input.data;
+  const next = splitLocale(safeNextPath(input.data.next, '/')).path;
   cookies.set(LOCALE_COOKIE, locale, localeCookieOptions(secureCookies));
   if (locals.user) await setUserLocale(await getDb(), locals.user.id, locale);
   // Checked again after the locale is put back: "/es//evil.example" minus "/es" is "//evil.example".

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import type { Translate } from '~/lib/i18n/translate';
 
 /**
  * The one way a page reads a form post: the body capped (413), a form content type required
@@ -55,4 +56,15 @@ export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, m
  */
 export function unusableForm(status: 400 | 413, message: string): Response {
   return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+/**
+ * For endpoints whose forms are all ours (no fields a person types): a post that is not a usable
+ * form, or one that fails the schema, is a crafted request and gets a plain 400 (413 when too large).
+ * @example
+ * const input = await readFormInput(request, EnrollForm);
+ * if (!input.ok) return refuseForm(input, locals.t);
+ */
+export function refuseForm(input: { status: 400 | 413 | 422 }, t: Translate): Response {
+  return input.status === 413 ? unusableForm(413, t('error.form-too-large')) : unusableForm(400, t('error.bad-request'));
 }

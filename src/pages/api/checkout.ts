@@ -6,7 +6,8 @@ import { translator } from '~/lib/i18n/translate';
 import { chooseAmount } from '~/lib/payments/amount';
 import { createCheckout } from '~/lib/payments/checkout';
 import { getCurriculum } from '~/server/catalog';
-import { plainResponse, readForm } from '~/server/forms';
+import { readFormInput, refuseForm } from '~/server/form-input';
+import { plainResponse } from '~/server/forms';
 import { payments, siteUrl } from '~/server/runtime';
 
 const CheckoutForm = z.object({
@@ -24,8 +25,9 @@ const CheckoutForm = z.object({
  * the reason shown beside the form.
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
-  const form = await readForm(request, CheckoutForm);
-  if (!form) return plainResponse(400, locals.t('error.bad-request'));
+  const input = await readFormInput(request, CheckoutForm);
+  if (!input.ok) return refuseForm(input, locals.t);
+  const form = input.data;
   const locale = isLocale(form.locale) ? form.locale : locals.locale;
   const coursePath = localePath(locale, `/courses/${form.course}`);
   if (!locals.user) return loginRedirect(locale, coursePath, { status: 303 });

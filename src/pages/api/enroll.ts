@@ -5,7 +5,8 @@ import { enrollFree } from '~/lib/enrollment/enrollment';
 import { isLocale, localePath } from '~/lib/i18n/locales';
 import { errorMessage } from '~/lib/i18n/translate';
 import { getCurriculum } from '~/server/catalog';
-import { plainResponse, readForm } from '~/server/forms';
+import { readFormInput, refuseForm } from '~/server/form-input';
+import { plainResponse } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
 const EnrollForm = z.object({ course: z.string().max(200), locale: z.string().refine(isLocale) });
@@ -13,8 +14,9 @@ const EnrollForm = z.object({ course: z.string().max(200), locale: z.string().re
 /** One-click enrollment in a free course, then straight to its first lesson, which confirms it. */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const t = locals.t;
-  const form = await readForm(request, EnrollForm);
-  if (!form) return plainResponse(400, t('error.bad-request'));
+  const input = await readFormInput(request, EnrollForm);
+  if (!input.ok) return refuseForm(input, t);
+  const form = input.data;
   const locale = isLocale(form.locale) ? form.locale : locals.locale;
   const coursePath = localePath(locale, `/courses/${form.course}`);
   if (!locals.user) return loginRedirect(locale, coursePath, { status: 303 });

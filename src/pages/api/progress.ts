@@ -6,7 +6,8 @@ import { loginRedirect, safeNextPath } from '~/lib/http/redirect';
 import { localePath, splitLocale } from '~/lib/i18n/locales';
 import { completeLesson, resetCourseProgress, undoLessonCompletion } from '~/lib/progress/progress';
 import { getCurriculum } from '~/server/catalog';
-import { plainResponse, readForm } from '~/server/forms';
+import { readFormInput, refuseForm } from '~/server/form-input';
+import { plainResponse } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
 const ProgressForm = z.object({
@@ -24,8 +25,9 @@ const ProgressForm = z.object({
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const t = locals.t;
-  const form = await readForm(request, ProgressForm);
-  if (!form) return plainResponse(400, t('error.bad-request'));
+  const input = await readFormInput(request, ProgressForm);
+  if (!input.ok) return refuseForm(input, t);
+  const form = input.data;
   const back = safeNextPath(form.return, '/dashboard');
   const { locale } = splitLocale(back.split('?')[0] ?? back);
   if (!locals.user) return loginRedirect(locale, back, { status: 303 });

@@ -6,7 +6,8 @@ import { safeNextPath } from '~/lib/http/redirect';
 import { splitLocale } from '~/lib/i18n/locales';
 import { isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
 import { getCurriculum } from '~/server/catalog';
-import { plainResponse, readForm } from '~/server/forms';
+import { readFormInput, refuseForm } from '~/server/form-input';
+import { plainResponse } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
 const QuizForm = z.object({
@@ -23,8 +24,9 @@ const QuizForm = z.object({
  */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const t = locals.t;
-  const form = await readForm(request, QuizForm);
-  if (!form) return plainResponse(400, t('error.bad-request'));
+  const input = await readFormInput(request, QuizForm);
+  if (!input.ok) return refuseForm(input, t);
+  const form = input.data;
   const back = safeNextPath(form.return, '/').split('?')[0] ?? '/';
   const curriculum = await getCurriculum(form.course, splitLocale(back).locale);
   const lesson = curriculum && findLesson(curriculum, form.lesson);
