@@ -152,7 +152,10 @@ async function loadEmbeddedBots(body: string, learnerId: number | null): Promise
 /** A preview visitor's answer travels in the URL (`?quiz=id&answer=n`): graded, never stored. */
 function anonymousResult(quiz: Quiz, url: URL): QuizView['result'] {
   if (url.searchParams.get('quiz') !== quiz.id) return null;
-  const chosen = Number(url.searchParams.get('answer'));
+  // No answer is no answer: Number('') and Number(null) would both read as the first option.
+  const answer = url.searchParams.get('answer')?.trim();
+  if (!answer) return null;
+  const chosen = Number(answer);
   if (!Number.isInteger(chosen) || chosen < 0 || chosen >= quiz.options.length) return null;
   return { chosen, correct: gradeQuiz(quiz, chosen).correct };
 }

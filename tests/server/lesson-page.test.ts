@@ -70,6 +70,10 @@ describe('a visitor (not signed in)', () => {
       const page = ok(await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${bad}` }));
       expect(page.context.quizzes.get(quiz.id)?.result).toBeNull();
     }
+    // No answer at all is not the first option.
+    for (const query of [`?quiz=${quiz.id}`, `?quiz=${quiz.id}&answer=`, `?quiz=${quiz.id}&answer=%20`]) {
+      expect(ok(await load(null, previewLesson.slug, { query })).context.quizzes.get(quiz.id)?.result, query).toBeNull();
+    }
     const otherQuiz = ok(await load(null, previewLesson.slug, { query: `?quiz=not-${quiz.id}&answer=${quiz.answer}` }));
     expect(otherQuiz.context.quizzes.get(quiz.id)?.result).toBeNull();
   });

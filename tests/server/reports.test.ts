@@ -1,3 +1,4 @@
+import { translator } from '~/lib/i18n/translate';
 import { describe, expect, it } from 'vitest';
 import { createUser } from '~/lib/auth/account';
 import type { SessionUser } from '~/lib/auth/user';
@@ -15,7 +16,8 @@ const TURNOUT = 'texting-for-turnout';
 // content/instructors/christine-miranda.mdx lists this address under `accounts`; she teaches ORGANIZING only.
 const CHRISTINE = 'instructor@botcamp.localhost';
 
-const locals = (user: SessionUser | null, locale: 'en' | 'es' = 'en') => ({ user, locale, session: null }) as App.Locals;
+// As the middleware sets them: the locale and its translator.
+const locals = (user: SessionUser | null, locale: 'en' | 'es' = 'en') => ({ user, locale, t: translator(locale), session: null }) as App.Locals;
 
 /** The instructor account the content names; created once (the address is unique). */
 let christine: Promise<SessionUser> | undefined;
