@@ -40,17 +40,22 @@ export function newAccount(label = 'learner'): Account {
   };
 }
 
-/**
- * Creates an account the way a person does: the sign-up form, the e-mailed link (read from the
- * test SMTP sink), the password. Leaves the page signed in on the dashboard.
- */
-export async function signUp(page: Page, account: Account = newAccount()): Promise<Account> {
+/** Fills and sends the sign-up form, up to the "check your inbox" page. */
+export async function sendSignUpForm(page: Page, account: Account): Promise<void> {
   await page.goto('/signup');
   await page.getByLabel('Your name').fill(account.name);
   await page.getByLabel('E-mail address').fill(account.email);
   await page.getByRole('checkbox', { name: /I have read and accept/ }).check();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your inbox' })).toBeVisible();
+}
+
+/**
+ * Creates an account the way a person does: the sign-up form, the e-mailed link (read from the
+ * test SMTP sink), the password. Leaves the page signed in on the dashboard.
+ */
+export async function signUp(page: Page, account: Account = newAccount()): Promise<Account> {
+  await sendSignUpForm(page, account);
   await page.goto(await signUpLinkFor(account.email));
   await expect(page.getByRole('heading', { level: 1, name: 'Choose your password' })).toBeVisible();
   await page.getByLabel('Password', { exact: true }).fill(account.password);
