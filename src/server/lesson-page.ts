@@ -144,7 +144,7 @@ async function loadEmbeddedBots(body: string, learnerId: number | null): Promise
     if (!found) continue;
     const state = learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
     const source = state?.draft ?? found.starterSource;
-    playgrounds.set(id, { exercise: found.exercise, source, lint: await getFlowRunner().lint(source), state });
+    playgrounds.set(id, { exercise: found.exercise, source, lint: await getFlowRunner().lint(source, found.exercise.language), state });
   }
   return { bots, playgrounds };
 }

@@ -29,7 +29,7 @@ steps:
     end: true
 `;
 
-test('a learner passes the rides exercise in Spanish, reading every explanation in Spanish', async ({ page }) => {
+test('a learner passes the rides exercise in Spanish, reading every problem and explanation in Spanish', async ({ page }) => {
   await enrolledLearner(page);
   await page.goto(`/es/courses/${FREE_COURSE}/lessons/get-out-the-vote`);
   const playground = page.locator('bot-playground');
@@ -46,6 +46,26 @@ test('a learner passes the rides exercise in Spanish, reading every explanation 
   await expect(playground.getByText('Algunas pruebas fallaron. Lee por qué, corrige el flujo y vuelve a correrlas.')).toBeVisible();
   const failed = playground.getByRole('listitem').filter({ hasText: `✗ Falló: ${checks[0]!.name}` });
   await expect(failed).toContainText(/Después de “VIAJE”, el bot dijo “.*”, y eso no coincide con/);
+
+  // A typo in a goto, in a flow that no longer says language: es. The problems follow the
+  // exercise, so they read in Spanish as the learner types, when the checks run, and after a
+  // reload, when the page lints the saved draft itself.
+  const typo = SOLUTION.replace('language: es\n', '').replace('    goto: confirm', '    goto: confrim');
+  const typoLine = typo.split('\n').findIndex((line) => line.includes('goto: confrim')) + 1;
+  const problem = playground.locator('.lint').getByRole('listitem');
+  const typoProblems = [
+    new RegExp(`^Línea ${typoLine}, columna \\d+: No hay ningún paso llamado "confrim"\\.$`),
+    /^Línea \d+, columna \d+: No se puede llegar al paso "confirm" desde start, fallback ni ninguna palabra clave\.$/,
+  ];
+  await editor.fill(typo);
+  await expect(problem).toHaveText(typoProblems);
+  await expect(playground.getByText('Borrador guardado.')).toBeVisible();
+  await run();
+  await expect(playground.getByText('Primero corrige los errores del flujo y luego corre las pruebas.')).toBeVisible();
+  await expect(problem).toHaveText(typoProblems);
+  await page.reload();
+  await expect(editor).toHaveValue(/goto: confrim/);
+  await expect(problem).toHaveText(typoProblems);
 
   const linted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise-es' && r.request().postDataJSON()?.action === 'lint');
   await editor.fill(SOLUTION);

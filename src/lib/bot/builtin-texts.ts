@@ -89,11 +89,19 @@ export function builtinTexts(language: Language | undefined): BuiltinTexts {
   return TEXTS[language ?? 'en'];
 }
 
+/**
+ * Whether `value` names one of LANGUAGES.
+ * @example isLanguage('es') // true
+ */
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as string[]).includes(value);
+}
+
 /** A `language:` field of a bot or exercise, checked against LANGUAGES. */
 export function readLanguage(r: Reader, value: unknown): Language | undefined {
   const language = r.str(value, 'language');
   if (language === undefined) return undefined;
-  if ((LANGUAGES as string[]).includes(language)) return language as Language;
-  r.problems.add('language', `language must be one of ${LANGUAGES.join(', ')} (not "${language}").`);
+  if (isLanguage(language)) return language;
+  r.problems.add('language', r.problems.texts.unknownLanguage(language, LANGUAGES));
   return undefined;
 }

@@ -15,6 +15,7 @@
  * | messenger-title       | warning  | a quick reply/button title over 20 characters (will be cut) |
  * | messenger-window      | error / warning | promotional / any message sent > 24 h after the person's last message |
  *
+ * The sentences are in problem-texts-*.ts, in the list's language.
  * Placeholders count as 10 characters when measuring segments; the engine reports the
  * exact count of every message it actually sends.
  */
@@ -53,52 +54,53 @@ function openingText(bot: Bot): string {
 
 function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
   if (own(bot.steps, bot.start) && !OPT_OUT_HINT.test(openingText(bot))) {
-    problems.add('start', 'The first message must say how to opt out, e.g. "Reply STOP to opt out."', 'error', 'sms-opt-out-missing');
+    problems.add('start', problems.texts.smsOptOutMissing, 'error', 'sms-opt-out-missing');
   }
-  if (bot.help === undefined) problems.add('name', 'SMS bots need help: text (sent for HELP), with the program name and how to opt out.', 'error', 'sms-help-missing');
-  else if (!OPT_OUT_HINT.test(bot.help)) problems.add('help', 'The help text should say how to opt out (e.g. "Reply STOP to opt out").', 'warning', 'sms-help-no-opt-out');
+  if (bot.help === undefined) problems.add('name', problems.texts.smsHelpMissing, 'error', 'sms-help-missing');
+  else if (!OPT_OUT_HINT.test(bot.help)) problems.add('help', problems.texts.smsHelpNoOptOut, 'warning', 'sms-help-no-opt-out');
   bot.keywords.forEach((k, i) =>
     k.match.forEach((word, j) => {
       if (bestMatch(word, RESERVED_SMS_WORDS, true) >= 0) {
-        problems.add(`keywords.${i}.match.${j}`, `"${word}" is reserved on SMS (opt-out / HELP) and can't be a bot keyword.`, 'error', 'sms-reserved-keyword');
+        problems.add(`keywords.${i}.match.${j}`, problems.texts.smsReservedKeyword(word), 'error', 'sms-reserved-keyword');
       }
     }),
   );
   for (const m of messagesOf(bot)) {
     const info = smsSegments(m.text.replace(/\{\{[^}]*\}\}/g, 'x'.repeat(10)));
     if (info.segments > maxSegments) {
-      problems.add(m.path, `This message takes ${info.segments} SMS segments (${info.units} ${info.encoding} characters); the limit is ${maxSegments}.`, 'warning', 'sms-segments');
+      problems.add(m.path, problems.texts.smsSegments(info.segments, info.units, info.encoding, maxSegments), 'warning', 'sms-segments');
     }
     const lookalikes = info.ucs2Chars.filter((c) => GSM_LOOKALIKES[c] !== undefined);
     if (lookalikes.length && lookalikes.length === info.ucs2Chars.length) {
       const swaps = lookalikes.map((c) => `${c} → ${GSM_LOOKALIKES[c]}`).join(', ');
-      problems.add(m.path, `Replace ${swaps} to keep this message in GSM-7 (160 characters per segment instead of 70).`, 'warning', 'sms-lookalike');
+      problems.add(m.path, problems.texts.smsLookalike(swaps), 'warning', 'sms-lookalike');
     }
   }
   for (const [id, step] of Object.entries(bot.steps)) {
-    if (step.quickReplies || step.buttons) problems.add(`steps.${id}.${step.quickReplies ? 'quickReplies' : 'buttons'}`, 'Quick replies and buttons are not shown on SMS: list the choices in the text.', 'warning', 'sms-no-buttons');
+    if (step.quickReplies || step.buttons) problems.add(`steps.${id}.${step.quickReplies ? 'quickReplies' : 'buttons'}`, problems.texts.smsNoButtons, 'warning', 'sms-no-buttons');
   }
 }
 
 function messenger(bot: Bot, problems: ProblemList): void {
+  const { texts } = problems;
   for (const [id, step] of Object.entries(bot.steps)) {
     const at = `steps.${id}`;
     const quickPath = step.quickReplies ? `${at}.quickReplies` : `${at}.expect.options`;
     const quick = step.quickReplies ?? (step.ask !== undefined ? step.expect?.options : undefined) ?? [];
-    if (quick.length > MAX_QUICK_REPLIES) problems.add(quickPath, `Messenger shows at most ${MAX_QUICK_REPLIES} quick replies; ${quick.length - MAX_QUICK_REPLIES} will be dropped.`, 'warning', 'messenger-quick-replies');
+    if (quick.length > MAX_QUICK_REPLIES) problems.add(quickPath, texts.messengerQuickReplies(MAX_QUICK_REPLIES, quick.length - MAX_QUICK_REPLIES), 'warning', 'messenger-quick-replies');
     const buttons = step.buttons ?? [];
-    if (buttons.length > MAX_BUTTONS) problems.add(`${at}.buttons`, `Messenger shows at most ${MAX_BUTTONS} buttons; ${buttons.length - MAX_BUTTONS} will be dropped.`, 'warning', 'messenger-buttons');
+    if (buttons.length > MAX_BUTTONS) problems.add(`${at}.buttons`, texts.messengerButtons(MAX_BUTTONS, buttons.length - MAX_BUTTONS), 'warning', 'messenger-buttons');
     const titles = [...quick.map((t, i) => ({ t, path: `${quickPath}.${i}` })), ...buttons.map((b, i) => ({ t: b.title, path: `${at}.buttons.${i}.title` }))];
     for (const { t, path } of titles) {
-      if (Array.from(t).length > MAX_TITLE) problems.add(path, `"${t}" is over ${MAX_TITLE} characters; Messenger will show "${cutTitle(t)}".`, 'warning', 'messenger-title');
+      if (Array.from(t).length > MAX_TITLE) problems.add(path, texts.messengerTitle(t, MAX_TITLE, cutTitle(t)), 'warning', 'messenger-title');
     }
   }
   const delays = windowDelays(bot);
   for (const [id, step] of Object.entries(bot.steps)) {
     const hours = delays.get(id) ?? 0;
     if (hours <= 24 || (!step.say && step.ask === undefined)) continue;
-    if (step.promotional) problems.add(`steps.${id}`, `Promotional message sent ${hours} h after the person's last message: outside the 24-hour window Messenger allows promotion only as a paid marketing message to people who subscribed to them.`, 'error', 'messenger-window');
-    else problems.add(`steps.${id}`, `Sent ${hours} h after the person's last message, outside Messenger's 24-hour window: it can only go out as an approved utility template or a marketing message the person subscribed to; ask for a new message from them, or use SMS or e-mail for it.`, 'warning', 'messenger-window');
+    if (step.promotional) problems.add(`steps.${id}`, texts.messengerWindowPromotional(hours), 'error', 'messenger-window');
+    else problems.add(`steps.${id}`, texts.messengerWindow(hours), 'warning', 'messenger-window');
   }
 }
 

@@ -28,23 +28,25 @@ import { parseRegex } from './pattern.ts';
 import { emptyProblem, readYaml } from './parse.ts';
 import { ProblemList, sortProblems } from './problems.ts';
 import { Reader } from './reader.ts';
-import { BOT_ID } from './schema.ts';
-import type { Check, Exercise, Problem, SourceMap } from './types.ts';
+import { BOT_ID, declaredLanguage } from './schema.ts';
+import type { Check, Exercise, Language, Problem, SourceMap } from './types.ts';
 
 const TOP = 'kind id name starter language instructions description checks';
 const CHECK = 'name says expect expectLast expectNot thenSilentOn tags vars';
 
 /**
- * Validate raw YAML data into an `Exercise` (null when there are errors).
+ * Validate raw YAML data into an `Exercise` (null when there are errors). Problems are written in
+ * `language`, else the exercise's own `language:`, else English.
  * @example validateExercise({ kind: "exercise", id: "x", name: "X", starter: "s", checks: [] }, {}).problems // [{ message: "An exercise needs at least one check.", … }]
  */
-export function validateExercise(raw: unknown, map: SourceMap): { exercise: Exercise | null; problems: Problem[] } {
-  const problems = new ProblemList(map);
+export function validateExercise(raw: unknown, map: SourceMap, language?: Language): { exercise: Exercise | null; problems: Problem[] } {
+  const problems = new ProblemList(map, language ?? declaredLanguage(raw));
+  const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};
-  if (top.kind !== 'exercise') problems.add('kind', 'An exercise file needs kind: exercise.');
+  if (top.kind !== 'exercise') problems.add('kind', texts.notAnExercise);
   const pattern = (value: string | undefined, path: string) => {
-    if (value !== undefined && parseRegex(value) === null && /^\/.*\/[a-z]*$/s.test(value)) problems.add(path, `"${value}" is not a valid regular expression.`);
+    if (value !== undefined && parseRegex(value) === null && /^\/.*\/[a-z]*$/s.test(value)) problems.add(path, texts.badRegex(value));
     return value;
   };
   const patterns = (value: unknown, path: string) => r.list(value, path)?.map((p, i) => pattern(p, `${path}.${i}`) ?? '');
@@ -63,32 +65,32 @@ export function validateExercise(raw: unknown, map: SourceMap): { exercise: Exer
       vars: vars && Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, r.str(v, `${at}.vars.${k}`) ?? ''])),
     };
     if (!check.expect && !check.expectLast && !check.expectNot && !check.thenSilentOn && !check.tags && !check.vars) {
-      problems.add(at, 'A check needs something to verify: expect, expectLast, expectNot, thenSilentOn, tags or vars.');
+      problems.add(at, texts.checkWithoutExpectation);
     }
     for (const key of Object.keys(check) as (keyof Check)[]) if (check[key] === undefined) delete check[key];
     return check;
   });
-  if (!checks.length) problems.add('checks', 'An exercise needs at least one check.');
+  if (!checks.length) problems.add('checks', texts.noChecks);
   const exercise: Exercise = {
-    id: r.id(top.id, 'id', BOT_ID, 'exercise id (lowercase letters, digits and dashes)', true) ?? '',
+    id: r.id(top.id, 'id', BOT_ID, 'exerciseId', true) ?? '',
     name: r.str(top.name, 'name', true) ?? '',
-    starter: r.id(top.starter, 'starter', BOT_ID, 'bot id', true) ?? '',
+    starter: r.id(top.starter, 'starter', BOT_ID, 'botId', true) ?? '',
     checks,
   };
-  const language = readLanguage(r, top.language);
-  if (language !== undefined) exercise.language = language;
+  const declared = readLanguage(r, top.language);
+  if (declared !== undefined) exercise.language = declared;
   const instructions = r.str(top.instructions, 'instructions');
   if (instructions !== undefined) exercise.instructions = instructions;
   return { exercise: problems.hasErrors ? null : exercise, problems: problems.items };
 }
 
 /**
- * Parse and validate an exercise's YAML.
+ * Parse and validate an exercise's YAML; problems in `language`, else the exercise's, else English.
  * @example const { exercise, problems } = parseExercise(yamlText);
  */
-export function parseExercise(yamlText: string): { exercise: Exercise | null; problems: Problem[]; sourceMap: SourceMap } {
-  const { data, sourceMap, problems } = readYaml(yamlText);
-  if (data === undefined) return { exercise: null, problems: problems.length ? problems : [emptyProblem()], sourceMap };
-  const result = validateExercise(data, sourceMap);
+export function parseExercise(yamlText: string, language?: Language): { exercise: Exercise | null; problems: Problem[]; sourceMap: SourceMap } {
+  const { data, sourceMap, problems, language: lang } = readYaml(yamlText, language);
+  if (data === undefined) return { exercise: null, problems: problems.length ? problems : [emptyProblem(lang)], sourceMap };
+  const result = validateExercise(data, sourceMap, lang);
   return { exercise: result.exercise, problems: sortProblems([...problems, ...result.problems]), sourceMap };
 }

@@ -13,6 +13,8 @@
  * | maybe-unsaved      | warning  | … saved somewhere, but not on every path to this use         |
  * | duplicate-keyword  | error    | the same word in two keywords                                |
  * | goto-loop          | error    | steps that jump in a circle without asking anything          |
+ *
+ * The sentences live in problem-texts-*.ts, one module per language; the rule ids never change.
  */
 import { own } from './record.ts';
 import { complianceProblems } from './compliance.ts';
@@ -20,11 +22,13 @@ import { normalize } from './fuzzy.ts';
 import { edgesOf, entriesOf, reachable, waits } from './graph.ts';
 import { ProblemList, sortProblems } from './problems.ts';
 import { placeholders } from './template.ts';
-import type { Bot, Problem, SourceMap, Step } from './types.ts';
+import type { Bot, Language, Problem, SourceMap, Step } from './types.ts';
 
 export interface LintOptions {
   /** Most SMS segments a message may take (default: the bot's maxSegments, else 3). */
   maxSegments?: number;
+  /** Language of the problems (default: the bot's `language:`, else English). */
+  language?: Language;
 }
 
 /**
@@ -34,21 +38,22 @@ export interface LintOptions {
  * for (const p of lintBot(bot!, sourceMap)) console.log(`${p.line}:${p.column} ${p.message}`);
  */
 export function lintBot(bot: Bot, sourceMap?: SourceMap, options: LintOptions = {}): Problem[] {
-  const problems = new ProblemList(sourceMap);
+  const problems = new ProblemList(sourceMap, options.language ?? bot.language);
+  const { texts } = problems;
   const steps = Object.entries(bot.steps);
   const exists = (id: string) => Object.hasOwn(bot.steps, id);
-  for (const e of entriesOf(bot)) if (!exists(e.to)) problems.add(e.path, `There is no step named "${e.to}".`, 'error', 'unknown-step');
+  for (const e of entriesOf(bot)) if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
   const live = reachable(bot);
   for (const [id, step] of steps) {
     const at = `steps.${id}`;
-    for (const e of edgesOf(id, step)) if (!exists(e.to)) problems.add(e.path, `There is no step named "${e.to}".`, 'error', 'unknown-step');
+    for (const e of edgesOf(id, step)) if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
     if (step.lookup && !Object.hasOwn(bot.lookups, step.lookup.table)) {
-      problems.add(`${at}.lookup.table`, `There is no lookup table named "${step.lookup.table}".`, 'error', 'unknown-lookup');
+      problems.add(`${at}.lookup.table`, texts.unknownLookup(step.lookup.table), 'error', 'unknown-lookup');
     }
-    if (!live.has(id)) problems.add(at, `Step "${id}" can't be reached from start, fallback or any keyword.`, 'warning', 'unreachable');
+    if (!live.has(id)) problems.add(at, texts.unreachable(id), 'warning', 'unreachable');
     if (!waits(step) && step.goto === undefined && !step.end) {
-      if (step.branch) problems.add(at, `If no branch matches, "${id}" stops the conversation: add goto: or end: true.`, 'warning', 'branch-no-default');
-      else if (!namesKeyword(bot, step)) problems.add(at, `Step "${id}" has no way out: add ask:, goto:, branch:, end: true, or tell the person a keyword.`, 'warning', 'dead-end');
+      if (step.branch) problems.add(at, texts.branchNoDefault(id), 'warning', 'branch-no-default');
+      else if (!namesKeyword(bot, step)) problems.add(at, texts.deadEnd(id), 'warning', 'dead-end');
     }
   }
   lintKeywords(bot, problems);
@@ -71,7 +76,7 @@ function lintKeywords(bot: Bot, problems: ProblemList): void {
       const key = normalize(word);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else problems.add(`keywords.${i}.match.${j}`, `Keyword "${word}" is already used${first === i ? ' in this keyword' : ` by keyword ${first + 1}`}.`, 'error', 'duplicate-keyword');
+      else problems.add(`keywords.${i}.match.${j}`, problems.texts.duplicateKeyword(word, first === i ? 'same' : first + 1), 'error', 'duplicate-keyword');
     }),
   );
 }
@@ -98,9 +103,9 @@ function lintVariables(bot: Bot, problems: ProblemList): void {
   const everSaved = new Set(Object.values(bot.steps).flatMap((s) => [s.save, s.lookup?.save].filter((v) => v !== undefined)));
   const saved = definitelySaved(bot);
   const check = (path: string, name: string, available: Set<string> | undefined, hasDefault: boolean) => {
-    if (!everSaved.has(name)) problems.add(path, `{{${name}}} is never saved: no step has save: ${name}.`, 'error', 'unsaved-variable');
+    if (!everSaved.has(name)) problems.add(path, problems.texts.unsavedVariable(name), 'error', 'unsaved-variable');
     else if (available && !available.has(name) && !hasDefault) {
-      problems.add(path, `{{${name}}} may be used before it is saved (not every path to here saves it).`, 'warning', 'maybe-unsaved');
+      problems.add(path, problems.texts.maybeUnsaved(name), 'warning', 'maybe-unsaved');
     }
   };
   const scan = (path: string, text: string | undefined, available?: Set<string>) => {
@@ -139,7 +144,7 @@ function lintLoops(bot: Bot, problems: ProblemList): void {
   const visit = (id: string): void => {
     const step = own(bot.steps, id);
     if (!step || waits(step) || state.get(id) === 'done') return;
-    if (state.get(id) === 'open') return problems.add(`steps.${id}`, `Steps loop back to "${id}" without asking anything.`, 'error', 'goto-loop');
+    if (state.get(id) === 'open') return problems.add(`steps.${id}`, problems.texts.gotoLoop(id), 'error', 'goto-loop');
     state.set(id, 'open');
     for (const e of edgesOf(id, step)) visit(e.to);
     state.set(id, 'done');

@@ -5,7 +5,8 @@
  * "keywords.0.match.1". A path the source map doesn't know (for example "steps.x.say.0" when
  * `say` was written as a single string) falls back to its nearest known parent.
  */
-import type { Position, Problem, Severity, SourceMap } from './types.ts';
+import { problemTexts, type ProblemTexts } from './problem-texts.ts';
+import type { Language, Position, Problem, Severity, SourceMap } from './types.ts';
 
 /**
  * Position of `path` in the YAML source, or 0:0 when there is no source map.
@@ -21,14 +22,17 @@ export function positionOf(map: SourceMap | undefined, path: string): Position {
 }
 
 /**
- * Collects problems for one source map.
- * @example const list = new ProblemList(map); list.add("start", "Unknown step", "error", "unknown-step");
+ * Collects problems for one source map, written in `language` (English when absent) with the
+ * sentences in `texts`.
+ * @example const list = new ProblemList(map, 'es'); list.add("start", list.texts.unknownStep("inicio"), "error", "unknown-step");
  */
 export class ProblemList {
   readonly items: Problem[] = [];
+  readonly texts: ProblemTexts;
   readonly #map: SourceMap | undefined;
-  constructor(map?: SourceMap) {
+  constructor(map?: SourceMap, language?: Language) {
     this.#map = map;
+    this.texts = problemTexts(language);
   }
 
   add(path: string, message: string, severity: Severity = 'error', rule = 'schema'): void {

@@ -5,7 +5,7 @@
  * id: rides-to-polls            # lowercase-with-dashes, same as the file name
  * name: Rides to the Polls
  * channel: sms                  # sms | messenger
- * language: en                  # optional: en | es, the language of the built-in texts (below)
+ * language: en                  # optional: en | es, the language of the built-in texts (below) and of problems in the playground
  * description: Free rides on Election Day.
  * help: "Rides to the Polls: text RIDE for a free ride. Reply STOP to opt out."  # SMS: required
  * optOutConfirmation: "..."     # optional, SMS only (a sensible default is sent otherwise)
@@ -51,11 +51,11 @@
  * Within a step the order is: lookup (→ `missing` if no row), tag/untag, say, ask (then wait),
  * and after the answer: branch, goto, end. A step with no ask, goto, branch or end is a dead end.
  */
-import { readLanguage } from './builtin-texts.ts';
+import { isLanguage, readLanguage } from './builtin-texts.ts';
 import { ProblemList } from './problems.ts';
 import { Reader } from './reader.ts';
 import { setOwn } from './record.ts';
-import type { Bot, Branch, Button, Condition, Expect, ExpectType, Keyword, LookupRow, Problem, SourceMap, Step } from './types.ts';
+import type { Bot, Branch, Button, Condition, Expect, ExpectType, Keyword, Language, LookupRow, Problem, SourceMap, Step } from './types.ts';
 
 const TOP = 'id kind name channel language description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
 const STEP = 'say ask save expect invalid quickReplies buttons tag untag lookup branch goto end promotional delayHours';
@@ -67,27 +67,38 @@ export const VAR_NAME = /^(?!__)[A-Za-z_]\w*$/;
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
+ * The `language:` a bot or exercise file declares, read before validating it so that its own
+ * problems can be written in that language; undefined when absent or not one we speak.
+ * @example declaredLanguage({ language: " es " }) // "es"
+ */
+export function declaredLanguage(raw: unknown): Language | undefined {
+  const value = typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
+  const language = typeof value === 'string' ? value.trim() : undefined;
+  return isLanguage(language) ? language : undefined;
+}
+
+/**
  * Validate raw YAML data (from parse.ts) into a `Bot`. `bot` is null when there are errors.
+ * Problems are written in `language`, else the bot's own `language:`, else English.
  * @example validateBot({ id: "x", name: "X", channel: "sms", start: "a", steps: { a: { say: "Hi", end: "true" } } }, {}).bot?.start // "a"
  */
-export function validateBot(raw: unknown, map: SourceMap): { bot: Bot | null; problems: Problem[] } {
-  const problems = new ProblemList(map);
+export function validateBot(raw: unknown, map: SourceMap, language?: Language): { bot: Bot | null; problems: Problem[] } {
+  const problems = new ProblemList(map, language ?? declaredLanguage(raw));
+  const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};
-  if (top.kind !== undefined && top.kind !== 'bot') {
-    problems.add('kind', top.kind === 'exercise' ? 'This is an exercise file (kind: exercise), not a bot.' : 'kind must be "bot" or "exercise".');
-  }
+  if (top.kind !== undefined && top.kind !== 'bot') problems.add('kind', top.kind === 'exercise' ? texts.exerciseNotBot : texts.unknownKind);
   const channel = r.str(top.channel, 'channel', true);
-  if (channel !== undefined && channel !== 'sms' && channel !== 'messenger') problems.add('channel', 'channel must be sms or messenger.');
+  if (channel !== undefined && channel !== 'sms' && channel !== 'messenger') problems.add('channel', texts.unknownChannel);
   const steps: { [id: string]: Step } = {};
   const rawSteps = r.obj(top.steps, 'steps');
-  if (!rawSteps || !Object.keys(rawSteps).length) problems.add('steps', 'A bot needs at least one step under steps.');
+  if (!rawSteps || !Object.keys(rawSteps).length) problems.add('steps', texts.noSteps);
   for (const [id, value] of Object.entries(rawSteps ?? {})) {
-    if (!STEP_ID.test(id)) problems.add(`steps.${id}`, `Step id "${id}" may only use letters, digits, - or _.`);
+    if (!STEP_ID.test(id)) problems.add(`steps.${id}`, texts.stepIdChars(id));
     setOwn(steps, id, readStep(r, value ?? {}, `steps.${id}`));
   }
   const bot: Bot = {
-    id: r.id(top.id, 'id', BOT_ID, 'bot id (lowercase letters, digits and dashes)', true) ?? '',
+    id: r.id(top.id, 'id', BOT_ID, 'botId', true) ?? '',
     name: r.str(top.name, 'name', true) ?? '',
     channel: channel === 'messenger' ? 'messenger' : 'sms',
     language: readLanguage(r, top.language),
@@ -95,8 +106,8 @@ export function validateBot(raw: unknown, map: SourceMap): { bot: Bot | null; pr
     help: r.str(top.help, 'help'),
     optOutConfirmation: r.str(top.optOutConfirmation, 'optOutConfirmation'),
     optInConfirmation: r.str(top.optInConfirmation, 'optInConfirmation'),
-    start: r.id(top.start, 'start', STEP_ID, 'step id', true) ?? '',
-    fallback: r.id(top.fallback, 'fallback', STEP_ID, 'step id'),
+    start: r.id(top.start, 'start', STEP_ID, 'stepId', true) ?? '',
+    fallback: r.id(top.fallback, 'fallback', STEP_ID, 'stepId'),
     maxSegments: r.num(top.maxSegments, 'maxSegments'),
     keywords: r.seq(top.keywords, 'keywords').map((k, i) => readKeyword(r, k, `keywords.${i}`)),
     lookups: readLookups(r, top.lookups),
@@ -109,14 +120,14 @@ export function validateBot(raw: unknown, map: SourceMap): { bot: Bot | null; pr
 function readKeyword(r: Reader, value: unknown, path: string): Keyword {
   const k = r.obj(value, path, 'match goto') ?? {};
   const match = r.list(k.match, `${path}.match`) ?? [];
-  if (!match.length) r.problems.add(path, 'A keyword needs match: [WORDS].');
-  return { match, goto: r.id(k.goto, `${path}.goto`, STEP_ID, 'step id', true) ?? '' };
+  if (!match.length) r.problems.add(path, r.problems.texts.keywordWithoutMatch);
+  return { match, goto: r.id(k.goto, `${path}.goto`, STEP_ID, 'stepId', true) ?? '' };
 }
 
 function readLookups(r: Reader, value: unknown): Bot['lookups'] {
   const tables: Bot['lookups'] = {};
   for (const [name, rows] of Object.entries(r.obj(value, 'lookups') ?? {})) {
-    if (!VAR_NAME.test(name)) r.problems.add(`lookups.${name}`, `Table name "${name}" may only use letters, digits and _.`);
+    if (!VAR_NAME.test(name)) r.problems.add(`lookups.${name}`, r.problems.texts.tableNameChars(name));
     const table: { [key: string]: LookupRow } = {};
     setOwn(tables, name, table);
     for (const [key, row] of Object.entries(r.obj(rows, `lookups.${name}`) ?? {})) {
@@ -133,10 +144,10 @@ function readLookups(r: Reader, value: unknown): Bot['lookups'] {
 
 function readStep(r: Reader, value: unknown, path: string): Step {
   const s = r.obj(value, path, STEP) ?? {};
-  const ref = (v: unknown, p: string) => r.id(v, `${path}.${p}`, STEP_ID, 'step id');
+  const ref = (v: unknown, p: string) => r.id(v, `${path}.${p}`, STEP_ID, 'stepId');
   const step: Step = {
     say: r.list(s.say, `${path}.say`), ask: r.str(s.ask, `${path}.ask`),
-    save: r.id(s.save, `${path}.save`, VAR_NAME, 'variable name'),
+    save: r.id(s.save, `${path}.save`, VAR_NAME, 'variable'),
     expect: readExpect(r, s.expect, `${path}.expect`), invalid: r.str(s.invalid, `${path}.invalid`),
     quickReplies: r.list(s.quickReplies, `${path}.quickReplies`),
     buttons: s.buttons === undefined ? undefined : r.seq(s.buttons, `${path}.buttons`).map((b, i) => readButton(r, b, `${path}.buttons.${i}`)),
@@ -149,14 +160,14 @@ function readStep(r: Reader, value: unknown, path: string): Step {
   if (lookup) {
     const at = `${path}.lookup`;
     step.lookup = {
-      table: r.id(lookup.table, `${at}.table`, VAR_NAME, 'table name', true) ?? '', key: r.str(lookup.key, `${at}.key`, true) ?? '',
-      save: r.id(lookup.save, `${at}.save`, VAR_NAME, 'variable name', true) ?? '',
+      table: r.id(lookup.table, `${at}.table`, VAR_NAME, 'table', true) ?? '', key: r.str(lookup.key, `${at}.key`, true) ?? '',
+      save: r.id(lookup.save, `${at}.save`, VAR_NAME, 'variable', true) ?? '',
     };
     const missing = ref(lookup.missing, 'lookup.missing');
     if (missing !== undefined) step.lookup.missing = missing;
   }
-  if ((step.save || step.expect) && step.ask === undefined) r.problems.add(path, `${path} saves or expects an answer but has no ask: question.`);
-  if ((step.buttons || step.quickReplies) && !step.say && !step.ask) r.problems.add(path, `${path} has buttons or quick replies but no say: or ask: text to attach them to.`);
+  if ((step.save || step.expect) && step.ask === undefined) r.problems.add(path, r.problems.texts.saveWithoutAsk(path));
+  if ((step.buttons || step.quickReplies) && !step.say && !step.ask) r.problems.add(path, r.problems.texts.buttonsWithoutText(path));
   for (const key of Object.keys(step) as (keyof Step)[]) if (step[key] === undefined) delete step[key];
   return step;
 }
@@ -165,12 +176,12 @@ function readExpect(r: Reader, value: unknown, path: string): Expect | undefined
   if (value === undefined) return undefined;
   const e = typeof value === 'string' ? { type: value } : (r.obj(value, path, 'type options min max integer maxLength') ?? {});
   const type = r.str(e.type, typeof value === 'string' ? path : `${path}.type`, true);
-  if (type !== undefined && !TYPES.includes(type)) r.problems.add(path, `Unknown answer type "${type}": use one of ${TYPES.join(', ')}.`);
+  if (type !== undefined && !TYPES.includes(type)) r.problems.add(path, r.problems.texts.unknownAnswerType(type, TYPES));
   const expect: Expect = {
     type: (type ?? 'text') as ExpectType, options: r.list(e.options, `${path}.options`), min: r.num(e.min, `${path}.min`),
     max: r.num(e.max, `${path}.max`), integer: r.bool(e.integer, `${path}.integer`), maxLength: r.num(e.maxLength, `${path}.maxLength`),
   };
-  if (type === 'choice' && !expect.options?.length) r.problems.add(path, 'A choice question needs options: [...].');
+  if (type === 'choice' && !expect.options?.length) r.problems.add(path, r.problems.texts.choiceWithoutOptions);
   for (const key of Object.keys(expect) as (keyof Expect)[]) if (expect[key] === undefined) delete expect[key];
   return expect;
 }
@@ -179,8 +190,8 @@ function readButton(r: Reader, value: unknown, path: string): Button {
   const b = r.obj(value, path, 'title url goto') ?? {};
   const button: Button = { title: r.str(b.title, `${path}.title`, true) ?? '' };
   const url = r.str(b.url, `${path}.url`);
-  const goto = r.id(b.goto, `${path}.goto`, STEP_ID, 'step id');
-  if ((url === undefined) === (goto === undefined)) r.problems.add(path, 'A button needs either url: or goto: (not both).');
+  const goto = r.id(b.goto, `${path}.goto`, STEP_ID, 'stepId');
+  if ((url === undefined) === (goto === undefined)) r.problems.add(path, r.problems.texts.buttonTarget);
   if (url !== undefined) button.url = url;
   if (goto !== undefined) button.goto = goto;
   return button;
@@ -189,10 +200,10 @@ function readButton(r: Reader, value: unknown, path: string): Button {
 function readBranch(r: Reader, value: unknown, path: string): Branch {
   const b = r.obj(value, path, 'if goto') ?? {};
   const conditions = Array.isArray(b.if) ? b.if : [b.if];
-  if (b.if === undefined) r.problems.add(path, 'A branch needs if: conditions.');
+  if (b.if === undefined) r.problems.add(path, r.problems.texts.branchWithoutIf);
   return {
     if: conditions.map((c, i) => readCondition(r, c, Array.isArray(b.if) ? `${path}.if.${i}` : `${path}.if`)),
-    goto: r.id(b.goto, `${path}.goto`, STEP_ID, 'step id', true) ?? '',
+    goto: r.id(b.goto, `${path}.goto`, STEP_ID, 'stepId', true) ?? '',
   };
 }
 
@@ -203,7 +214,7 @@ function readCondition(r: Reader, value: unknown, path: string): Condition {
     in: r.list(c.in, `${path}.in`), exists: r.bool(c.exists, `${path}.exists`), gt: r.str(c.gt, `${path}.gt`),
     gte: r.str(c.gte, `${path}.gte`), lt: r.str(c.lt, `${path}.lt`), lte: r.str(c.lte, `${path}.lte`),
   };
-  if ((condition.var === undefined) === (condition.tagged === undefined)) r.problems.add(path, 'A condition needs var: (or tagged:), not both.');
+  if ((condition.var === undefined) === (condition.tagged === undefined)) r.problems.add(path, r.problems.texts.conditionTarget);
   for (const key of Object.keys(condition) as (keyof Condition)[]) if (condition[key] === undefined) delete condition[key];
   return condition;
 }

@@ -12,16 +12,18 @@ const isExercise = (text: string) => /^kind:\s*exercise\s*$/m.test(text);
 
 /**
  * Parses and lints one file of content/bots/. Returns the usable bot or exercise (null when it
- * has errors) and every problem with its line and column.
+ * has errors) and every problem with its line and column. Problems are in English whatever the
+ * file's `language:` (which is its audience's): the build and `npm run check` speak to
+ * instructors, in one language across every file they report on.
  */
 export function readBotFile(id: string, text: string): { file: BotFile | null; problems: Problem[] } {
   if (isExercise(text)) {
-    const { exercise, problems } = parseExercise(text);
+    const { exercise, problems } = parseExercise(text, 'en');
     const idProblem = exercise && exercise.id !== id ? [{ ...idMismatch(exercise.id, id) }] : [];
     return { file: exercise && !idProblem.length ? { id, kind: 'exercise', source: text, exercise } : null, problems: [...problems, ...idProblem] };
   }
-  const { bot, problems, sourceMap } = parseBot(text);
-  const all = bot ? [...problems, ...lintBot(bot, sourceMap)] : problems;
+  const { bot, problems, sourceMap } = parseBot(text, 'en');
+  const all = bot ? [...problems, ...lintBot(bot, sourceMap, { language: 'en' })] : problems;
   if (bot && bot.id !== id) all.push(idMismatch(bot.id, id));
   const usable = bot && !all.some((p) => p.severity === 'error');
   return { file: usable ? { id, kind: 'bot', source: text, bot } : null, problems: all };

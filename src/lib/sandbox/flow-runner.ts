@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Exercise } from '~/lib/bot/types.ts';
+import type { Exercise, Language } from '~/lib/bot/types.ts';
 import type { Result } from '~/lib/result';
 import type { FlowCheck, FlowLint } from './flow-check.ts';
 import type { FlowAnswer, FlowJob } from './flow-job.ts';
@@ -56,9 +56,9 @@ export class FlowRunner {
     this.#slots = Array.from({ length: this.#options.workers }, () => null);
   }
 
-  /** Parse and lint a flow (see flow-check.ts `lintFlow`). */
-  lint(source: string): Promise<Result<FlowLint, FlowError>> {
-    return this.#submit({ id: this.#nextId++, kind: 'lint', source }) as Promise<Result<FlowLint, FlowError>>;
+  /** Parse and lint a flow, with problems in `language` (see flow-check.ts `lintFlow`). */
+  lint(source: string, language?: Language): Promise<Result<FlowLint, FlowError>> {
+    return this.#submit({ id: this.#nextId++, kind: 'lint', source, language }) as Promise<Result<FlowLint, FlowError>>;
   }
 
   /** Lint a flow and run an exercise's checks against it (see flow-check.ts `checkFlow`). */

@@ -64,6 +64,18 @@ describe('FlowRunner', () => {
     expect(broken.ok && broken.value.checks.map((c) => c.passed)).toEqual([true, false]);
   });
 
+  it('writes a flow’s problems in the exercise’s language', async () => {
+    const flowRunner = runner({ timeoutMs: ROOMY_MS });
+    const broken = GOOD_FLOW.replace('goto: thanks', 'goto: gracias');
+    const unknownStep = (problems: { rule: string; message: string }[]) => problems.find((p) => p.rule === 'unknown-step')?.message;
+    const linted = await flowRunner.lint(broken, 'es');
+    expect(linted.ok && unknownStep(linted.value.problems)).toBe('No hay ningún paso llamado "gracias".');
+    const checked = await flowRunner.check(broken, { ...EXERCISE, language: 'es' });
+    expect(checked.ok && unknownStep(checked.value.problems)).toBe('No hay ningún paso llamado "gracias".');
+    const english = await flowRunner.lint(broken);
+    expect(english.ok && unknownStep(english.value.problems)).toBe('There is no step named "gracias".');
+  });
+
   it('answers a multiplying flow with a loop error instead of multiplying without end', async () => {
     // Unbounded, three turns of this flow would multiply text far past any time limit; answered
     // within the limit, with the loop reported, means the check's own caps held.

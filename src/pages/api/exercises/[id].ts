@@ -30,7 +30,7 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   const throttled = await sandboxThrottle(action, viewer.id);
   if (throttled) return throttled;
   if (action === 'lint') {
-    const linted = await getFlowRunner().lint(source);
+    const linted = await getFlowRunner().lint(source, found.exercise.language);
     return linted.ok ? json(linted.value) : json({ error: linted.error }, flowErrorStatus(linted.error));
   }
   if (action === 'save') {
