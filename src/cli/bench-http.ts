@@ -30,7 +30,7 @@ export interface HttpBenchOptions {
   connections: number;
   /** Keep the lesson page under load this long at the end and report memory before and after. */
   soakSeconds: number;
-  /** Also load the stored sandbox chat (see bench.ts: its run can stall on a busy machine). */
+  /** Also load the stored sandbox chat, on a server of its own. */
   chat: boolean;
 }
 

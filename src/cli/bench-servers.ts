@@ -73,7 +73,10 @@ async function startProcess(args: string[], env: NodeJS.ProcessEnv, port: number
     stop: () =>
       new Promise((resolve) => {
         stopping = true;
-        if (child.exitCode !== null) return resolve();
+        // A process ended by a signal (the bare server has no SIGTERM handler) has no exit code but
+        // a signal code, and 'exit' has already fired: waiting for it again left nothing to keep
+        // the event loop alive, and the whole benchmark ended on an unsettled await.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),

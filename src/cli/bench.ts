@@ -4,22 +4,19 @@
  * the same run and their ratio, and whether the target holds. Not part of `npm test`: it takes
  * minutes and its figures depend on the machine.
  *
- *   npm run bench                         http, engine and admin (several minutes on 2 cores)
+ *   npm run bench                         every part (several minutes on 2 cores)
  *   npm run bench -- --only http,engine   some parts: http, chat, engine, admin
  *   npm run bench -- --seconds 10 --connections 50 --soak 600 --json FILE
  *
  * Parts:
  * - http: the enrolled learner's longest lesson, the public course page and the catalog under
  *   load (autocannon), each beside the same HTML from a bare node:http server and a trivial page
- *   of this server; the stored sandbox chat; page weight; cold start; the server's memory
+ *   of this server; page weight; cold start; the server's memory
  *   (--soak N keeps the lesson page under load N more seconds before the last reading).
- * - chat: the stored sandbox chat under load, on a server of its own (not in the default run: each
- *   message makes two durable commits, and on a busy disk its run is the one that stalls).
+ * - chat: the stored sandbox chat under load, on a server of its own (each message makes two
+ *   durable commits, which must not follow the page runs' writes).
  * - engine: bot engine turns per second on one core (rides-to-polls).
  * - admin: the admin area at 100,000 learners and 1,000,000 progress rows (bench-admin.ts).
- *
- * Known gap: on a machine busy with other work a load run has stalled (autocannon left with no
- * open connection and the process exiting on an unsettled await); rerun when the machine is quiet.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +29,7 @@ import { benchAdminAtScale } from './bench-admin';
 import { benchHttp } from './bench-http';
 
 const PARTS = ['http', 'chat', 'engine', 'admin'] as const;
-const DEFAULT_PARTS: readonly Part[] = ['http', 'engine', 'admin'];
+const DEFAULT_PARTS: readonly Part[] = ['http', 'chat', 'engine', 'admin'];
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
