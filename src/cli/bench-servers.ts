@@ -87,7 +87,7 @@ async function startProcess(args: string[], env: NodeJS.ProcessEnv, port: number
 export async function startBotcamp(databasePath: string, readyPath: string, readyHeaders: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const env = { HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, SITE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '', NODE_ENV: 'production', ...extraEnv };
-  return startProcess(['--import', 'tsx', 'src/cli/serve.ts'], env, port, readyPath, readyHeaders);
+  return startProcess(['--experimental-strip-types', 'src/cli/serve.ts'], env, port, readyPath, readyHeaders);
 }
 
 /**

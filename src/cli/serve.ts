@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
-import { databaseConfig, openDatabase } from '../lib/db';
-import { paymentsFrom } from '../lib/payments/stripe-client';
-import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address';
-import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url';
+import { databaseConfig, openDatabase } from '../lib/db/index.ts';
+import { paymentsFrom } from '../lib/payments/stripe-client.ts';
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address.ts';
+import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
 
 /**
  * `npm run serve`: starts the built server the way production should. The database is opened,
@@ -13,6 +13,10 @@ import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url';
  * unusable; it says which database it uses, and exits with a plain message if it cannot.
  * Payment settings are checked the same way (a Stripe key without a webhook secret is refused).
  * SIGTERM (and Ctrl+C) drain: no new connections, requests in flight finish, then exit 0.
+ *
+ * Node runs this file itself (type stripping), not through tsx: a loader's hooks would run on
+ * every dynamic import, and Astro imports the page module on every request. So this file and what
+ * it imports use explicit `.ts` extensions and only erasable TypeScript.
  */
 const DRAIN_LIMIT_MS = 15_000;
 
