@@ -15,7 +15,25 @@ export interface CourseProgress {
   nextLesson: LessonSummary | null;
   /** The lesson opened most recently, for "pick up where you left off". */
   lastViewed: LessonSummary | null;
+  /** When `lastViewed` was last opened. */
+  lastViewedAt: Date | null;
   complete: boolean;
+}
+
+/** How long a repeated view of the lesson last opened goes unrecorded (see viewNeedsRecording). */
+export const VIEW_RECORD_INTERVAL_MS = 60_000;
+
+/**
+ * Whether opening `lessonSlug` now should be written as a view. Not when it is already the lesson
+ * last opened and was opened within the last minute (a reload, or the way back from answering a
+ * quiz): "continue where you left off" would point at the same lesson either way, so the write
+ * would only move a timestamp by seconds, and a learner reading one lesson would otherwise take
+ * the database's write lock on every request. Opening any other lesson is always recorded.
+ */
+export function viewNeedsRecording(progress: Pick<CourseProgress, 'lastViewed' | 'lastViewedAt'>, lessonSlug: string, now: Date = new Date()): boolean {
+  if (progress.lastViewed?.slug !== lessonSlug || progress.lastViewedAt === null) return true;
+  const since = now.getTime() - progress.lastViewedAt.getTime();
+  return since < 0 || since >= VIEW_RECORD_INTERVAL_MS;
 }
 
 /**
@@ -144,6 +162,7 @@ export async function getCourseProgress(db: Db, userId: number, curriculum: Curr
     percent: total === 0 ? 0 : Math.floor((completed.size * 100) / total),
     nextLesson,
     lastViewed,
+    lastViewedAt: lastViewed ? new Date(lastViewedAt) : null,
     complete: total > 0 && completed.size === total,
   };
 }
