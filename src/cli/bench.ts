@@ -5,8 +5,8 @@
  * minutes and its figures depend on the machine.
  *
  *   npm run bench                         every part (several minutes on 2 cores)
- *   npm run bench -- --only http,engine   some parts: http, chat, engine, admin
- *   npm run bench -- --seconds 10 --connections 50 --soak 600 --json FILE
+ *   npm run bench -- --only http,engine   some parts: http, chat, engine, admin, build
+ *   npm run bench -- --seconds 10 --connections 50 --soak 600 --lessons 1000 --json FILE
  *
  * Parts:
  * - http: the enrolled learner's longest lesson, the public course page and the catalog under
@@ -17,6 +17,8 @@
  *   durable commits, which must not follow the page runs' writes).
  * - engine: bot engine turns per second on one core (rides-to-polls).
  * - admin: the admin area at 100,000 learners and 1,000,000 progress rows (bench-admin.ts).
+ * - build: time to build a copy of the project, alone and with --lessons generated lessons
+ *   (bench-build.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,10 +28,11 @@ import { parseArgs } from 'node:util';
 import { handleMessage, parseBot, startConversation } from '../lib/bot/index.ts';
 import { evaluate, renderTable, type BenchRow } from '../lib/bench/report';
 import { benchAdminAtScale } from './bench-admin';
+import { benchBuild } from './bench-build';
 import { benchHttp } from './bench-http';
 
-const PARTS = ['http', 'chat', 'engine', 'admin'] as const;
-const DEFAULT_PARTS: readonly Part[] = ['http', 'chat', 'engine', 'admin'];
+const PARTS = ['http', 'chat', 'engine', 'admin', 'build'] as const;
+const DEFAULT_PARTS: readonly Part[] = PARTS;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -38,6 +41,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     soak: { type: 'string', default: '0' },
+    lessons: { type: 'string', default: '1000' },
     json: { type: 'string', default: 'data/bench.json' },
   },
 });
@@ -107,6 +111,7 @@ if (wanted('admin')) {
   log('admin at scale (seeding 100,000 learners takes a while)…');
   rows.push(...(await benchAdminAtScale()));
 }
+if (wanted('build')) rows.push(...benchBuild(Number(values.lessons), log));
 
 const evaluated = rows.map(evaluate);
 const missed = evaluated.filter((r) => r.met === false).length;
