@@ -5,7 +5,7 @@
  * minutes and its figures depend on the machine.
  *
  *   npm run bench                         every part (several minutes on 2 cores)
- *   npm run bench -- --only http,engine   some parts: http, chat, engine, admin, build
+ *   npm run bench -- --only http,engine   some parts: http, chat, postgres, engine, admin, build
  *   npm run bench -- --seconds 10 --connections 50 --soak 600 --lessons 1000 --json FILE
  *
  * Parts:
@@ -15,6 +15,8 @@
  *   (--soak N keeps the lesson page under load N more seconds before the last reading).
  * - chat: the stored sandbox chat under load, on a server of its own (each message makes two
  *   durable commits, which must not follow the page runs' writes).
+ * - postgres: the enrolled lesson page on PostgreSQL with two servers, beside SQLite with one
+ *   (bench-postgres.ts; starts a throwaway PostgreSQL server the way the test script does).
  * - engine: bot engine turns per second on one core (rides-to-polls).
  * - admin: the admin area at 100,000 learners and 1,000,000 progress rows (bench-admin.ts).
  * - build: time to build a copy of the project, alone and with --lessons generated lessons
@@ -30,8 +32,9 @@ import { evaluate, renderTable, type BenchRow } from '../lib/bench/report';
 import { benchAdminAtScale } from './bench-admin';
 import { benchBuild } from './bench-build';
 import { benchHttp } from './bench-http';
+import { benchPostgres } from './bench-postgres';
 
-const PARTS = ['http', 'chat', 'engine', 'admin', 'build'] as const;
+const PARTS = ['http', 'chat', 'postgres', 'engine', 'admin', 'build'] as const;
 const DEFAULT_PARTS: readonly Part[] = PARTS;
 type Part = (typeof PARTS)[number];
 
@@ -99,10 +102,11 @@ function machine(): Record<string, string> {
 
 const rows: BenchRow[] = [];
 const atStart = machine();
+if (wanted('http') || wanted('chat') || wanted('postgres')) buildIfStale();
 if (wanted('http') || wanted('chat')) {
-  buildIfStale();
   rows.push(...(await benchHttp({ seconds: Number(values.seconds), connections: Number(values.connections), soakSeconds: Number(values.soak), chat: wanted('chat') }, log)));
 }
+if (wanted('postgres')) rows.push(...(await benchPostgres({ seconds: Number(values.seconds), connections: Number(values.connections) }, log)));
 if (wanted('engine')) {
   log('bot engine…');
   rows.push(...benchEngine());
