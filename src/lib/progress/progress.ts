@@ -1,5 +1,5 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import type { Db } from '~/lib/db';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { preparedRead, type Db } from '~/lib/db';
 import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
 import type { Result } from '~/lib/result';
 import { lessonProgress, quizAttempts } from '~db/schema';
@@ -121,6 +121,15 @@ export async function resetCourseProgress(db: Db, userId: number, courseSlug: st
   });
 }
 
+/** Read on every lesson and course page: prepared once (see preparedRead). */
+const progressRows = preparedRead((q) =>
+  q
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, sql.placeholder('userId')), eq(lessonProgress.courseSlug, sql.placeholder('courseSlug'))))
+    .prepare(),
+);
+
 /**
  * The learner's progress in a course. Only lessons in `curriculum` count: rows for lessons that
  * were renamed or removed since are ignored, so percent never exceeds 100 and a new lesson makes
@@ -131,10 +140,7 @@ export async function resetCourseProgress(db: Db, userId: number, courseSlug: st
  * const resumeHref = nextLesson ? `/courses/${curriculum.slug}/${nextLesson.slug}` : null;
  */
 export async function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): Promise<CourseProgress> {
-  const rows = await db.read
-    .select()
-    .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, curriculum.slug)));
+  const rows = await progressRows(db.read, { userId, courseSlug: curriculum.slug });
   const bySlug = new Map(rows.map((row) => [row.lessonSlug, row]));
 
   const completed = new Set<string>();

@@ -50,8 +50,8 @@ describe('kept public pages', () => {
     serverB = await openDatabase(join(dir, 'site.db'), { log: () => undefined });
     testimonialId = await serverB.write(async (tx) => {
       const [user] = await tx.insert(users).values({ email: 'ana@example.org', displayName: 'Ana' }).returning({ id: users.id });
-      await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'First quote', name: 'Ana', status: 'approved' });
-      const [pending] = await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'Second quote', name: 'Ana', status: 'pending' }).returning({ id: testimonials.id });
+      await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'First quote', name: 'Ana', status: 'approved', createdAt: new Date('2026-01-01T00:00:00Z') });
+      const [pending] = await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'Second quote', name: 'Ana', status: 'pending', createdAt: new Date('2026-01-02T00:00:00Z') }).returning({ id: testimonials.id });
       return pending!.id;
     });
   });
