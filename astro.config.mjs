@@ -8,7 +8,9 @@ import { DEFAULT_DATABASE_PATH } from './src/lib/db/config.ts';
 // A composition root: every setting here is read by name elsewhere, nothing is computed.
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone', bodySizeLimit: 4 * 1024 * 1024 }),
+  // Middleware mode: src/cli/serve.ts owns the port and serves the built files from a list made at
+  // start, so a page request never first looks for a file on disk.
+  adapter: node({ mode: 'middleware', bodySizeLimit: 4 * 1024 * 1024 }),
   integrations: [contentCheck(), mdx()],
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   // Login sessions live in SQLite (src/lib/auth/session.ts); Astro's own store would be a second, unrelated one.

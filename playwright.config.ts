@@ -45,7 +45,7 @@ export default defineConfig({
       // Each run starts from an empty database, removed before the server opens it (Playwright
       // starts the web server before any global setup). It lives outside test-results/, which
       // Playwright empties.
-      command: 'rm -rf tests/.e2e-data && exec node --import tsx src/cli/serve.ts',
+      command: 'rm -rf tests/.e2e-data && exec node --experimental-strip-types src/cli/serve.ts',
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: false,
       timeout: 60_000,

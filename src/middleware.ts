@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '~/lib/db';
 import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
+import { publicPages } from '~/server/public-page';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
 import { NOTICE_COOKIE, noticeCookieOptions, parseNotice } from '~/lib/http/notice';
@@ -100,4 +101,4 @@ const notice = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference, notice);
+export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference, notice, publicPages);

@@ -73,7 +73,10 @@ async function startProcess(args: string[], env: NodeJS.ProcessEnv, port: number
     stop: () =>
       new Promise((resolve) => {
         stopping = true;
-        if (child.exitCode !== null) return resolve();
+        // A process ended by a signal (the bare server has no SIGTERM handler) has no exit code but
+        // a signal code, and 'exit' has already fired: waiting for it again left nothing to keep
+        // the event loop alive, and the whole benchmark ended on an unsettled await.
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
@@ -84,7 +87,7 @@ async function startProcess(args: string[], env: NodeJS.ProcessEnv, port: number
 export async function startBotcamp(databasePath: string, readyPath: string, readyHeaders: Record<string, string> = {}, extraEnv: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const env = { HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, SITE_URL: `http://127.0.0.1:${port}`, DATABASE_URL: '', NODE_ENV: 'production', ...extraEnv };
-  return startProcess(['--import', 'tsx', 'src/cli/serve.ts'], env, port, readyPath, readyHeaders);
+  return startProcess(['--experimental-strip-types', 'src/cli/serve.ts'], env, port, readyPath, readyHeaders);
 }
 
 /**

@@ -4,22 +4,23 @@
  * the same run and their ratio, and whether the target holds. Not part of `npm test`: it takes
  * minutes and its figures depend on the machine.
  *
- *   npm run bench                         http, engine and admin (several minutes on 2 cores)
- *   npm run bench -- --only http,engine   some parts: http, chat, engine, admin
- *   npm run bench -- --seconds 10 --connections 50 --soak 600 --json FILE
+ *   npm run bench                         every part (several minutes on 2 cores)
+ *   npm run bench -- --only http,engine   some parts: http, chat, postgres, engine, admin, build
+ *   npm run bench -- --seconds 10 --connections 50 --soak 600 --lessons 1000 --json FILE
  *
  * Parts:
  * - http: the enrolled learner's longest lesson, the public course page and the catalog under
  *   load (autocannon), each beside the same HTML from a bare node:http server and a trivial page
- *   of this server; the stored sandbox chat; page weight; cold start; the server's memory
+ *   of this server; page weight; cold start; the server's memory
  *   (--soak N keeps the lesson page under load N more seconds before the last reading).
- * - chat: the stored sandbox chat under load, on a server of its own (not in the default run: each
- *   message makes two durable commits, and on a busy disk its run is the one that stalls).
+ * - chat: the stored sandbox chat under load, on a server of its own (each message makes two
+ *   durable commits, which must not follow the page runs' writes).
+ * - postgres: the enrolled lesson page on PostgreSQL with two servers, beside SQLite with one
+ *   (bench-postgres.ts; starts a throwaway PostgreSQL server the way the test script does).
  * - engine: bot engine turns per second on one core (rides-to-polls).
  * - admin: the admin area at 100,000 learners and 1,000,000 progress rows (bench-admin.ts).
- *
- * Known gap: on a machine busy with other work a load run has stalled (autocannon left with no
- * open connection and the process exiting on an unsettled await); rerun when the machine is quiet.
+ * - build: time to build a copy of the project, alone and with --lessons generated lessons
+ *   (bench-build.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,10 +30,12 @@ import { parseArgs } from 'node:util';
 import { handleMessage, parseBot, startConversation } from '../lib/bot/index.ts';
 import { evaluate, renderTable, type BenchRow } from '../lib/bench/report';
 import { benchAdminAtScale } from './bench-admin';
+import { benchBuild } from './bench-build';
 import { benchHttp } from './bench-http';
+import { benchPostgres } from './bench-postgres';
 
-const PARTS = ['http', 'chat', 'engine', 'admin'] as const;
-const DEFAULT_PARTS: readonly Part[] = ['http', 'engine', 'admin'];
+const PARTS = ['http', 'chat', 'postgres', 'engine', 'admin', 'build'] as const;
+const DEFAULT_PARTS: readonly Part[] = PARTS;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -41,6 +44,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     soak: { type: 'string', default: '0' },
+    lessons: { type: 'string', default: '1000' },
     json: { type: 'string', default: 'data/bench.json' },
   },
 });
@@ -98,10 +102,11 @@ function machine(): Record<string, string> {
 
 const rows: BenchRow[] = [];
 const atStart = machine();
+if (wanted('http') || wanted('chat') || wanted('postgres')) buildIfStale();
 if (wanted('http') || wanted('chat')) {
-  buildIfStale();
   rows.push(...(await benchHttp({ seconds: Number(values.seconds), connections: Number(values.connections), soakSeconds: Number(values.soak), chat: wanted('chat') }, log)));
 }
+if (wanted('postgres')) rows.push(...(await benchPostgres({ seconds: Number(values.seconds), connections: Number(values.connections) }, log)));
 if (wanted('engine')) {
   log('bot engine…');
   rows.push(...benchEngine());
@@ -110,6 +115,7 @@ if (wanted('admin')) {
   log('admin at scale (seeding 100,000 learners takes a while)…');
   rows.push(...(await benchAdminAtScale()));
 }
+if (wanted('build')) rows.push(...benchBuild(Number(values.lessons), log));
 
 const evaluated = rows.map(evaluate);
 const missed = evaluated.filter((r) => r.met === false).length;

@@ -1,10 +1,13 @@
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Server } from 'node:http';
-import { databaseConfig, openDatabase } from '../lib/db';
-import { paymentsFrom } from '../lib/payments/stripe-client';
-import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address';
-import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
+import { databaseConfig, openDatabase } from '../lib/db/index.ts';
+import { paymentsFrom } from '../lib/payments/stripe-client.ts';
+import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address.ts';
+import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
+import { listStaticFiles, sendStaticFile, staticFileFor } from '../lib/http/static-files.ts';
 
 /**
  * `npm run serve`: starts the built server the way production should. The database is opened,
@@ -13,6 +16,10 @@ import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url';
  * unusable; it says which database it uses, and exits with a plain message if it cannot.
  * Payment settings are checked the same way (a Stripe key without a webhook secret is refused).
  * SIGTERM (and Ctrl+C) drain: no new connections, requests in flight finish, then exit 0.
+ *
+ * Node runs this file itself (type stripping), not through tsx: a loader's hooks would run on
+ * every dynamic import, and Astro imports the page module on every request. So this file and what
+ * it imports use explicit `.ts` extensions and only erasable TypeScript.
  */
 const DRAIN_LIMIT_MS = 15_000;
 
@@ -37,22 +44,33 @@ try {
   process.exit(1);
 }
 
-process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 // Tells the app (src/server/client-address.ts) that the header below comes from this server.
 process.env.BOTCAMP_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
-const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { startServer: () => { server: { server: Server } } };
-const { server } = entry.startServer().server;
+// The adapter runs in middleware mode (astro.config.mjs): it renders pages, and this server owns the
+// port and the built files, whose list is known at start.
+type AppHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { handler: AppHandler };
+const files = listStaticFiles(resolve('dist/client'));
 
-// The adapter serves files from dist/client before any middleware runs, so what every request and
-// response needs is done here, first: the real client address (TRUSTED_PROXIES), no MIME sniffing
-// anywhere, and a year of caching for the files whose names carry a content hash (a new build
-// gives them new names).
-server.prependListener('request', (request, response) => {
+const listener = (request: IncomingMessage, response: ServerResponse) => {
   // Set on every request, replacing any copy the client sent: only this line may speak for the client's address.
   request.headers[CLIENT_ADDRESS_HEADER] = realClientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
+  // On every answer, files included: no MIME sniffing.
   response.setHeader('X-Content-Type-Options', 'nosniff');
-  if (request.url?.startsWith('/_astro/')) response.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-});
+  try {
+    decodeURI(request.url ?? '/');
+  } catch {
+    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the address is not valid.');
+    return;
+  }
+  const file = staticFileFor(files, request.method, request.url);
+  if (file) return sendStaticFile(file, request, response);
+  void entry.handler(request, response);
+};
+const server = process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH ? createHttpsServer({ key: readFileSync(process.env.SERVER_KEY_PATH), cert: readFileSync(process.env.SERVER_CERT_PATH) }, listener) : createServer(listener);
+const host = process.env.HOST || 'localhost';
+const port = Number(process.env.PORT || 4321);
+server.listen(port, host, () => console.info(`botcamp: listening on ${server instanceof HttpsServer ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`));
 
 let draining = false;
 function drain(signal: string): void {

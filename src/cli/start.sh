@@ -7,4 +7,4 @@ botcamp_build_if_stale
 npx tsx src/cli/seed-demo.ts
 export HOST="${HOST:-127.0.0.1}" PORT="${PORT:-4321}"
 echo "botcamp: open http://localhost:$PORT" >&2
-exec npx tsx src/cli/serve.ts
+exec node --experimental-strip-types src/cli/serve.ts

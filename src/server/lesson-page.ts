@@ -3,7 +3,7 @@ import { findLesson, neighbours, previewLessons, type LessonSummary } from '~/li
 import type { Quiz } from '~/lib/content/schemas';
 import { lessonAccess, tracksProgress, type LessonAccess } from '~/lib/enrollment/access';
 import type { Locale } from '~/lib/i18n/locales';
-import { getCourseProgress, recordLessonView } from '~/lib/progress/progress';
+import { getCourseProgress, recordLessonView, viewNeedsRecording } from '~/lib/progress/progress';
 import { getQuizStates, gradeQuiz } from '~/lib/progress/quiz';
 import type { SessionUser } from '~/lib/auth/user';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
@@ -100,8 +100,10 @@ export async function loadLessonPage(input: {
   let percent = 0;
   const states = tracked && viewer ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug) : new Map();
   if (tracked && viewer) {
-    await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
+    // Read first: a reload of the lesson last opened needs no write (viewNeedsRecording), and the
+    // page shows only completions, which a view does not change.
     const progress = await getCourseProgress(db, viewer.id, curriculum);
+    if (viewNeedsRecording(progress, lesson.slug)) await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
     completed = progress.completed;
     percent = progress.percent;
   }

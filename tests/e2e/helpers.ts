@@ -304,7 +304,7 @@ export async function expectNoA11yViolations(page: Page, label = page.url()): Pr
  * until its home page answers. Node itself runs it (not an npx wrapper), so signals reach it.
  */
 export async function startBuiltServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/serve.ts'], {
+  const child = spawn(process.execPath, ['--experimental-strip-types', 'src/cli/serve.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ASTRO_NODE_LOGGING: 'disabled', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

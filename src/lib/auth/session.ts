@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '~/lib/db';
+import { eq, sql } from 'drizzle-orm';
+import { preparedRead, type Db } from '~/lib/db';
 import { sessions, users } from '~db/schema';
 import { hashToken, randomToken } from './tokens';
 import type { SessionUser } from './user';
@@ -49,19 +49,9 @@ export async function createSession(db: Db, token: string, userId: number, now: 
   return session;
 }
 
-/**
- * Resolves a cookie token to its session and user, or null. Expired sessions, sessions older than
- * 90 days and sessions of a disabled account are deleted on sight; a session in its last 15 days
- * is extended to 30, but never past 90 days from sign-in.
- *
- * @example
- * const result = await validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
- * if (result === null) clearCookie();
- */
-export async function validateSessionToken(db: Db, token: string, now: Date = new Date()): Promise<SessionValidation> {
-  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
-  const id = hashToken(token);
-  const [row] = await db.read
+/** Every signed-in request runs this read, so it is prepared once (see preparedRead). */
+const sessionWithUser = preparedRead((q) =>
+  q
     .select({
       expiresAt: sessions.expiresAt,
       createdAt: sessions.createdAt,
@@ -77,8 +67,24 @@ export async function validateSessionToken(db: Db, token: string, now: Date = ne
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(eq(sessions.id, id))
-    .limit(1);
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare(),
+);
+
+/**
+ * Resolves a cookie token to its session and user, or null. Expired sessions, sessions older than
+ * 90 days and sessions of a disabled account are deleted on sight; a session in its last 15 days
+ * is extended to 30, but never past 90 days from sign-in.
+ *
+ * @example
+ * const result = await validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
+ * if (result === null) clearCookie();
+ */
+export async function validateSessionToken(db: Db, token: string, now: Date = new Date()): Promise<SessionValidation> {
+  if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
+  const id = hashToken(token);
+  const [row] = await sessionWithUser(db.read, { id });
   if (row === undefined) return null;
 
   // Disabling an account also deletes its sessions; this check covers a disable written by a

@@ -4,9 +4,10 @@
  * target is stated against a reference from the same run wherever one exists.
  */
 
-/** What a row must reach. `ratio-at-least`: value / reference.value ≥ ratio (throughput). */
+/** What a row must reach. `ratio-at-least`: value / reference.value ≥ ratio (throughput); `ratio-at-most`: ≤ ratio (memory growth). */
 export type Target =
   | { kind: 'ratio-at-least'; ratio: number }
+  | { kind: 'ratio-at-most'; ratio: number }
   | { kind: 'at-most'; value: number }
   | { kind: 'at-least'; value: number };
 
@@ -37,6 +38,7 @@ export function evaluate(row: BenchRow): EvaluatedRow {
   const target = row.target;
   let met: boolean | null = null;
   if (target?.kind === 'ratio-at-least') met = ratio !== null && ratio >= target.ratio;
+  else if (target?.kind === 'ratio-at-most') met = ratio !== null && ratio <= target.ratio;
   else if (target?.kind === 'at-most') met = row.value <= target.value;
   else if (target?.kind === 'at-least') met = row.value >= target.value;
   return { ...row, ratio, met };
@@ -50,6 +52,7 @@ export function formatNumber(n: number, digits = n >= 100 ? 0 : n >= 10 ? 1 : 2)
 function describeTarget(target: Target | undefined, unit: string): string {
   if (!target) return '';
   if (target.kind === 'ratio-at-least') return `ratio ≥ ${target.ratio}`;
+  if (target.kind === 'ratio-at-most') return `ratio ≤ ${target.ratio}`;
   return `${target.kind === 'at-most' ? '≤' : '≥'} ${formatNumber(target.value)} ${unit}`;
 }
 

@@ -6,6 +6,7 @@ import type { Db } from './types.ts';
 
 export type { Db, Durability, Query, Reader } from './types.ts';
 export { databaseConfig, describeDatabase, type DatabaseConfig } from './config.ts';
+export { preparedRead } from './prepared.ts';
 export { DatabaseTooNewError, DatabaseUnavailableError, isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import { isFree } from '~/lib/course/price';
-import type { Db, Query, Reader } from '~/lib/db';
+import { preparedRead, type Db, type Query, type Reader } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { enrollments } from '~db/schema';
 import { recordAudit } from '~/lib/audit/audit-log';
@@ -49,13 +49,19 @@ export interface EnrollOutcome {
  * if (row?.status === 'refunded') showRefundNotice();
  */
 export async function getEnrollment(q: Reader, userId: number, courseSlug: string): Promise<EnrollmentRow | null> {
-  const [row] = await q
-    .select()
-    .from(enrollments)
-    .where(and(eq(enrollments.userId, userId), eq(enrollments.courseSlug, courseSlug)))
-    .limit(1);
+  const [row] = await enrollmentOf(q, { userId, courseSlug });
   return row ?? null;
 }
+
+/** Read on every lesson and course page (the access check): prepared once (see preparedRead). */
+const enrollmentOf = preparedRead((q) =>
+  q
+    .select()
+    .from(enrollments)
+    .where(and(eq(enrollments.userId, sql.placeholder('userId')), eq(enrollments.courseSlug, sql.placeholder('courseSlug'))))
+    .limit(1)
+    .prepare(),
+);
 
 /** An enrollment row by its id (the admin pages act on rows), or null. */
 export async function getEnrollmentById(q: Reader, id: number): Promise<EnrollmentRow | null> {

@@ -1,5 +1,5 @@
-import { and, eq, isNull, type SQL } from 'drizzle-orm';
-import type { Db } from '~/lib/db';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { preparedRead, type Db } from '~/lib/db';
 import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
 import type { Result } from '~/lib/result';
 import { lessonProgress, quizAttempts } from '~db/schema';
@@ -16,7 +16,25 @@ export interface CourseProgress {
   nextLesson: LessonSummary | null;
   /** The lesson opened most recently, for "pick up where you left off". */
   lastViewed: LessonSummary | null;
+  /** When `lastViewed` was last opened. */
+  lastViewedAt: Date | null;
   complete: boolean;
+}
+
+/** How long a repeated view of the lesson last opened goes unrecorded (see viewNeedsRecording). */
+export const VIEW_RECORD_INTERVAL_MS = 60_000;
+
+/**
+ * Whether opening `lessonSlug` now should be written as a view. Not when it is already the lesson
+ * last opened and was opened within the last minute (a reload, or the way back from answering a
+ * quiz): "continue where you left off" would point at the same lesson either way, so the write
+ * would only move a timestamp by seconds, and a learner reading one lesson would otherwise take
+ * the database's write lock on every request. Opening any other lesson is always recorded.
+ */
+export function viewNeedsRecording(progress: Pick<CourseProgress, 'lastViewed' | 'lastViewedAt'>, lessonSlug: string, now: Date = new Date()): boolean {
+  if (progress.lastViewed?.slug !== lessonSlug || progress.lastViewedAt === null) return true;
+  const since = now.getTime() - progress.lastViewedAt.getTime();
+  return since < 0 || since >= VIEW_RECORD_INTERVAL_MS;
 }
 
 /**
@@ -107,6 +125,15 @@ export async function resetCourseProgress(db: Db, userId: number, courseSlug: st
   });
 }
 
+/** Read on every lesson and course page: prepared once (see preparedRead). */
+const progressRows = preparedRead((q) =>
+  q
+    .select()
+    .from(lessonProgress)
+    .where(and(eq(lessonProgress.userId, sql.placeholder('userId')), eq(lessonProgress.courseSlug, sql.placeholder('courseSlug'))))
+    .prepare(),
+);
+
 /**
  * The learner's progress in a course. Only lessons in `curriculum` count: rows for lessons that
  * were renamed or removed since are ignored, so percent never exceeds 100 and a new lesson makes
@@ -117,10 +144,7 @@ export async function resetCourseProgress(db: Db, userId: number, courseSlug: st
  * const resumeHref = nextLesson ? `/courses/${curriculum.slug}/${nextLesson.slug}` : null;
  */
 export async function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): Promise<CourseProgress> {
-  const rows = await db.read
-    .select()
-    .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, curriculum.slug)));
+  const rows = await progressRows(db.read, { userId, courseSlug: curriculum.slug });
   const bySlug = new Map(rows.map((row) => [row.lessonSlug, row]));
 
   const completed = new Set<string>();
@@ -148,6 +172,7 @@ export async function getCourseProgress(db: Db, userId: number, curriculum: Curr
     percent: total === 0 ? 0 : Math.floor((completed.size * 100) / total),
     nextLesson,
     lastViewed,
+    lastViewedAt: lastViewed ? new Date(lastViewedAt) : null,
     complete: total > 0 && completed.size === total,
   };
 }

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
-import type { Db, Reader } from '~/lib/db';
+import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { preparedRead, type Db, type Reader } from '~/lib/db';
 import type { Quiz } from '~/lib/content/schemas';
 import { quizAttempts } from '~db/schema';
 
@@ -86,6 +86,16 @@ export async function recordQuizAttempt(
   return { correct };
 }
 
+/** Read on every lesson page: prepared once (see preparedRead). */
+const attemptsOnLesson = preparedRead((q) =>
+  q
+    .select({ quizId: quizAttempts.quizId, chosen: quizAttempts.chosen, correct: quizAttempts.correct })
+    .from(quizAttempts)
+    .where(and(eq(quizAttempts.userId, sql.placeholder('userId')), eq(quizAttempts.courseSlug, sql.placeholder('courseSlug')), eq(quizAttempts.lessonSlug, sql.placeholder('lessonSlug'))))
+    .orderBy(asc(quizAttempts.id))
+    .prepare(),
+);
+
 /**
  * The learner's state for every quiz of a lesson they have attempted, keyed by quiz id; quizzes
  * never attempted are absent. Attempts are read in id order (insertion order), which is the true
@@ -96,11 +106,7 @@ export async function recordQuizAttempt(
  * const passed = states.get('why-text')?.passed ?? false;
  */
 export async function getQuizStates(q: Reader, userId: number, courseSlug: string, lessonSlug: string): Promise<Map<string, QuizState>> {
-  const rows = await q
-    .select({ quizId: quizAttempts.quizId, chosen: quizAttempts.chosen, correct: quizAttempts.correct })
-    .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug), eq(quizAttempts.lessonSlug, lessonSlug)))
-    .orderBy(asc(quizAttempts.id));
+  const rows = await attemptsOnLesson(q, { userId, courseSlug, lessonSlug });
   const states = new Map<string, QuizState>();
   for (const row of rows) {
     const previous = states.get(row.quizId);

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { handleMessage, startConversation } from '~/lib/bot/runtime.ts';
 import type { Bot, ConversationState, Reply } from '~/lib/bot/types.ts';
-import type { Db, Query, Reader } from '~/lib/db';
+import { preparedRead, type Db, type Query, type Reader } from '~/lib/db';
 import { lockKeys } from '~/lib/db/locks';
 import type { Result } from '~/lib/result';
 import { botConversations } from '~db/schema';
@@ -30,12 +30,18 @@ function fresh(bot: Bot, now: number): StoredConversation {
   return { state, transcript: botLines(replies, now) };
 }
 
-async function read(q: Reader, userId: number, botId: string): Promise<StoredConversation | null> {
-  const [row] = await q
+/** Read on every lesson page with a sandbox bot: prepared once (see preparedRead). */
+const storedState = preparedRead((q) =>
+  q
     .select({ state: botConversations.state })
     .from(botConversations)
-    .where(and(eq(botConversations.userId, userId), eq(botConversations.botId, botId)))
-    .limit(1);
+    .where(and(eq(botConversations.userId, sql.placeholder('userId')), eq(botConversations.botId, sql.placeholder('botId'))))
+    .limit(1)
+    .prepare(),
+);
+
+async function read(q: Reader, userId: number, botId: string): Promise<StoredConversation | null> {
+  const [row] = await storedState(q, { userId, botId });
   if (!row) return null;
   try {
     const parsed = JSON.parse(row.state) as StoredConversation;

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '~/lib/audit/audit-log';
-import type { Db } from '~/lib/db';
+import { preparedRead, type Db } from '~/lib/db';
 import { lockKeys } from '~/lib/db/locks';
 import type { Result } from '~/lib/result';
 import { certificates, testimonials } from '~db/schema';
@@ -23,12 +23,18 @@ export interface PublishedTestimonial {
 
 /** Testimonials learners left and an admin approved, newest first. */
 export async function approvedTestimonials(db: Db, courseSlug: string): Promise<PublishedTestimonial[]> {
-  return db.read
+  return approvedOf(db.read, { courseSlug });
+}
+
+/** Read on every course page view, even one answered from a kept copy: prepared once (see preparedRead). */
+const approvedOf = preparedRead((q) =>
+  q
     .select({ quote: testimonials.quote, name: testimonials.name, role: testimonials.role, organization: testimonials.organization })
     .from(testimonials)
-    .where(and(eq(testimonials.courseSlug, courseSlug), eq(testimonials.status, 'approved')))
-    .orderBy(desc(testimonials.createdAt));
-}
+    .where(and(eq(testimonials.courseSlug, sql.placeholder('courseSlug')), eq(testimonials.status, 'approved')))
+    .orderBy(desc(testimonials.createdAt))
+    .prepare(),
+);
 
 export type TestimonialError = 'not-finished' | 'quote-invalid' | 'name-invalid' | 'field-too-long' | 'consent-required';
 

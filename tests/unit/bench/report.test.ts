@@ -9,6 +9,12 @@ describe('evaluate', () => {
     expect(evaluate({ ...lesson, value: 750 })).toMatchObject({ ratio: 0.75, met: true });
   });
 
+  it('judges growth against the same run\'s earlier reading', () => {
+    const rss: BenchRow = { group: 'memory', measure: 'RSS after the soak', value: 330, unit: 'MB', reference: { label: 'at its start', value: 300 }, target: { kind: 'ratio-at-most', ratio: 1.1 } };
+    expect(evaluate(rss)).toMatchObject({ ratio: 1.1, met: true });
+    expect(evaluate({ ...rss, value: 331 }).met).toBe(false);
+  });
+
   it('judges limits on the figure itself', () => {
     const p99: BenchRow = { group: 'lesson', measure: 'p99', value: 31, unit: 'ms', target: { kind: 'at-most', value: 30 } };
     expect(evaluate(p99).met).toBe(false);

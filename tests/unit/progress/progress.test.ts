@@ -6,6 +6,7 @@ import {
   recordLessonView,
   resetCourseProgress,
   undoLessonCompletion,
+  viewNeedsRecording,
 } from '~/lib/progress/progress';
 import { getQuizStates, recordQuizAttempt } from '~/lib/progress/quiz';
 import { issueCertificateIfComplete, getCertificateFor } from '~/lib/progress/certificate';
@@ -42,6 +43,39 @@ async function passBothQuizzes(db: Db, userId: number): Promise<void> {
 describe('the three-lesson course fixture', () => {
   it('is in reading order', () => {
     expect(curriculum.lessons.map((l) => l.slug)).toEqual(['intro', 'setup', 'quiz-time']);
+  });
+});
+
+describe('viewNeedsRecording', () => {
+  const seconds = (n: number) => new Date(T0.getTime() + n * 1000);
+
+  it('skips only a reload, within a minute, of the lesson last opened', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    expect(viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), 'intro', T0)).toBe(true);
+    await recordLessonView(db, user.id, COURSE_SLUG, 'intro', T0);
+    await recordLessonView(db, user.id, COURSE_SLUG, 'setup', seconds(10));
+    const progress = await getCourseProgress(db, user.id, curriculum);
+    expect(progress.lastViewed?.slug).toBe('setup');
+    expect(progress.lastViewedAt).toEqual(seconds(10));
+    expect(viewNeedsRecording(progress, 'setup', seconds(40))).toBe(false);
+    expect(viewNeedsRecording(progress, 'setup', seconds(70))).toBe(true);
+    // Going back to an earlier lesson moves "continue where you left off", so it is written at once.
+    expect(viewNeedsRecording(progress, 'intro', seconds(20))).toBe(true);
+    // A clock that went backwards (another server's) never stops views from being written.
+    expect(viewNeedsRecording(progress, 'setup', seconds(5))).toBe(true);
+  });
+
+  it('leaves "continue where you left off" where recording every view would put it', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    const open = async (slug: string, at: Date) => {
+      if (viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), slug, at)) await recordLessonView(db, user.id, COURSE_SLUG, slug, at);
+    };
+    for (const [slug, at] of [['intro', 0], ['setup', 5], ['setup', 6], ['intro', 8], ['setup', 9], ['setup', 30]] as const) await open(slug, seconds(at));
+    expect((await getCourseProgress(db, user.id, curriculum)).lastViewed?.slug).toBe('setup');
+    await open('intro', seconds(31));
+    expect((await getCourseProgress(db, user.id, curriculum)).lastViewed?.slug).toBe('intro');
   });
 });
 

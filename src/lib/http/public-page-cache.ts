@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Rendered HTML of public pages (the catalog, a course page) as anonymous visitors see them, so a
+ * launch evening's thousands of visitors do not each pay for the same render.
+ *
+ * Correct by construction rather than by invalidation: a page that may be kept hands `mark` what
+ * it read from the database and the function that read it. On every later request that function
+ * runs again, and the kept copy is used only if it returns exactly the data the copy was rendered
+ * from (compared by a SHA-256 of its JSON). Nothing another server writes can make a copy stale,
+ * and nothing needs to be told about a change. The rest of what such a page shows is content and
+ * settings, fixed for the life of the process (a new build is a new process).
+ *
+ * Only anonymous plain GETs are served or kept: no session cookie at all (a signed-in page and a
+ * dead session's cookie removal are never shared), no one-time notice, no query string (the course
+ * page shows checkout errors from it). One copy per path, and only paths a page chose and answered
+ * 200 with no cookie set, so what is kept is bounded by the content, not by requests.
+ */
+export interface CachedPageView {
+  signedIn: boolean;
+  /** A one-time notice is shown on this request (it belongs to this visitor). */
+  hasNotice: boolean;
+}
+
+interface KeptPage {
+  stamp: string;
+  /** Reads what the page read from the database, again: the same call the page made. */
+  read: () => Promise<unknown>;
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+interface Pending {
+  key: string;
+  stamp: string;
+  read: () => Promise<unknown>;
+}
+
+const stampOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data ?? null)).digest('base64');
+
+export class PublicPageCache {
+  readonly #enabled: boolean;
+  readonly #sessionCookie: string;
+  readonly #maxPages: number;
+  readonly #pages = new Map<string, KeptPage>();
+  /** Requests whose rendered answer `keep` should store, as `mark` described them. */
+  readonly #pending = new WeakMap<Request, Pending>();
+
+  constructor(options: { enabled: boolean; sessionCookie: string; maxPages?: number }) {
+    this.#enabled = options.enabled;
+    this.#sessionCookie = options.sessionCookie;
+    this.#maxPages = options.maxPages ?? 1_000;
+  }
+
+  /** How many pages are kept. */
+  get size(): number {
+    return this.#pages.size;
+  }
+
+  #keyOf(request: Request, view: CachedPageView): string | null {
+    if (!this.#enabled || request.method !== 'GET' || view.signedIn || view.hasNotice) return null;
+    const url = new URL(request.url);
+    // Encoded or doubled slashes would let one page be kept under many paths.
+    if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//')) return null;
+    const cookies = request.headers.get('cookie');
+    if (cookies && cookies.split(';').some((pair) => pair.trim().startsWith(`${this.#sessionCookie}=`))) return null;
+    return url.pathname;
+  }
+
+  /**
+   * Before the page runs: the kept answer for this request, if the page's own database read gives
+   * the same data it was rendered from; otherwise undefined, and the page renders as usual.
+   */
+  async serve(request: Request, view: CachedPageView): Promise<Response | undefined> {
+    const key = this.#keyOf(request, view);
+    const kept = key === null ? undefined : this.#pages.get(key);
+    if (!kept) return undefined;
+    if (stampOf(await kept.read()) !== kept.stamp) return undefined;
+    return new Response(kept.body, { status: kept.status, headers: kept.headers });
+  }
+
+  /**
+   * Called by a page that may be kept, with what it read from the database for this render and
+   * the function that reads it again (the same call, with this page's parameters).
+   */
+  mark(request: Request, view: CachedPageView, page: { data: unknown; read: () => Promise<unknown> }): void {
+    const key = this.#keyOf(request, view);
+    if (key !== null) this.#pending.set(request, { key, stamp: stampOf(page.data), read: page.read });
+  }
+
+  /** After the page ran: stores the answer of a request the page marked; returns the answer to send. */
+  async keep(request: Request, response: Response): Promise<Response> {
+    const pending = this.#pending.get(request);
+    if (!pending) return response;
+    this.#pending.delete(request);
+    if (response.status !== 200 || response.headers.has('set-cookie')) return response;
+    if (!this.#pages.has(pending.key) && this.#pages.size >= this.#maxPages) return response;
+    const body = await response.arrayBuffer();
+    const headers = [...response.headers];
+    this.#pages.set(pending.key, { stamp: pending.stamp, read: pending.read, status: response.status, headers, body });
+    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+  }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '~/lib/db';
+import { PublicPageCache, type CachedPageView } from '~/lib/http/public-page-cache';
+import { approvedTestimonials, moderateTestimonial } from '~/lib/testimonials/testimonials';
+import { testimonials, users } from '~db/schema';
+
+const SESSION = 'session';
+const anonymous: CachedPageView = { signedIn: false, hasNotice: false };
+const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://site.test${path}`, { headers });
+
+/**
+ * A course page as the site has it: it reads the approved testimonials from the database, marks
+ * itself as one that may be kept, and renders. `renders` counts the renders that really ran.
+ */
+function site(cache: PublicPageCache, db: Db, options: { status?: number; setCookie?: boolean } = {}) {
+  let renders = 0;
+  const handle = async (request: Request, view: CachedPageView = anonymous): Promise<{ html: string; response: Response }> => {
+    const kept = await cache.serve(request, view);
+    const response =
+      kept ??
+      (await cache.keep(
+        request,
+        await (async () => {
+          const shown = await approvedTestimonials(db, 'course');
+          cache.mark(request, view, { data: shown, read: () => approvedTestimonials(db, 'course') });
+          renders++;
+          const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" });
+          if (options.setCookie) headers.set('set-cookie', 'notice=; Max-Age=0');
+          return new Response(`<p>render ${renders}: ${shown.map((t) => t.quote).join(' | ')}</p>`, { status: options.status ?? 200, headers });
+        })(),
+      ));
+    return { html: await response.text(), response };
+  };
+  return { handle, renders: () => renders };
+}
+
+describe('kept public pages', () => {
+  let dir: string;
+  let serverA: Db;
+  let serverB: Db;
+  let testimonialId: number;
+
+  beforeEach(async () => {
+    // Two servers on one database file: what one writes, the other must show on its next request.
+    dir = mkdtempSync(join(tmpdir(), 'botcamp-page-cache-'));
+    serverA = await openDatabase(join(dir, 'site.db'), { log: () => undefined });
+    serverB = await openDatabase(join(dir, 'site.db'), { log: () => undefined });
+    testimonialId = await serverB.write(async (tx) => {
+      const [user] = await tx.insert(users).values({ email: 'ana@example.org', displayName: 'Ana' }).returning({ id: users.id });
+      await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'First quote', name: 'Ana', status: 'approved', createdAt: new Date('2026-01-01T00:00:00Z') });
+      const [pending] = await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'Second quote', name: 'Ana', status: 'pending', createdAt: new Date('2026-01-02T00:00:00Z') }).returning({ id: testimonials.id });
+      return pending!.id;
+    });
+  });
+  afterEach(async () => {
+    await serverA.close();
+    await serverB.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('renders once and answers later visitors with the same bytes and headers', async () => {
+    const { handle, renders } = site(new PublicPageCache({ enabled: true, sessionCookie: SESSION }), serverA);
+    const first = await handle(get('/courses/course'));
+    const second = await handle(get('/courses/course'));
+    expect(renders()).toBe(1);
+    expect(second.html).toBe(first.html);
+    expect(second.response.headers.get('content-security-policy')).toBe("default-src 'self'");
+    expect(second.response.headers.get('content-type')).toBe('text/html');
+  });
+
+  it('renders again as soon as another server changes what the page shows', async () => {
+    const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+    const { handle, renders } = site(cache, serverA);
+    expect((await handle(get('/courses/course'))).html).toBe('<p>render 1: First quote</p>');
+    const approved = await moderateTestimonial(serverB, 1, testimonialId, 'approved');
+    expect(approved.ok).toBe(true);
+    expect((await handle(get('/courses/course'))).html).toBe('<p>render 2: Second quote | First quote</p>');
+    expect((await handle(get('/courses/course'))).html).toBe('<p>render 2: Second quote | First quote</p>');
+    expect(renders()).toBe(2);
+  });
+
+  it('never serves or keeps a page for someone signed in, with a session cookie, a notice or a query', async () => {
+    const { handle, renders } = site(new PublicPageCache({ enabled: true, sessionCookie: SESSION }), serverA);
+    await handle(get('/courses/course'));
+    await handle(get('/courses/course'), { signedIn: true, hasNotice: false });
+    await handle(get('/courses/course', { cookie: `theme=dark; ${SESSION}=expired-token` }));
+    await handle(get('/courses/course'), { signedIn: false, hasNotice: true });
+    await handle(get('/courses/course?buy=amount-too-low'));
+    expect(renders()).toBe(5);
+    // Other cookies do not matter to the page.
+    await handle(get('/courses/course', { cookie: 'theme=dark' }));
+    expect(renders()).toBe(5);
+  });
+
+  it('keeps nothing for encoded or doubled paths, other methods, errors or answers that set a cookie', async () => {
+    const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+    const { handle } = site(cache, serverA);
+    await handle(get('/courses/%63ourse'));
+    await handle(get('//courses/course'));
+    await handle(new Request('http://site.test/courses/course', { method: 'POST' }));
+    expect(cache.size).toBe(0);
+    await site(cache, serverA, { status: 404 }).handle(get('/courses/missing'));
+    await site(cache, serverA, { setCookie: true }).handle(get('/courses/course'));
+    expect(cache.size).toBe(0);
+  });
+
+  it('keeps at most maxPages pages, and nothing when disabled (astro dev)', async () => {
+    const bounded = new PublicPageCache({ enabled: true, sessionCookie: SESSION, maxPages: 2 });
+    for (const path of ['/a', '/b', '/c']) await site(bounded, serverA).handle(get(path));
+    expect(bounded.size).toBe(2);
+    const off = new PublicPageCache({ enabled: false, sessionCookie: SESSION });
+    const { handle, renders } = site(off, serverA);
+    await handle(get('/courses/course'));
+    await handle(get('/courses/course'));
+    expect(renders()).toBe(2);
+    expect(off.size).toBe(0);
+  });
+});
