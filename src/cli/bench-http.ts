@@ -95,7 +95,7 @@ export async function benchHttp(options: HttpBenchOptions, log: (line: string) =
     servers.push(bare);
     const rssAtStart = server.rss();
     const measure = async (name: string, url: string, extra: LoadOptions = {}) => {
-      log(`load: ${name} (${options.connections} connections, ${options.seconds} s)…`);
+      log(`load: ${name} (${extra.connections ?? options.connections} connections, ${extra.seconds ?? options.seconds} s)…`);
       return checked(name, await load(url, { ...run, server, ...extra }));
     };
     const bareLesson = await measure('bare node:http, lesson HTML', bare.origin + PAGES.lesson);

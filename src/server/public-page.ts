@@ -14,8 +14,8 @@ const cache = new PublicPageCache({ enabled: !import.meta.env.DEV, sessionCookie
 const viewOf = (locals: App.Locals) => ({ signedIn: locals.user !== null, hasNotice: locals.notice !== undefined });
 
 /** `data`: what this render read from the database; `read`: the same read, to run on later requests. */
-export function keepThisPage(context: { request: Request; locals: App.Locals }, page: { data: unknown; read: () => Promise<unknown> }): void {
-  cache.mark(context.request, viewOf(context.locals), page);
+export function keepThisPage(context: { request: Request; url: URL; locals: App.Locals }, page: { data: unknown; read: () => Promise<unknown> }): void {
+  cache.mark(context.request, context.url, viewOf(context.locals), page);
 }
 
-export const publicPages = defineMiddleware(async (context, next) => (await cache.serve(context.request, viewOf(context.locals))) ?? cache.keep(context.request, await next()));
+export const publicPages = defineMiddleware(async (context, next) => (await cache.serve(context.request, context.url, viewOf(context.locals))) ?? cache.keep(context.request, await next()));

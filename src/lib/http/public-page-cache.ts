@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Rendered HTML of public pages (the catalog, a course page) as anonymous visitors see them, so a
  * launch evening's thousands of visitors do not each pay for the same render.
@@ -7,7 +5,7 @@ import { createHash } from 'node:crypto';
  * Correct by construction rather than by invalidation: a page that may be kept hands `mark` what
  * it read from the database and the function that read it. On every later request that function
  * runs again, and the kept copy is used only if it returns exactly the data the copy was rendered
- * from (compared by a SHA-256 of its JSON). Nothing another server writes can make a copy stale,
+ * from (compared as JSON). Nothing another server writes can make a copy stale,
  * and nothing needs to be told about a change. The rest of what such a page shows is content and
  * settings, fixed for the life of the process (a new build is a new process).
  *
@@ -37,7 +35,8 @@ interface Pending {
   read: () => Promise<unknown>;
 }
 
-const stampOf = (data: unknown) => createHash('sha256').update(JSON.stringify(data ?? null)).digest('base64');
+/** What a copy was rendered from, as text; a page's database read is small (a few testimonials). */
+const stampOf = (data: unknown) => JSON.stringify(data ?? null);
 
 export class PublicPageCache {
   readonly #enabled: boolean;
@@ -58,9 +57,8 @@ export class PublicPageCache {
     return this.#pages.size;
   }
 
-  #keyOf(request: Request, view: CachedPageView): string | null {
+  #keyOf(request: Request, url: URL, view: CachedPageView): string | null {
     if (!this.#enabled || request.method !== 'GET' || view.signedIn || view.hasNotice) return null;
-    const url = new URL(request.url);
     // Encoded or doubled slashes would let one page be kept under many paths.
     if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//')) return null;
     const cookies = request.headers.get('cookie');
@@ -72,8 +70,8 @@ export class PublicPageCache {
    * Before the page runs: the kept answer for this request, if the page's own database read gives
    * the same data it was rendered from; otherwise undefined, and the page renders as usual.
    */
-  async serve(request: Request, view: CachedPageView): Promise<Response | undefined> {
-    const key = this.#keyOf(request, view);
+  async serve(request: Request, url: URL, view: CachedPageView): Promise<Response | undefined> {
+    const key = this.#keyOf(request, url, view);
     const kept = key === null ? undefined : this.#pages.get(key);
     if (!kept) return undefined;
     if (stampOf(await kept.read()) !== kept.stamp) return undefined;
@@ -84,8 +82,8 @@ export class PublicPageCache {
    * Called by a page that may be kept, with what it read from the database for this render and
    * the function that reads it again (the same call, with this page's parameters).
    */
-  mark(request: Request, view: CachedPageView, page: { data: unknown; read: () => Promise<unknown> }): void {
-    const key = this.#keyOf(request, view);
+  mark(request: Request, url: URL, view: CachedPageView, page: { data: unknown; read: () => Promise<unknown> }): void {
+    const key = this.#keyOf(request, url, view);
     if (key !== null) this.#pending.set(request, { key, stamp: stampOf(page.data), read: page.read });
   }
 

@@ -18,14 +18,14 @@ const get = (path: string, headers: Record<string, string> = {}) => new Request(
 function site(cache: PublicPageCache, db: Db, options: { status?: number; setCookie?: boolean } = {}) {
   let renders = 0;
   const handle = async (request: Request, view: CachedPageView = anonymous): Promise<{ html: string; response: Response }> => {
-    const kept = await cache.serve(request, view);
+    const kept = await cache.serve(request, new URL(request.url), view);
     const response =
       kept ??
       (await cache.keep(
         request,
         await (async () => {
           const shown = await approvedTestimonials(db, 'course');
-          cache.mark(request, view, { data: shown, read: () => approvedTestimonials(db, 'course') });
+          cache.mark(request, new URL(request.url), view, { data: shown, read: () => approvedTestimonials(db, 'course') });
           renders++;
           const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" });
           if (options.setCookie) headers.set('set-cookie', 'notice=; Max-Age=0');
