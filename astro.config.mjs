@@ -34,7 +34,15 @@ export default defineConfig({
     // apply form-action to the redirect's target too.
     csp: {
       algorithm: 'SHA-256',
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "base-uri 'self'", "frame-ancestors 'none'", "object-src 'none'"],
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "base-uri 'self'",
+        "frame-ancestors 'none'",
+        "object-src 'none'",
+      ],
     },
   },
   markdown: {
@@ -44,23 +52,75 @@ export default defineConfig({
   },
   env: {
     schema: {
-      DATABASE_PATH: envField.string({ context: 'server', access: 'secret', default: DEFAULT_DATABASE_PATH }),
+      DATABASE_PATH: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: DEFAULT_DATABASE_PATH,
+      }),
       // Set to a postgres:// URL to run on PostgreSQL (several app servers); unset: SQLite at DATABASE_PATH.
       DATABASE_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      DATABASE_POOL_SIZE: envField.number({ context: 'server', access: 'secret', default: 10, int: true, min: 1 }),
-      DATABASE_CONNECT_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 5000, int: true, min: 1 }),
-      DATABASE_STATEMENT_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 15000, int: true, min: 1 }),
-      DATABASE_BUSY_TIMEOUT_MS: envField.number({ context: 'server', access: 'secret', default: 5000, int: true, min: 1 }),
+      DATABASE_POOL_SIZE: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 10,
+        int: true,
+        min: 1,
+      }),
+      DATABASE_CONNECT_TIMEOUT_MS: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 5000,
+        int: true,
+        min: 1,
+      }),
+      DATABASE_STATEMENT_TIMEOUT_MS: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 15000,
+        int: true,
+        min: 1,
+      }),
+      DATABASE_BUSY_TIMEOUT_MS: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 5000,
+        int: true,
+        min: 1,
+      }),
       // 'secret' here means read when the server starts (public server values are fixed at build time).
-      SITE_URL: envField.string({ context: 'server', access: 'secret', default: 'http://localhost:4321', url: true }),
+      SITE_URL: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: 'http://localhost:4321',
+        url: true,
+      }),
       // Sign-ups allowed per client address per hour (a workshop on one Wi-Fi counts as one client).
-      SIGNUP_LIMIT_PER_HOUR: envField.number({ context: 'server', access: 'secret', default: 60, int: true, min: 1 }),
+      SIGNUP_LIMIT_PER_HOUR: envField.number({
+        context: 'server',
+        access: 'secret',
+        default: 60,
+        int: true,
+        min: 1,
+      }),
       SMTP_URL: envField.string({ context: 'server', access: 'secret', optional: true }),
-      MAIL_FROM: envField.string({ context: 'server', access: 'secret', default: 'Botcamp <no-reply@botcamp.localhost>' }),
+      MAIL_FROM: envField.string({
+        context: 'server',
+        access: 'secret',
+        default: 'Botcamp <no-reply@botcamp.localhost>',
+      }),
       STRIPE_SECRET_KEY: envField.string({ context: 'server', access: 'secret', optional: true }),
-      STRIPE_WEBHOOK_SECRET: envField.string({ context: 'server', access: 'secret', optional: true }),
+      STRIPE_WEBHOOK_SECRET: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+      }),
       // Points the Stripe SDK at another server that speaks its API (stripe-mock, the tests' own); unset in production.
-      STRIPE_API_BASE: envField.string({ context: 'server', access: 'secret', optional: true, url: true }),
+      STRIPE_API_BASE: envField.string({
+        context: 'server',
+        access: 'secret',
+        optional: true,
+        url: true,
+      }),
     },
   },
   server: { port: 4321, host: false },

@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { e2ePort, MAIL_SINK_PORT, STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET } from './tests/e2e/stripe-env';
+import {
+  e2ePort,
+  MAIL_SINK_PORT,
+  STRIPE_FAKE_PORT,
+  STRIPE_FAKE_URL,
+  STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET,
+} from './tests/e2e/stripe-env';
 
 // End-to-end tests run against the built server on its own port and database. The browser is
 // Debian's Chromium unless BOTCAMP_BROWSER names another executable, or is set to "bundled" to
@@ -8,7 +15,10 @@ import { e2ePort, MAIL_SINK_PORT, STRIPE_FAKE_PORT, STRIPE_FAKE_URL, STRIPE_SECR
 const PORT = Number(process.env.E2E_PORT ?? e2ePort(4399));
 export const E2E_DATABASE = 'tests/.e2e-data/e2e.db';
 const chosen = process.env.BOTCAMP_BROWSER;
-const executablePath = chosen === 'bundled' ? undefined : (chosen ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined));
+const executablePath =
+  chosen === 'bundled'
+    ? undefined
+    : (chosen ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined));
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -17,13 +27,24 @@ export default defineConfig({
   workers: 2,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.PW_JSON ? [['json', { outputFile: process.env.PW_JSON }], ['line']] : [['list']],
+  reporter: process.env.PW_JSON
+    ? [['json', { outputFile: process.env.PW_JSON }], ['line']]
+    : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],

@@ -33,7 +33,15 @@ export default defineConfig({
   test: {
     projects: [
       // Plain Vitest (not Astro's Vite config): these cover src/lib, which never imports astro:*.
-      { resolve: { alias }, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], pool: 'forks' } },
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          pool: 'forks',
+        },
+      },
       serverProject('server', 'project', 'tests/server/*.test.ts'),
       serverProject('server-translated', 'translated', 'tests/server/translated/*.test.ts'),
     ],

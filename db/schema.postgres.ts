@@ -1,4 +1,13 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Botcamp's tables on PostgreSQL (for more than one app server): the same tables, columns,
@@ -17,8 +26,12 @@ export const users = pgTable('users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
-  role: text('role', { enum: ['learner', 'instructor', 'admin'] }).notNull().default('learner'),
-  locale: text('locale', { enum: ['en', 'es'] }).notNull().default('en'),
+  role: text('role', { enum: ['learner', 'instructor', 'admin'] })
+    .notNull()
+    .default('learner'),
+  locale: text('locale', { enum: ['en', 'es'] })
+    .notNull()
+    .default('en'),
   disabledAt: ms('disabled_at'),
   valuesVersion: integer('values_version'),
   valuesAcceptedAt: ms('values_accepted_at'),
@@ -30,7 +43,9 @@ export const sessions = pgTable(
   {
     /** Hex SHA-256 of the cookie token; the token itself is never stored. */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: ms('expires_at').notNull(),
     createdAt: createdAt(),
   },
@@ -41,9 +56,13 @@ export const enrollments = pgTable(
   'enrollments',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
-    status: text('status', { enum: ['active', 'revoked', 'refunded'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'revoked', 'refunded'] })
+      .notNull()
+      .default('active'),
     source: text('source', { enum: ['free', 'stripe', 'admin', 'import'] }).notNull(),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
@@ -71,7 +90,9 @@ export const enrollments = pgTable(
 export const lessonProgress = pgTable(
   'lesson_progress',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     lessonSlug: text('lesson_slug').notNull(),
     firstViewedAt: ms('first_viewed_at').notNull(),
@@ -91,7 +112,9 @@ export const quizAttempts = pgTable(
   'quiz_attempts',
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     lessonSlug: text('lesson_slug').notNull(),
     quizId: text('quiz_id').notNull(),
@@ -105,7 +128,9 @@ export const quizAttempts = pgTable(
 export const exerciseResults = pgTable(
   'exercise_results',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     exerciseId: text('exercise_id').notNull(),
     draft: text('draft').notNull(),
     passedAt: ms('passed_at'),
@@ -119,7 +144,9 @@ export const certificates = pgTable(
   {
     /** Unguessable public id (base32, 120+ bits). */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     /** The name as printed, frozen at issue so later profile edits do not rewrite history. */
     displayName: text('display_name').notNull(),
@@ -145,7 +172,9 @@ export const stripeEvents = pgTable(
 export const botConversations = pgTable(
   'bot_conversations',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     botId: text('bot_id').notNull(),
     /** Engine state as JSON, including the transcript. */
     state: text('state').notNull(),
@@ -159,7 +188,9 @@ export const passwordResetTokens = pgTable(
   {
     /** Hex SHA-256 of the emailed token. */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: ms('expires_at').notNull(),
     createdAt: createdAt(),
   },
@@ -204,12 +235,16 @@ export const auditLog = pgTable(
 
 export const testimonials = pgTable('testimonials', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   courseSlug: text('course_slug').notNull(),
   quote: text('quote').notNull(),
   name: text('name').notNull(),
   role: text('role'),
   organization: text('organization'),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+    .notNull()
+    .default('pending'),
   createdAt: createdAt(),
 });

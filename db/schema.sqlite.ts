@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 
 /**
  * Botcamp's tables on SQLite (the embedded default). Courses and lessons live in content/, so rows
@@ -9,7 +16,9 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
  */
 
 const createdAt = () =>
-  integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -17,8 +26,12 @@ export const users = sqliteTable('users', {
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash'),
-  role: text('role', { enum: ['learner', 'instructor', 'admin'] }).notNull().default('learner'),
-  locale: text('locale', { enum: ['en', 'es'] }).notNull().default('en'),
+  role: text('role', { enum: ['learner', 'instructor', 'admin'] })
+    .notNull()
+    .default('learner'),
+  locale: text('locale', { enum: ['en', 'es'] })
+    .notNull()
+    .default('en'),
   disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
   valuesVersion: integer('values_version'),
   valuesAcceptedAt: integer('values_accepted_at', { mode: 'timestamp_ms' }),
@@ -30,7 +43,9 @@ export const sessions = sqliteTable(
   {
     /** Hex SHA-256 of the cookie token; the token itself is never stored. */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
   },
@@ -41,9 +56,13 @@ export const enrollments = sqliteTable(
   'enrollments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
-    status: text('status', { enum: ['active', 'revoked', 'refunded'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'revoked', 'refunded'] })
+      .notNull()
+      .default('active'),
     source: text('source', { enum: ['free', 'stripe', 'admin', 'import'] }).notNull(),
     stripeCheckoutSessionId: text('stripe_checkout_session_id').unique(),
     stripePaymentIntentId: text('stripe_payment_intent_id').unique(),
@@ -71,7 +90,9 @@ export const enrollments = sqliteTable(
 export const lessonProgress = sqliteTable(
   'lesson_progress',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     lessonSlug: text('lesson_slug').notNull(),
     firstViewedAt: integer('first_viewed_at', { mode: 'timestamp_ms' }).notNull(),
@@ -91,7 +112,9 @@ export const quizAttempts = sqliteTable(
   'quiz_attempts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     lessonSlug: text('lesson_slug').notNull(),
     quizId: text('quiz_id').notNull(),
@@ -105,7 +128,9 @@ export const quizAttempts = sqliteTable(
 export const exerciseResults = sqliteTable(
   'exercise_results',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     exerciseId: text('exercise_id').notNull(),
     draft: text('draft').notNull(),
     passedAt: integer('passed_at', { mode: 'timestamp_ms' }),
@@ -119,7 +144,9 @@ export const certificates = sqliteTable(
   {
     /** Unguessable public id (base32, 120+ bits). */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     courseSlug: text('course_slug').notNull(),
     /** The name as printed, frozen at issue so later profile edits do not rewrite history. */
     displayName: text('display_name').notNull(),
@@ -145,7 +172,9 @@ export const stripeEvents = sqliteTable(
 export const botConversations = sqliteTable(
   'bot_conversations',
   {
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     botId: text('bot_id').notNull(),
     /** Engine state as JSON, including the transcript. */
     state: text('state').notNull(),
@@ -159,7 +188,9 @@ export const passwordResetTokens = sqliteTable(
   {
     /** Hex SHA-256 of the emailed token. */
     id: text('id').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
     createdAt: createdAt(),
   },
@@ -204,12 +235,16 @@ export const auditLog = sqliteTable(
 
 export const testimonials = sqliteTable('testimonials', {
   id: integer('id').primaryKey({ autoIncrement: true }),
-  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  userId: integer('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
   courseSlug: text('course_slug').notNull(),
   quote: text('quote').notNull(),
   name: text('name').notNull(),
   role: text('role'),
   organization: text('organization'),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'approved', 'rejected'] })
+    .notNull()
+    .default('pending'),
   createdAt: createdAt(),
 });

@@ -33,7 +33,22 @@ export let boundEngine: Engine = 'sqlite';
 /** Points every table binding at `engine`'s declarations. */
 export function bindSchema(engine: Engine): void {
   const t = (engine === 'postgres' ? postgres : sqlite) as unknown as Tables;
-  ({ users, sessions, enrollments, lessonProgress, quizAttempts, exerciseResults, certificates, stripeEvents, botConversations, passwordResetTokens, loginAttempts, emailOutbox, auditLog, testimonials } = t);
+  ({
+    users,
+    sessions,
+    enrollments,
+    lessonProgress,
+    quizAttempts,
+    exerciseResults,
+    certificates,
+    stripeEvents,
+    botConversations,
+    passwordResetTokens,
+    loginAttempts,
+    emailOutbox,
+    auditLog,
+    testimonials,
+  } = t);
   boundEngine = engine;
 }
 

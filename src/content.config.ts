@@ -1,7 +1,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { botLoader } from './lib/content/bot-loader';
-import { courseSchema, instructorSchema, lessonSchema, testimonialSchema, valuesSchema } from './lib/content/schemas';
+import {
+  courseSchema,
+  instructorSchema,
+  lessonSchema,
+  testimonialSchema,
+  valuesSchema,
+} from './lib/content/schemas';
 
 // Ids: courses by folder ("chatbots-for-organizing"), lessons by "<course>/<slug>" or
 // "<course>/es/<slug>" for a Spanish translation. Cross-file rules live in src/lib/content/check.ts.

@@ -30,7 +30,11 @@ const originCheck = defineMiddleware((context, next) => {
 const locale = defineMiddleware((context, next) => {
   context.locals.locale = splitLocale(context.url.pathname).locale;
   context.locals.t = translator(context.locals.locale);
-  if (context.routePattern.startsWith('/[...lang]') && localeFromParam(context.params.lang) === null) return context.rewrite('/404');
+  if (
+    context.routePattern.startsWith('/[...lang]') &&
+    localeFromParam(context.params.lang) === null
+  )
+    return context.rewrite('/404');
   return next();
 });
 
@@ -41,14 +45,21 @@ const locale = defineMiddleware((context, next) => {
  */
 const languagePreference = defineMiddleware((context, next) => {
   const { locale, path } = splitLocale(context.url.pathname);
-  if (context.request.method !== 'GET' || locale !== DEFAULT_LOCALE || !isLocalizablePage(path)) return next();
+  if (context.request.method !== 'GET' || locale !== DEFAULT_LOCALE || !isLocalizablePage(path))
+    return next();
   const preferred = preferredLocale({
     cookie: context.cookies.get(LOCALE_COOKIE)?.value,
     userLocale: context.locals.user?.locale ?? null,
     acceptLanguage: context.request.headers.get('accept-language'),
   });
   if (preferred === DEFAULT_LOCALE) return next();
-  return new Response(null, { status: 302, headers: { Location: `${localePath(preferred, path)}${context.url.search}`, Vary: 'Accept-Language, Cookie' } });
+  return new Response(null, {
+    status: 302,
+    headers: {
+      Location: `${localePath(preferred, path)}${context.url.search}`,
+      Vary: 'Accept-Language, Cookie',
+    },
+  });
 });
 
 /**
@@ -64,12 +75,19 @@ const securityHeaders = defineMiddleware(async (context, next) => {
     // Response.redirect() and fetch() responses have immutable headers; ours never do.
     return response;
   }
-  headers.set('Referrer-Policy', /^\/reset-password\/./.test(splitLocale(context.url.pathname).path) ? 'no-referrer' : 'strict-origin-when-cross-origin');
+  headers.set(
+    'Referrer-Policy',
+    /^\/reset-password\/./.test(splitLocale(context.url.pathname).path)
+      ? 'no-referrer'
+      : 'strict-origin-when-cross-origin',
+  );
   headers.set('X-Frame-Options', 'DENY');
   headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
   // The public address decides, not the request's: behind a TLS-terminating proxy requests arrive as http.
-  if (secureCookies) headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
-  if (context.locals.user && !headers.has('Cache-Control')) headers.set('Cache-Control', 'private, no-store');
+  if (secureCookies)
+    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+  if (context.locals.user && !headers.has('Cache-Control'))
+    headers.set('Cache-Control', 'private, no-store');
   return response;
 });
 
@@ -83,7 +101,9 @@ const databaseUnavailable = defineMiddleware(async (context, next) => {
     return await next();
   } catch (error) {
     if (!isDatabaseUnavailable(error)) throw error;
-    console.warn(`botcamp: database unavailable for ${context.request.method} ${context.url.pathname}: ${error instanceof Error ? error.message : String(error)}`);
+    console.warn(
+      `botcamp: database unavailable for ${context.request.method} ${context.url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
+    );
     const response = plainResponse(503, context.locals.t('error.database-unavailable'));
     response.headers.set('Retry-After', '30');
     response.headers.set('Cache-Control', 'no-store');
@@ -93,7 +113,8 @@ const databaseUnavailable = defineMiddleware(async (context, next) => {
 
 /** Hands a one-time notice from the redirect before to the page (see lib/http/notice.ts), once. */
 const notice = defineMiddleware((context, next) => {
-  const value = context.request.method === 'GET' ? context.cookies.get(NOTICE_COOKIE)?.value : undefined;
+  const value =
+    context.request.method === 'GET' ? context.cookies.get(NOTICE_COOKIE)?.value : undefined;
   if (value !== undefined) {
     context.locals.notice = parseNotice(value);
     context.cookies.delete(NOTICE_COOKIE, noticeCookieOptions(secureCookies));
@@ -101,4 +122,13 @@ const notice = defineMiddleware((context, next) => {
   return next();
 });
 
-export const onRequest = sequence(locale, securityHeaders, originCheck, databaseUnavailable, authenticate, languagePreference, notice, publicPages);
+export const onRequest = sequence(
+  locale,
+  securityHeaders,
+  originCheck,
+  databaseUnavailable,
+  authenticate,
+  languagePreference,
+  notice,
+  publicPages,
+);

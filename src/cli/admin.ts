@@ -56,7 +56,9 @@ const COMMANDS: Record<string, string> = {
 
 const USAGE = `Usage: npm run admin -- <command> [options]   (add --help after a command for details)
 
-${Object.values(COMMANDS).map((c) => `  ${c.split('\n')[0]}`).join('\n')}
+${Object.values(COMMANDS)
+  .map((c) => `  ${c.split('\n')[0]}`)
+  .join('\n')}
 
 Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default ${DEFAULT_DATABASE_PATH}), SITE_URL (default http://localhost:4321)`;
 
@@ -72,7 +74,9 @@ if (command === 'help' || command === '--help' || command === '-h') {
 }
 const help = COMMANDS[command];
 if (!help) fail(`unknown command "${command}"\n\n${USAGE}`, 2);
-let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+let parsed: ReturnType<
+  typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>
+>;
 const OPTIONS = {
   help: { type: 'boolean' },
   'dry-run': { type: 'boolean' },
@@ -95,14 +99,25 @@ if (opts.help) {
   console.log(`npm run admin -- ${help}`);
   process.exit(0);
 }
-const usage: (problem: string) => never = (problem) => fail(`${problem}\n\nnpm run admin -- ${help}`, 2);
+const usage: (problem: string) => never = (problem) =>
+  fail(`${problem}\n\nnpm run admin -- ${help}`, 2);
 const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
 const COURSES_DIR = join(process.cwd(), 'content/courses');
-const courseSlugs = () => new Set(existsSync(COURSES_DIR) ? readdirSync(COURSES_DIR).filter((d) => existsSync(join(COURSES_DIR, d, 'course.yaml'))) : []);
-const requireCourse = (slug: string) => courseSlugs().has(slug) || fail(`no course "${slug}" in content/courses/`);
+const courseSlugs = () =>
+  new Set(
+    existsSync(COURSES_DIR)
+      ? readdirSync(COURSES_DIR).filter((d) => existsSync(join(COURSES_DIR, d, 'course.yaml')))
+      : [],
+  );
+const requireCourse = (slug: string) =>
+  courseSlugs().has(slug) || fail(`no course "${slug}" in content/courses/`);
 
 async function userIdByEmail(db: Db, email: string): Promise<number> {
-  const [row] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [row] = await db.read
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return row?.id ?? fail(`no account with e-mail ${email}`);
 }
 
@@ -111,19 +126,31 @@ if (command === 'copy-database') {
   if (!/^postgres(ql)?:\/\//.test(to)) usage('--to must be a postgres:// URL');
   const from = databaseConfig({ DATABASE_PATH: process.env.DATABASE_PATH });
   if (from.engine !== 'sqlite') fail('copy-database reads the SQLite database at DATABASE_PATH');
-  const counts = await copySqliteToPostgres(from.path, to).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
+  const counts = await copySqliteToPostgres(from.path, to).catch((e: unknown) =>
+    fail(e instanceof Error ? e.message : String(e)),
+  );
   const width = Math.max(...counts.map((c) => c.table.length));
-  for (const c of counts) console.log(`  ${c.table.padEnd(width)}  ${String(c.source).padStart(8)} → ${String(c.copied).padStart(8)}`);
-  console.log(`Copied ${counts.reduce((n, c) => n + c.copied, 0)} rows from ${from.path}; every table's count matches.`);
+  for (const c of counts)
+    console.log(
+      `  ${c.table.padEnd(width)}  ${String(c.source).padStart(8)} → ${String(c.copied).padStart(8)}`,
+    );
+  console.log(
+    `Copied ${counts.reduce((n, c) => n + c.copied, 0)} rows from ${from.path}; every table's count matches.`,
+  );
   process.exit(0);
 }
 
 if (command === 'backup') {
   const file = args[0] ?? usage('backup needs a FILE to write');
   const config = databaseConfig(process.env);
-  if (config.engine !== 'sqlite') fail('backup copies a SQLite database; on PostgreSQL use pg_dump -Fc (see the README)');
-  const result = await backupSqlite(config.path, file).catch((e: unknown) => fail(e instanceof Error ? e.message : String(e)));
-  console.log(`Backed up ${config.path} to ${file} (${result.pages} pages); integrity check: ${result.integrity}.`);
+  if (config.engine !== 'sqlite')
+    fail('backup copies a SQLite database; on PostgreSQL use pg_dump -Fc (see the README)');
+  const result = await backupSqlite(config.path, file).catch((e: unknown) =>
+    fail(e instanceof Error ? e.message : String(e)),
+  );
+  console.log(
+    `Backed up ${config.path} to ${file} (${result.pages} pages); integrity check: ${result.integrity}.`,
+  );
   process.exit(0);
 }
 
@@ -137,27 +164,49 @@ try {
       const role = command === 'create-admin' ? 'admin' : rest.shift();
       if (!role || !isRole(role)) usage(`create-account needs a role: ${ROLES.join(', ')}`);
       const name = rest.join(' ');
-      const [existing] = await db.read.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+      const [existing] = await db.read
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, normalizeEmail(email)))
+        .limit(1);
       let userId: number;
       if (existing) {
         userId = existing.id;
         const changed = await setRole(db, null, userId, role);
         if (!changed.ok) fail(changed.error);
       } else {
-        const created = await createUser(db, { email, displayName: name || (email.split('@')[0] ?? email), role });
+        const created = await createUser(db, {
+          email,
+          displayName: name || (email.split('@')[0] ?? email),
+          role,
+        });
         if (!created.ok) fail(`${created.error}${created.field ? ` (${created.field})` : ''}`);
         userId = created.value.userId;
       }
       const link = await createSetPasswordLink(db, userId, siteUrl);
       const label = role === 'admin' ? 'Admin' : role === 'instructor' ? 'Instructor' : 'Learner';
-      console.log(`${label} ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`);
+      console.log(
+        `${label} ${normalizeEmail(email)} is ready. Open this link within 24 hours to set the password (it works once):\n${link}`,
+      );
       break;
     }
     case 'set-role': {
       const [email, role] = args;
       if (!email || !role) usage('set-role needs EMAIL and ROLE');
-      const result = await setRole(db, null, await userIdByEmail(db, email), role, new Date(), opts.reason);
-      if (!result.ok) fail(result.error === 'role-invalid' ? `no role "${role}" (learner, instructor or admin)` : result.error);
+      const result = await setRole(
+        db,
+        null,
+        await userIdByEmail(db, email),
+        role,
+        new Date(),
+        opts.reason,
+      );
+      if (!result.ok)
+        fail(
+          result.error === 'role-invalid'
+            ? `no role "${role}" (learner, instructor or admin)`
+            : result.error,
+        );
       console.log(`${email} is now ${role}.`);
       break;
     }
@@ -165,15 +214,30 @@ try {
       const [email, course] = args;
       if (!email || !course) usage('enroll needs EMAIL and COURSE');
       requireCourse(course);
-      const result = await enroll(db, { userId: await userIdByEmail(db, email), courseSlug: course, source: 'admin', actorId: null, ...(opts.reason ? { reason: opts.reason } : {}) });
+      const result = await enroll(db, {
+        userId: await userIdByEmail(db, email),
+        courseSlug: course,
+        source: 'admin',
+        actorId: null,
+        ...(opts.reason ? { reason: opts.reason } : {}),
+      });
       if (!result.ok) fail(result.error);
-      console.log(result.value.created ? `Enrolled ${email} in ${course}.` : `${email} was already enrolled in ${course}.`);
+      console.log(
+        result.value.created
+          ? `Enrolled ${email} in ${course}.`
+          : `${email} was already enrolled in ${course}.`,
+      );
       break;
     }
     case 'revoke': {
       const [email, course] = args;
       if (!email || !course) usage('revoke needs EMAIL and COURSE');
-      const result = await revokeEnrollment(db, { userId: await userIdByEmail(db, email), courseSlug: course, actorId: null, ...(opts.reason ? { reason: opts.reason } : {}) });
+      const result = await revokeEnrollment(db, {
+        userId: await userIdByEmail(db, email),
+        courseSlug: course,
+        actorId: null,
+        ...(opts.reason ? { reason: opts.reason } : {}),
+      });
       if (!result.ok) fail(`${email} has no active enrollment in ${course}`);
       console.log(`Revoked ${email} from ${course}.`);
       break;
@@ -181,31 +245,71 @@ try {
     case 'import': {
       const file = args[0] ?? usage('import needs a CSV FILE');
       if (!existsSync(file)) fail(`no file at ${file}`);
-      const plan = await planImport(db.read, readFileSync(file, 'utf8'), courseSlugs(), opts.group ?? null);
-      for (const p of plan.problems) console.log(`  line ${p.line}: ${p.code}${p.detail ? ` (${p.detail})` : ''}`);
-      console.log(`${plan.total} rows read: ${plan.rows.length} to enroll, ${plan.problems.length} left out.`);
+      const plan = await planImport(
+        db.read,
+        readFileSync(file, 'utf8'),
+        courseSlugs(),
+        opts.group ?? null,
+      );
+      for (const p of plan.problems)
+        console.log(`  line ${p.line}: ${p.code}${p.detail ? ` (${p.detail})` : ''}`);
+      console.log(
+        `${plan.total} rows read: ${plan.rows.length} to enroll, ${plan.problems.length} left out.`,
+      );
       if (opts['dry-run']) {
         console.log('Dry run: nothing was changed.');
         break;
       }
       if (plan.rows.length === 0) fail('nothing to import');
       const result = await commitImport(db, plan, null);
-      console.log(`Enrolled ${result.enrolled} learners; created ${result.newUserIds.length} accounts (they set a password with "Forgot your password?").`);
+      console.log(
+        `Enrolled ${result.enrolled} learners; created ${result.newUserIds.length} accounts (they set a password with "Forgot your password?").`,
+      );
       break;
     }
     case 'export': {
-      const filter = enrollmentFilterSchema.safeParse({ course: opts.course, status: opts.status, source: opts.source, group: opts.group, q: opts.q });
-      if (!filter.success) usage(`bad filter: ${filter.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`);
+      const filter = enrollmentFilterSchema.safeParse({
+        course: opts.course,
+        status: opts.status,
+        source: opts.source,
+        group: opts.group,
+        q: opts.q,
+      });
+      if (!filter.success)
+        usage(
+          `bad filter: ${filter.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; ')}`,
+        );
       const out = opts.out ? createWriteStream(opts.out, { flags: 'wx' }) : process.stdout;
-      const write = (text: string) => new Promise<void>((resolve, reject) => (out.write(text, (e) => (e ? reject(e) : resolve()))));
-      await write(`\uFEFF${csvLine(['email', 'name', 'course', 'status', 'source', 'group', 'enrolled_at', 'amount_paid', 'currency'])}`);
+      const write = (text: string) =>
+        new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
+      await write(
+        `\uFEFF${csvLine(['email', 'name', 'course', 'status', 'source', 'group', 'enrolled_at', 'amount_paid', 'currency'])}`,
+      );
       let rows = 0;
       for await (const batch of eachEnrollment(db.read, filter.data)) {
-        await write(batch.map((r) => csvLine([r.email, r.displayName, r.courseSlug, r.status, r.source, r.partnerGroup, r.createdAt.toISOString(), r.amountPaid === null ? '' : (r.amountPaid / 100).toFixed(2), r.currency])).join(''));
+        await write(
+          batch
+            .map((r) =>
+              csvLine([
+                r.email,
+                r.displayName,
+                r.courseSlug,
+                r.status,
+                r.source,
+                r.partnerGroup,
+                r.createdAt.toISOString(),
+                r.amountPaid === null ? '' : (r.amountPaid / 100).toFixed(2),
+                r.currency,
+              ]),
+            )
+            .join(''),
+        );
         rows += batch.length;
       }
       if (opts.out) {
-        await new Promise<void>((resolve) => (out as ReturnType<typeof createWriteStream>).end(resolve));
+        await new Promise<void>((resolve) =>
+          (out as ReturnType<typeof createWriteStream>).end(resolve),
+        );
         console.error(`Wrote ${rows} enrollments to ${opts.out}.`);
       }
       break;
@@ -213,7 +317,10 @@ try {
     case 'stats': {
       const stats = await courseStats(db.read);
       if (stats.length === 0) console.log('No enrollments yet.');
-      for (const s of stats) console.log(`${s.courseSlug}: ${s.active} active, ${s.revoked} revoked, ${s.refunded} refunded; ${s.activeLast30Days} active in the last 30 days; ${s.completed} completed`);
+      for (const s of stats)
+        console.log(
+          `${s.courseSlug}: ${s.active} active, ${s.revoked} revoked, ${s.refunded} refunded; ${s.activeLast30Days} active in the last 30 days; ${s.completed} completed`,
+        );
       break;
     }
   }

@@ -6,7 +6,11 @@ import { createServer } from 'node:http';
  * PAGES.json with its HTML and does nothing else, which is as fast as Node can serve that page.
  */
 const [file, port] = process.argv.slice(2);
-const pages = new Map(Object.entries(JSON.parse(readFileSync(file!, 'utf8')) as Record<string, string>).map(([path, html]) => [path, Buffer.from(html)]));
+const pages = new Map(
+  Object.entries(JSON.parse(readFileSync(file!, 'utf8')) as Record<string, string>).map(
+    ([path, html]) => [path, Buffer.from(html)],
+  ),
+);
 
 createServer((request, response) => {
   const body = pages.get(request.url ?? '');

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { BenchRow } from '../lib/bench/report';
 import { sessionCookieName } from '../lib/auth/cookie';
 import { BENCH_COURSE, seedBenchDatabase } from './bench-seed';
-import { load, startBareServer, startBotcamp, type LoadOptions, type LoadResult, type RunningServer } from './bench-servers';
+import {
+  load,
+  startBareServer,
+  startBotcamp,
+  type LoadOptions,
+  type LoadResult,
+  type RunningServer,
+} from './bench-servers';
 import { pageWeight } from './bench-weight';
 
 /**
@@ -34,29 +41,81 @@ export interface HttpBenchOptions {
   chat: boolean;
 }
 
-function throughputRows(group: string, ours: LoadResult, trivial: LoadResult, bare: LoadResult | null, ratio: number, p99Target?: number): BenchRow[] {
+function throughputRows(
+  group: string,
+  ours: LoadResult,
+  trivial: LoadResult,
+  bare: LoadResult | null,
+  ratio: number,
+  p99Target?: number,
+): BenchRow[] {
   const rows: BenchRow[] = [
-    { group, measure: 'requests/s vs trivial page', value: ours.requestsPerSecond, unit: 'req/s', reference: { label: 'trivial page', value: trivial.requestsPerSecond }, target: { kind: 'ratio-at-least', ratio } },
+    {
+      group,
+      measure: 'requests/s vs trivial page',
+      value: ours.requestsPerSecond,
+      unit: 'req/s',
+      reference: { label: 'trivial page', value: trivial.requestsPerSecond },
+      target: { kind: 'ratio-at-least', ratio },
+    },
   ];
-  if (bare) rows.push({ group, measure: 'requests/s vs bare node:http', value: ours.requestsPerSecond, unit: 'req/s', reference: { label: 'same HTML, bare node:http', value: bare.requestsPerSecond } });
-  rows.push({ group, measure: 'latency p50', value: ours.p50, unit: 'ms', ...(bare ? { reference: { label: 'bare node:http', value: bare.p50 } } : {}) });
-  rows.push({ group, measure: 'latency p99', value: ours.p99, unit: 'ms', ...(bare ? { reference: { label: 'bare node:http', value: bare.p99 } } : {}), ...(p99Target ? { target: { kind: 'at-most' as const, value: p99Target } } : {}) });
+  if (bare)
+    rows.push({
+      group,
+      measure: 'requests/s vs bare node:http',
+      value: ours.requestsPerSecond,
+      unit: 'req/s',
+      reference: { label: 'same HTML, bare node:http', value: bare.requestsPerSecond },
+    });
+  rows.push({
+    group,
+    measure: 'latency p50',
+    value: ours.p50,
+    unit: 'ms',
+    ...(bare ? { reference: { label: 'bare node:http', value: bare.p50 } } : {}),
+  });
+  rows.push({
+    group,
+    measure: 'latency p99',
+    value: ours.p99,
+    unit: 'ms',
+    ...(bare ? { reference: { label: 'bare node:http', value: bare.p99 } } : {}),
+    ...(p99Target ? { target: { kind: 'at-most' as const, value: p99Target } } : {}),
+  });
   return rows;
 }
 
 /** Server CPU time per request: the figure least moved by other work on a shared machine. */
 function cpuRows(results: [string, LoadResult][]): BenchRow[] {
-  return results.flatMap(([name, result]) => (result.cpuMsPerRequest === null ? [] : [{ group: 'server CPU per request', measure: name, value: result.cpuMsPerRequest, unit: 'ms' }]));
+  return results.flatMap(([name, result]) =>
+    result.cpuMsPerRequest === null
+      ? []
+      : [
+          {
+            group: 'server CPU per request',
+            measure: name,
+            value: result.cpuMsPerRequest,
+            unit: 'ms',
+          },
+        ],
+  );
 }
 
-const formatDuration = (seconds: number) => (seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`);
+const formatDuration = (seconds: number) =>
+  seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
 
 function checked(name: string, result: LoadResult): LoadResult {
-  if (result.failures > 0) throw new Error(`${name}: ${result.failures} answers were errors or not 2xx; the figure would be meaningless.`);
+  if (result.failures > 0)
+    throw new Error(
+      `${name}: ${result.failures} answers were errors or not 2xx; the figure would be meaningless.`,
+    );
   return result;
 }
 
-export async function benchHttp(options: HttpBenchOptions, log: (line: string) => void): Promise<BenchRow[]> {
+export async function benchHttp(
+  options: HttpBenchOptions,
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'botcamp-bench-http-'));
   const servers: RunningServer[] = [];
   try {
@@ -74,11 +133,13 @@ export async function benchHttp(options: HttpBenchOptions, log: (line: string) =
     const fetchHtml = async (path: string, headers: Record<string, string> = {}) => {
       const response = await fetch(server.origin + path, { headers, redirect: 'manual' });
       const html = await response.text();
-      if (response.status !== 200) throw new Error(`${path} answered ${response.status}; the benchmark needs a 200.`);
+      if (response.status !== 200)
+        throw new Error(`${path} answered ${response.status}; the benchmark needs a 200.`);
       return html;
     };
     const lessonHtml = await fetchHtml(PAGES.lesson, signedIn);
-    if (!lessonHtml.includes('Bench Learner') && !lessonHtml.includes('progress')) throw new Error('The lesson page does not look like an enrolled learner’s page.');
+    if (!lessonHtml.includes('Bench Learner') && !lessonHtml.includes('progress'))
+      throw new Error('The lesson page does not look like an enrolled learner’s page.');
     const courseHtml = await fetchHtml(PAGES.course);
     const catalogHtml = await fetchHtml(PAGES.catalog);
 
@@ -91,11 +152,17 @@ export async function benchHttp(options: HttpBenchOptions, log: (line: string) =
       { name: 'lesson with a bot', path: PAGES.lesson, headers: signedIn, maxJs: 20 * 1024 },
     ]);
 
-    const bare = await startBareServer(dir, { [PAGES.lesson]: lessonHtml, [PAGES.course]: courseHtml, [PAGES.catalog]: catalogHtml });
+    const bare = await startBareServer(dir, {
+      [PAGES.lesson]: lessonHtml,
+      [PAGES.course]: courseHtml,
+      [PAGES.catalog]: catalogHtml,
+    });
     servers.push(bare);
     const rssAtStart = server.rss();
     const measure = async (name: string, url: string, extra: LoadOptions = {}) => {
-      log(`load: ${name} (${extra.connections ?? options.connections} connections, ${extra.seconds ?? options.seconds} s)…`);
+      log(
+        `load: ${name} (${extra.connections ?? options.connections} connections, ${extra.seconds ?? options.seconds} s)…`,
+      );
       return checked(name, await load(url, { ...run, server, ...extra }));
     };
     const bareLesson = await measure('bare node:http, lesson HTML', bare.origin + PAGES.lesson);
@@ -103,13 +170,20 @@ export async function benchHttp(options: HttpBenchOptions, log: (line: string) =
     const bareCatalog = await measure('bare node:http, catalog HTML', bare.origin + PAGES.catalog);
     await bare.stop();
     const trivial = await measure('trivial page', server.origin + PAGES.trivial);
-    const lesson = await measure('enrolled lesson page', server.origin + PAGES.lesson, { headers: signedIn });
+    const lesson = await measure('enrolled lesson page', server.origin + PAGES.lesson, {
+      headers: signedIn,
+    });
     const course = await measure('course page', server.origin + PAGES.course);
     const catalog = await measure('catalog', server.origin + PAGES.catalog);
     // Under load V8 grows its heap to the allocation rate, so the reading that a longer run is
     // compared with is the one after the page runs, not the idle one before them.
     const rssWarm = server.rss();
-    if (options.soakSeconds > 0) await measure(`soak: enrolled lesson page for ${options.soakSeconds} s`, server.origin + PAGES.lesson, { headers: signedIn, seconds: options.soakSeconds });
+    if (options.soakSeconds > 0)
+      await measure(
+        `soak: enrolled lesson page for ${options.soakSeconds} s`,
+        server.origin + PAGES.lesson,
+        { headers: signedIn, seconds: options.soakSeconds },
+      );
     const rssAtEnd = server.rss();
     await server.stop();
 
@@ -129,23 +203,72 @@ export async function benchHttp(options: HttpBenchOptions, log: (line: string) =
     }
 
     return [
-      ...throughputRows('enrolled lesson (longest, with bot)', lesson, trivial, bareLesson, 0.75, 30),
+      ...throughputRows(
+        'enrolled lesson (longest, with bot)',
+        lesson,
+        trivial,
+        bareLesson,
+        0.75,
+        30,
+      ),
       ...throughputRows('public course page', course, trivial, bareCourse, 0.85),
       ...throughputRows('catalog', catalog, trivial, bareCatalog, 0.85),
-      { group: 'trivial page (robots.txt)', measure: 'requests/s', value: trivial.requestsPerSecond, unit: 'req/s' },
-      { group: 'trivial page (robots.txt)', measure: 'latency p99', value: trivial.p99, unit: 'ms' },
+      {
+        group: 'trivial page (robots.txt)',
+        measure: 'requests/s',
+        value: trivial.requestsPerSecond,
+        unit: 'req/s',
+      },
+      {
+        group: 'trivial page (robots.txt)',
+        measure: 'latency p99',
+        value: trivial.p99,
+        unit: 'ms',
+      },
       ...(chat
         ? [
-            { group: 'sandbox chat (stored)', measure: 'reply round trips/s', value: chat.requestsPerSecond, unit: 'req/s', reference: { label: 'trivial page', value: trivial.requestsPerSecond } },
+            {
+              group: 'sandbox chat (stored)',
+              measure: 'reply round trips/s',
+              value: chat.requestsPerSecond,
+              unit: 'req/s',
+              reference: { label: 'trivial page', value: trivial.requestsPerSecond },
+            },
             { group: 'sandbox chat (stored)', measure: 'latency p99', value: chat.p99, unit: 'ms' },
           ]
         : []),
-      ...cpuRows([['trivial page', trivial], ['enrolled lesson', lesson], ['public course page', course], ['catalog', catalog], ...(chat ? [['sandbox chat reply', chat] as [string, LoadResult]] : [])]),
+      ...cpuRows([
+        ['trivial page', trivial],
+        ['enrolled lesson', lesson],
+        ['public course page', course],
+        ['catalog', catalog],
+        ...(chat ? [['sandbox chat reply', chat] as [string, LoadResult]] : []),
+      ]),
       ...weightRows,
-      { group: 'cold start', measure: 'process start to first course page', value: coldStartMs, unit: 'ms' },
-      { group: 'memory', measure: 'server RSS after the page runs', value: rssWarm / 1024 / 1024, unit: 'MB', reference: { label: 'idle, before them', value: rssAtStart / 1024 / 1024 } },
+      {
+        group: 'cold start',
+        measure: 'process start to first course page',
+        value: coldStartMs,
+        unit: 'ms',
+      },
+      {
+        group: 'memory',
+        measure: 'server RSS after the page runs',
+        value: rssWarm / 1024 / 1024,
+        unit: 'MB',
+        reference: { label: 'idle, before them', value: rssAtStart / 1024 / 1024 },
+      },
       ...(options.soakSeconds > 0
-        ? [{ group: 'memory', measure: `server RSS after ${formatDuration(options.soakSeconds)} more of the lesson page`, value: rssAtEnd / 1024 / 1024, unit: 'MB', reference: { label: 'before that', value: rssWarm / 1024 / 1024 }, target: { kind: 'ratio-at-most' as const, ratio: 1.1 } }]
+        ? [
+            {
+              group: 'memory',
+              measure: `server RSS after ${formatDuration(options.soakSeconds)} more of the lesson page`,
+              value: rssAtEnd / 1024 / 1024,
+              unit: 'MB',
+              reference: { label: 'before that', value: rssWarm / 1024 / 1024 },
+              target: { kind: 'ratio-at-most' as const, ratio: 1.1 },
+            },
+          ]
         : []),
     ];
   } finally {

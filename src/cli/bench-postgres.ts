@@ -20,10 +20,17 @@ interface Postgres {
 
 /** Starts PostgreSQL through the test script's function; it stops when our end of the pipe closes. */
 async function startPostgres(): Promise<Postgres> {
-  const child = spawn('bash', ['-c', 'source tests/postgres-server.sh && botcamp_start_postgres && echo "url=$BOTCAMP_TEST_DATABASE_URL" && read -r _'], {
-    env: { ...process.env, BOTCAMP_PG_DURABLE: '1' },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    'bash',
+    [
+      '-c',
+      'source tests/postgres-server.sh && botcamp_start_postgres && echo "url=$BOTCAMP_TEST_DATABASE_URL" && read -r _',
+    ],
+    {
+      env: { ...process.env, BOTCAMP_PG_DURABLE: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -32,7 +39,9 @@ async function startPostgres(): Promise<Postgres> {
       if (found) resolve(found[1]!);
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`PostgreSQL did not start (${code}):\n${output.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`PostgreSQL did not start (${code}):\n${output.slice(-2000)}`)),
+    );
   });
   return {
     url,
@@ -45,13 +54,17 @@ async function startPostgres(): Promise<Postgres> {
   };
 }
 
-export async function benchPostgres(options: { seconds: number; connections: number }, log: (line: string) => void): Promise<BenchRow[]> {
+export async function benchPostgres(
+  options: { seconds: number; connections: number },
+  log: (line: string) => void,
+): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'botcamp-bench-pg-'));
   const servers: RunningServer[] = [];
   let postgres: Postgres | undefined;
   const run = { seconds: options.seconds };
   const failed = (name: string, result: LoadResult) => {
-    if (result.failures > 0) throw new Error(`${name}: ${result.failures} answers were errors or not 2xx`);
+    if (result.failures > 0)
+      throw new Error(`${name}: ${result.failures} answers were errors or not 2xx`);
     return result;
   };
   try {
@@ -60,7 +73,14 @@ export async function benchPostgres(options: { seconds: number; connections: num
     const onSqlite = await seedBenchDatabase(sqlitePath, 0);
     const sqliteServer = await startBotcamp(sqlitePath, PAGES.course);
     servers.push(sqliteServer);
-    const sqlite = failed('SQLite', await load(sqliteServer.origin + PAGES.lesson, { ...run, connections: options.connections, headers: { cookie: `${sessionCookieName(false)}=${onSqlite.token}` } }));
+    const sqlite = failed(
+      'SQLite',
+      await load(sqliteServer.origin + PAGES.lesson, {
+        ...run,
+        connections: options.connections,
+        headers: { cookie: `${sessionCookieName(false)}=${onSqlite.token}` },
+      }),
+    );
     await sqliteServer.stop();
 
     log('postgres: starting a throwaway PostgreSQL server (fsync on)…');
@@ -71,16 +91,34 @@ export async function benchPostgres(options: { seconds: number; connections: num
     servers.push(first);
     const second = await startBotcamp(join(dir, 'unused.db'), PAGES.course, {}, env);
     servers.push(second);
-    log(`postgres: two servers, ${options.connections / 2} connections each, ${options.seconds} s…`);
+    log(
+      `postgres: two servers, ${options.connections / 2} connections each, ${options.seconds} s…`,
+    );
     const headers = { cookie: `${sessionCookieName(false)}=${onPostgres.token}` };
     const half = Math.ceil(options.connections / 2);
-    const [a, b] = await Promise.all([first, second].map((server) => load(server.origin + PAGES.lesson, { ...run, connections: half, headers, server })));
+    const [a, b] = await Promise.all(
+      [first, second].map((server) =>
+        load(server.origin + PAGES.lesson, { ...run, connections: half, headers, server }),
+      ),
+    );
     failed('PostgreSQL', a!);
     failed('PostgreSQL', b!);
     const group = `PostgreSQL, two servers (${options.connections} connections in all)`;
     return [
-      { group, measure: 'enrolled lesson, requests/s of both', value: a!.requestsPerSecond + b!.requestsPerSecond, unit: 'req/s', reference: { label: 'SQLite, one server', value: sqlite.requestsPerSecond } },
-      { group, measure: 'enrolled lesson, latency p99 (worse server)', value: Math.max(a!.p99, b!.p99), unit: 'ms', reference: { label: 'SQLite, one server', value: sqlite.p99 } },
+      {
+        group,
+        measure: 'enrolled lesson, requests/s of both',
+        value: a!.requestsPerSecond + b!.requestsPerSecond,
+        unit: 'req/s',
+        reference: { label: 'SQLite, one server', value: sqlite.requestsPerSecond },
+      },
+      {
+        group,
+        measure: 'enrolled lesson, latency p99 (worse server)',
+        value: Math.max(a!.p99, b!.p99),
+        unit: 'ms',
+        reference: { label: 'SQLite, one server', value: sqlite.p99 },
+      },
     ];
   } finally {
     for (const server of servers) await server.stop();

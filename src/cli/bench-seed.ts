@@ -20,20 +20,42 @@ export interface BenchSeed {
 }
 
 export const BENCH_COURSE = 'chatbots-for-organizing';
-const VIEWED = ['why-chatbots-for-organizing', 'how-chatbots-work', 'designing-a-conversation', 'writing-for-small-screens', 'sms-bots-and-the-rules'];
+const VIEWED = [
+  'why-chatbots-for-organizing',
+  'how-chatbots-work',
+  'designing-a-conversation',
+  'writing-for-small-screens',
+  'sms-bots-and-the-rules',
+];
 
 export async function seedBenchDatabase(file: string, chatters: number): Promise<BenchSeed> {
   const db = await openDatabase(file, { log: () => undefined });
   try {
     const valuesVersion = readValuesVersion(process.cwd());
-    const signedUp = await createAccountWithPassword(db, { email: 'bench-learner@example.org', displayName: 'Bench Learner', password: `${randomToken(8)}-${randomToken(8)}`, acceptValues: true, valuesVersion });
+    const signedUp = await createAccountWithPassword(db, {
+      email: 'bench-learner@example.org',
+      displayName: 'Bench Learner',
+      password: `${randomToken(8)}-${randomToken(8)}`,
+      acceptValues: true,
+      valuesVersion,
+    });
     if (!signedUp.ok) throw new Error(`could not create the benchmark learner: ${signedUp.error}`);
     const userId = signedUp.value.userId;
-    const enrolled = await enroll(db, { userId, courseSlug: BENCH_COURSE, source: 'admin', reason: 'benchmark' });
+    const enrolled = await enroll(db, {
+      userId,
+      courseSlug: BENCH_COURSE,
+      source: 'admin',
+      reason: 'benchmark',
+    });
     if (!enrolled.ok) throw new Error(`could not enroll the benchmark learner: ${enrolled.error}`);
     for (const [i, lesson] of VIEWED.entries()) {
       await recordLessonView(db, userId, BENCH_COURSE, lesson);
-      if (i < 3) await completeLesson(db, userId, BENCH_COURSE, { slug: lesson, requiresQuiz: false, quizIds: [] });
+      if (i < 3)
+        await completeLesson(db, userId, BENCH_COURSE, {
+          slug: lesson,
+          requiresQuiz: false,
+          quizIds: [],
+        });
     }
 
     const token = randomToken(20);
@@ -42,19 +64,62 @@ export async function seedBenchDatabase(file: string, chatters: number): Promise
     const expiresAt = new Date(now.getTime() + 20 * 24 * 60 * 60 * 1000);
     await db.write(async (tx) => {
       await tx.insert(sessions).values({ id: hashToken(token), userId, expiresAt, createdAt: now });
-      await tx.insert(quizAttempts).values({ userId, courseSlug: BENCH_COURSE, lessonSlug: 'sms-bots-and-the-rules', quizId: 'plain-language-stop', chosen: 1, correct: true });
+      await tx
+        .insert(quizAttempts)
+        .values({
+          userId,
+          courseSlug: BENCH_COURSE,
+          lessonSlug: 'sms-bots-and-the-rules',
+          quizId: 'plain-language-stop',
+          chosen: 1,
+          correct: true,
+        });
       for (let start = 0; start < chatters; start += 500) {
         const batch = chatterTokens.slice(start, start + 500);
         const people = await tx
           .insert(users)
-          .values(batch.map((_, i) => ({ email: `bench-chatter-${start + i}@example.org`, displayName: `Chatter ${start + i}`, valuesVersion, valuesAcceptedAt: now })))
+          .values(
+            batch.map((_, i) => ({
+              email: `bench-chatter-${start + i}@example.org`,
+              displayName: `Chatter ${start + i}`,
+              valuesVersion,
+              valuesAcceptedAt: now,
+            })),
+          )
           .returning({ id: users.id });
-        await tx.insert(enrollments).values(people.map(({ id }) => ({ userId: id, courseSlug: BENCH_COURSE, source: 'admin' as const })));
-        await tx.insert(sessions).values(people.map(({ id }, i) => ({ id: hashToken(batch[i]!), userId: id, expiresAt, createdAt: now })));
+        await tx
+          .insert(enrollments)
+          .values(
+            people.map(({ id }) => ({
+              userId: id,
+              courseSlug: BENCH_COURSE,
+              source: 'admin' as const,
+            })),
+          );
+        await tx
+          .insert(sessions)
+          .values(
+            people.map(({ id }, i) => ({
+              id: hashToken(batch[i]!),
+              userId: id,
+              expiresAt,
+              createdAt: now,
+            })),
+          );
       }
-      await tx.insert(testimonials).values(
-        Array.from({ length: 6 }, (_, i) => ({ userId, courseSlug: BENCH_COURSE, quote: `Benchmark testimonial ${i + 1}: the sandbox made the rules stick.`, name: `Learner ${i + 1}`, role: 'Organizer', organization: 'Local 1', status: 'approved' as const })),
-      );
+      await tx
+        .insert(testimonials)
+        .values(
+          Array.from({ length: 6 }, (_, i) => ({
+            userId,
+            courseSlug: BENCH_COURSE,
+            quote: `Benchmark testimonial ${i + 1}: the sandbox made the rules stick.`,
+            name: `Learner ${i + 1}`,
+            role: 'Organizer',
+            organization: 'Local 1',
+            status: 'approved' as const,
+          })),
+        );
     });
     return { token, chatterTokens };
   } finally {

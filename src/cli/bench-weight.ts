@@ -21,7 +21,10 @@ const gz = (text: string) => gzipSync(text, { level: 9 }).length;
 /** The relative imports of a built module (`./chunk.js`, `/_astro/chunk.js`). */
 function importsOf(code: string, from: string): string[] {
   const found: string[] = [];
-  for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`]((?:\.{1,2}\/|\/)[^"'`]+\.js)["'`]/g)) found.push(new URL(m[1]!, `http://x${from}`).pathname);
+  for (const m of code.matchAll(
+    /(?:\bfrom|\bimport)\s*\(?\s*["'`]((?:\.{1,2}\/|\/)[^"'`]+\.js)["'`]/g,
+  ))
+    found.push(new URL(m[1]!, `http://x${from}`).pathname);
   return found;
 }
 
@@ -41,7 +44,8 @@ export async function pageWeight(origin: string, pages: WeightedPage[]): Promise
     const html = await get(page.path, page.headers);
     cache.delete(page.path);
     let css = 0;
-    for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)) css += gz(await get(m[1]!));
+    for (const m of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g))
+      css += gz(await get(m[1]!));
     for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)) css += gz(m[1]!);
     let js = 0;
     const modules = new Set<string>();
@@ -63,9 +67,26 @@ export async function pageWeight(origin: string, pages: WeightedPage[]): Promise
       }
     }
     rows.push(
-      { group: `weight: ${page.name}`, measure: 'HTML (gzipped)', value: gz(html) / 1024, unit: 'KB' },
-      { group: `weight: ${page.name}`, measure: 'CSS (gzipped)', value: css / 1024, unit: 'KB', target: { kind: 'at-most', value: MAX_CSS / 1024 } },
-      { group: `weight: ${page.name}`, measure: 'JavaScript (gzipped)', value: js / 1024, unit: 'KB', target: { kind: 'at-most', value: page.maxJs / 1024 } },
+      {
+        group: `weight: ${page.name}`,
+        measure: 'HTML (gzipped)',
+        value: gz(html) / 1024,
+        unit: 'KB',
+      },
+      {
+        group: `weight: ${page.name}`,
+        measure: 'CSS (gzipped)',
+        value: css / 1024,
+        unit: 'KB',
+        target: { kind: 'at-most', value: MAX_CSS / 1024 },
+      },
+      {
+        group: `weight: ${page.name}`,
+        measure: 'JavaScript (gzipped)',
+        value: js / 1024,
+        unit: 'KB',
+        target: { kind: 'at-most', value: page.maxJs / 1024 },
+      },
     );
   }
   return rows;

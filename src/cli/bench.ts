@@ -62,11 +62,14 @@ const SCRIPT = ['RIDE', '94110', 'morning', '2', 'yes'];
 
 /** handleMessage turns per second of CPU time on one core (target: at least 100,000). */
 function benchEngine(): BenchRow[] {
-  const { bot, problems } = parseBot(readFileSync(new URL('content/bots/rides-to-polls.yaml', ROOT), 'utf8'));
+  const { bot, problems } = parseBot(
+    readFileSync(new URL('content/bots/rides-to-polls.yaml', ROOT), 'utf8'),
+  );
   if (!bot) throw new Error(`rides-to-polls did not parse: ${JSON.stringify(problems)}`);
   const conversation = (now: number) => {
     let { state } = startConversation(bot, { now });
-    for (const text of SCRIPT) state = handleMessage(bot, state, text, { now: (now += 1000) }).state;
+    for (const text of SCRIPT)
+      state = handleMessage(bot, state, text, { now: (now += 1000) }).state;
     if (!state.ended) throw new Error('The benchmark conversation did not finish.');
   };
   for (let i = 0; i < 2000; i++) conversation(i); // warm up the JIT
@@ -81,12 +84,22 @@ function benchEngine(): BenchRow[] {
   // CPU time is what one core actually spent; wall time also counts waiting for a busy machine.
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const turns = conversations * SCRIPT.length;
-  return [{ group: 'bot engine (rides-to-polls, one core)', measure: 'turns per CPU second', value: (turns / cpuMs) * 1000, unit: 'turns/s', target: { kind: 'at-least', value: 100_000 } }];
+  return [
+    {
+      group: 'bot engine (rides-to-polls, one core)',
+      measure: 'turns per CPU second',
+      value: (turns / cpuMs) * 1000,
+      unit: 'turns/s',
+      target: { kind: 'at-least', value: 100_000 },
+    },
+  ];
 }
 
 function buildIfStale(): void {
   log('building the site if the build is missing or older than the sources…');
-  const result = spawnSync('bash', ['-c', 'source src/cli/node-env.sh && botcamp_build_if_stale'], { stdio: 'inherit' });
+  const result = spawnSync('bash', ['-c', 'source src/cli/node-env.sh && botcamp_build_if_stale'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('the build failed');
 }
 
@@ -104,9 +117,25 @@ const rows: BenchRow[] = [];
 const atStart = machine();
 if (wanted('http') || wanted('chat') || wanted('postgres')) buildIfStale();
 if (wanted('http') || wanted('chat')) {
-  rows.push(...(await benchHttp({ seconds: Number(values.seconds), connections: Number(values.connections), soakSeconds: Number(values.soak), chat: wanted('chat') }, log)));
+  rows.push(
+    ...(await benchHttp(
+      {
+        seconds: Number(values.seconds),
+        connections: Number(values.connections),
+        soakSeconds: Number(values.soak),
+        chat: wanted('chat'),
+      },
+      log,
+    )),
+  );
 }
-if (wanted('postgres')) rows.push(...(await benchPostgres({ seconds: Number(values.seconds), connections: Number(values.connections) }, log)));
+if (wanted('postgres'))
+  rows.push(
+    ...(await benchPostgres(
+      { seconds: Number(values.seconds), connections: Number(values.connections) },
+      log,
+    )),
+  );
 if (wanted('engine')) {
   log('bot engine…');
   rows.push(...benchEngine());
@@ -119,9 +148,17 @@ if (wanted('build')) rows.push(...benchBuild(Number(values.lessons), log));
 
 const evaluated = rows.map(evaluate);
 const missed = evaluated.filter((r) => r.met === false).length;
-const about = { date: new Date().toISOString(), machine: atStart, loadAtEnd: machine().load, connections: Number(values.connections), seconds: Number(values.seconds) };
+const about = {
+  date: new Date().toISOString(),
+  machine: atStart,
+  loadAtEnd: machine().load,
+  connections: Number(values.connections),
+  seconds: Number(values.seconds),
+};
 console.log(`\nBotcamp benchmark, ${about.date}`);
-console.log(`${atStart.cores} cores (${atStart.cpu}), ${atStart.memory}, Node ${atStart.node}; load average ${atStart.load} at start, ${about.loadAtEnd} at end\n`);
+console.log(
+  `${atStart.cores} cores (${atStart.cpu}), ${atStart.memory}, Node ${atStart.node}; load average ${atStart.load} at start, ${about.loadAtEnd} at end\n`,
+);
 console.log(renderTable(evaluated));
 console.log(`\n${missed === 0 ? 'Every target met.' : `${missed} target(s) missed.`}`);
 mkdirSync(dirname(values.json), { recursive: true });

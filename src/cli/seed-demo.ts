@@ -7,7 +7,8 @@ const db = await openDatabase(databaseConfig(process.env));
 const accounts = await createDemoAccounts(db, readValuesVersion(process.cwd()));
 if (accounts.length) {
   console.log('\nbotcamp: created demo accounts (shown only this once):');
-  for (const a of accounts) console.log(`  ${a.role.padEnd(10)} ${a.email}  password: ${a.password}`);
+  for (const a of accounts)
+    console.log(`  ${a.role.padEnd(10)} ${a.email}  password: ${a.password}`);
   console.log('');
 }
 await db.close();

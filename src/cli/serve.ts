@@ -5,7 +5,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createHttpsServer, Server as HttpsServer } from 'node:https';
 import { databaseConfig, openDatabase } from '../lib/db/index.ts';
 import { paymentsFrom } from '../lib/payments/stripe-client.ts';
-import { CLIENT_ADDRESS_HEADER, parseTrustedProxies, realClientAddress, type TrustedProxies } from '../lib/http/client-address.ts';
+import {
+  CLIENT_ADDRESS_HEADER,
+  parseTrustedProxies,
+  realClientAddress,
+  type TrustedProxies,
+} from '../lib/http/client-address.ts';
 import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
 import { listStaticFiles, sendStaticFile, staticFileFor } from '../lib/http/static-files.ts';
 
@@ -30,12 +35,20 @@ try {
   trustedProxies = parsed.proxies;
   console.info(`botcamp: trusted proxies: ${trustedProxies.description}`);
   const payments = paymentsFrom(process.env);
-  console.info(`botcamp: online payment: ${payments.enabled ? 'Stripe' : 'off (no STRIPE_SECRET_KEY)'}`);
+  console.info(
+    `botcamp: online payment: ${payments.enabled ? 'Stripe' : 'off (no STRIPE_SECRET_KEY)'}`,
+  );
   // Loud on purpose: a certificate printed with a dead verification link cannot be recalled.
   const siteWarning = siteUrlWarning(process.env);
   const rule = `botcamp: WARNING ${'='.repeat(60)}`;
-  if (siteWarning) console.warn(['', rule, ...siteWarning.map((line) => `botcamp: WARNING: ${line}`), rule, ''].join('\n'));
-  else console.info(`botcamp: links in e-mails and certificates use ${process.env.SITE_URL?.trim() || DEFAULT_SITE_URL}`);
+  if (siteWarning)
+    console.warn(
+      ['', rule, ...siteWarning.map((line) => `botcamp: WARNING: ${line}`), rule, ''].join('\n'),
+    );
+  else
+    console.info(
+      `botcamp: links in e-mails and certificates use ${process.env.SITE_URL?.trim() || DEFAULT_SITE_URL}`,
+    );
   const db = await openDatabase(databaseConfig(process.env));
   console.info(`botcamp: database: ${db.label}`);
   await db.close();
@@ -49,28 +62,49 @@ process.env.BOTCAMP_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 // The adapter runs in middleware mode (astro.config.mjs): it renders pages, and this server owns the
 // port and the built files, whose list is known at start.
 type AppHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
-const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as { handler: AppHandler };
+const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as {
+  handler: AppHandler;
+};
 const files = listStaticFiles(resolve('dist/client'));
 
 const listener = (request: IncomingMessage, response: ServerResponse) => {
   // Set on every request, replacing any copy the client sent: only this line may speak for the client's address.
-  request.headers[CLIENT_ADDRESS_HEADER] = realClientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxies);
+  request.headers[CLIENT_ADDRESS_HEADER] = realClientAddress(
+    request.socket.remoteAddress,
+    request.headers['x-forwarded-for'],
+    trustedProxies,
+  );
   // On every answer, files included: no MIME sniffing.
   response.setHeader('X-Content-Type-Options', 'nosniff');
   try {
     decodeURI(request.url ?? '/');
   } catch {
-    response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request: the address is not valid.');
+    response
+      .writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' })
+      .end('Bad request: the address is not valid.');
     return;
   }
   const file = staticFileFor(files, request.method, request.url);
   if (file) return sendStaticFile(file, request, response);
   void entry.handler(request, response);
 };
-const server = process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH ? createHttpsServer({ key: readFileSync(process.env.SERVER_KEY_PATH), cert: readFileSync(process.env.SERVER_CERT_PATH) }, listener) : createServer(listener);
+const server =
+  process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
+    ? createHttpsServer(
+        {
+          key: readFileSync(process.env.SERVER_KEY_PATH),
+          cert: readFileSync(process.env.SERVER_CERT_PATH),
+        },
+        listener,
+      )
+    : createServer(listener);
 const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
-server.listen(port, host, () => console.info(`botcamp: listening on ${server instanceof HttpsServer ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`));
+server.listen(port, host, () =>
+  console.info(
+    `botcamp: listening on ${server instanceof HttpsServer ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
+  ),
+);
 
 let draining = false;
 function drain(signal: string): void {

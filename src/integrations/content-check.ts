@@ -18,7 +18,8 @@ export function contentCheck(): AstroIntegration {
         if (command !== 'build') return;
         const problems = run();
         const errors = problems.filter((p) => p.severity === 'error');
-        for (const p of problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
+        for (const p of problems)
+          (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
         if (errors.length) {
           // The messages above say everything; a stack trace would only bury them.
           logger.error(`content check failed with ${errors.length} error(s); the build stops here`);
@@ -28,7 +29,8 @@ export function contentCheck(): AstroIntegration {
       'astro:server:setup': ({ server, logger }) => {
         const report = () => {
           const problems = run();
-          for (const p of problems) (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
+          for (const p of problems)
+            (p.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(p));
         };
         report();
         server.watcher.on('change', (path) => {

@@ -7,4 +7,5 @@
  * const r: Result<number, 'too-big'> = n > 10 ? { ok: false, error: 'too-big', field: 'n' } : { ok: true, value: n };
  * if (!r.ok) showError(r.error);
  */
-export type Result<T, E extends string = string> = { ok: true; value: T } | { ok: false; error: E; field?: string };
+export type Result<T, E extends string = string> =
+  { ok: true; value: T } | { ok: false; error: E; field?: string };

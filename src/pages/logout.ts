@@ -14,7 +14,8 @@ const LogoutForm = z.object({ scope: z.enum(['this', 'everywhere']).default('thi
  */
 export const POST: APIRoute = async ({ request, locals, cookies, redirect }) => {
   const input = await readFormInput(request, LogoutForm);
-  if (locals.user && input.ok && input.data.scope === 'everywhere') await invalidateAllSessions(await getDb(), locals.user.id);
+  if (locals.user && input.ok && input.data.scope === 'everywhere')
+    await invalidateAllSessions(await getDb(), locals.user.id);
   await endSession(cookies, locals.session?.id);
   return redirect(localePath(locals.locale, '/'), 303);
 };

@@ -12,9 +12,15 @@ export const GET: APIRoute = async () => {
   const paths: string[] = ['/', '/values'];
   for (const { slug, lessons } of courses) {
     paths.push(`/courses/${slug}`);
-    for (const lesson of lessons) if (lesson.data.preview) paths.push(`/courses/${slug}/lessons/${lesson.slug}`);
+    for (const lesson of lessons)
+      if (lesson.data.preview) paths.push(`/courses/${slug}/lessons/${lesson.slug}`);
   }
   for (const instructor of instructors) paths.push(`/instructors/${instructor.id}`);
   const pages: SitemapPage[] = paths.map((path) => ({ path, locales: [...LOCALES] }));
-  return new Response(sitemapXml(siteUrl, pages), { headers: { 'Content-Type': 'application/xml; charset=utf-8', 'Cache-Control': 'public, max-age=3600' } });
+  return new Response(sitemapXml(siteUrl, pages), {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': 'public, max-age=3600',
+    },
+  });
 };

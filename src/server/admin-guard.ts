@@ -13,9 +13,13 @@ export function adminAccess(user: SessionUser | null): 'ok' | 'login' | 'forbidd
  * (anonymous visitors to log in, every other role a plain 403).
  * @example const guard = requireAdmin(Astro.locals, Astro.url); if (!guard.ok) return guard.response;
  */
-export function requireAdmin(locals: App.Locals, url: URL): { ok: true; user: SessionUser } | { ok: false; response: Response } {
+export function requireAdmin(
+  locals: App.Locals,
+  url: URL,
+): { ok: true; user: SessionUser } | { ok: false; response: Response } {
   const access = adminAccess(locals.user);
   if (access === 'ok' && locals.user) return { ok: true, user: locals.user };
-  if (access === 'login') return { ok: false, response: loginRedirect('en', url.pathname + url.search) };
+  if (access === 'login')
+    return { ok: false, response: loginRedirect('en', url.pathname + url.search) };
   return { ok: false, response: plainResponse(403, locals.t('error.forbidden')) };
 }

@@ -1,5 +1,10 @@
 import { defineMiddleware } from 'astro:middleware';
-import { expiredSessionCookieOptions, sessionCookieName, sessionCookieOptions, validateSessionToken } from '~/lib/auth/session';
+import {
+  expiredSessionCookieOptions,
+  sessionCookieName,
+  sessionCookieOptions,
+  validateSessionToken,
+} from '~/lib/auth/session';
 import { getDb, secureCookies } from './runtime';
 
 const cookieName = sessionCookieName(secureCookies);
@@ -24,6 +29,11 @@ export const authenticate = defineMiddleware(async (context, next) => {
   }
   context.locals.user = result.user;
   context.locals.session = result.session;
-  if (result.renewed) context.cookies.set(cookieName, token, sessionCookieOptions(result.session.expiresAt, secureCookies));
+  if (result.renewed)
+    context.cookies.set(
+      cookieName,
+      token,
+      sessionCookieOptions(result.session.expiresAt, secureCookies),
+    );
   return next();
 });

@@ -13,12 +13,16 @@ export async function getBot(id: string): Promise<Bot | undefined> {
 }
 
 /** A bot and the YAML it was written in (shown under "view the flow"), from one read of its file. */
-export async function getBotWithSource(id: string): Promise<{ bot: Bot; source: string } | undefined> {
+export async function getBotWithSource(
+  id: string,
+): Promise<{ bot: Bot; source: string } | undefined> {
   const file = (await getEntry('bots', id))?.data as BotFile | undefined;
   return file?.kind === 'bot' ? { bot: file.bot, source: file.source } : undefined;
 }
 
-export async function getExercise(id: string): Promise<{ exercise: Exercise; starterSource: string } | undefined> {
+export async function getExercise(
+  id: string,
+): Promise<{ exercise: Exercise; starterSource: string } | undefined> {
   const file = (await getEntry('bots', id))?.data as BotFile | undefined;
   if (file?.kind !== 'exercise') return undefined;
   const starter = (await getEntry('bots', file.exercise.starter))?.data as BotFile | undefined;
@@ -39,7 +43,8 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
     for (const lesson of lessons) {
       const courseSlug = lesson.id.split('/')[0] ?? '';
       const { bots, exercises } = embeddedBots(lesson.body ?? '');
-      for (const id of [...bots, ...exercises]) map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
+      for (const id of [...bots, ...exercises])
+        map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
     }
     return map;
   });
@@ -48,7 +53,10 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
 
 /** The bots and exercises a course's lessons embed (for its report). */
 export async function botsInCourse(courseSlug: string): Promise<string[]> {
-  return [...(await lessonsEmbedding())].filter(([, places]) => places.some((p) => p.courseSlug === courseSlug)).map(([id]) => id).sort();
+  return [...(await lessonsEmbedding())]
+    .filter(([, places]) => places.some((p) => p.courseSlug === courseSlug))
+    .map(([id]) => id)
+    .sort();
 }
 
 /**
@@ -61,7 +69,11 @@ export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boole
   const db = await getDb();
   const places = (await lessonsEmbedding()).get(id) ?? [];
   for (const place of places) {
-    if ((await lessonAccess(db.read, viewer, place.courseSlug, place)).allowed && (await canTrackProgress(db.read, viewer, place.courseSlug))) return true;
+    if (
+      (await lessonAccess(db.read, viewer, place.courseSlug, place)).allowed &&
+      (await canTrackProgress(db.read, viewer, place.courseSlug))
+    )
+      return true;
   }
   return false;
 }
@@ -70,9 +82,16 @@ export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boole
  * The signed-in viewer allowed a stored conversation with `id`, or the JSON error to answer with
  * (401 anonymous, 403 not enrolled in a course that uses it).
  */
-export async function storedBotViewer(user: SessionUser | null, id: string): Promise<{ ok: true; viewer: { id: number; role: SessionUser['role'] } } | { ok: false; response: Response }> {
+export async function storedBotViewer(
+  user: SessionUser | null,
+  id: string,
+): Promise<
+  | { ok: true; viewer: { id: number; role: SessionUser['role'] } }
+  | { ok: false; response: Response }
+> {
   if (!user) return { ok: false, response: json({ error: 'login-required' }, 401) };
   const viewer = { id: user.id, role: user.role };
-  if (!(await canUseStoredBot(viewer, id))) return { ok: false, response: json({ error: 'not-enrolled' }, 403) };
+  if (!(await canUseStoredBot(viewer, id)))
+    return { ok: false, response: json({ error: 'not-enrolled' }, 403) };
   return { ok: true, viewer };
 }

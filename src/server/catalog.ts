@@ -16,8 +16,16 @@ const includeDrafts = import.meta.env.DEV;
 const perBuild = perBuildMemo(!import.meta.env.DEV);
 
 /** Every entry of a collection by id, once per build. */
-function entriesById<C extends CollectionKey>(collection: C): Promise<Map<string, CollectionEntry<C>>> {
-  return perBuild(`entries ${collection}`, async () => new Map((await getCollection(collection)).map((entry) => [entry.id, entry as CollectionEntry<C>])));
+function entriesById<C extends CollectionKey>(
+  collection: C,
+): Promise<Map<string, CollectionEntry<C>>> {
+  return perBuild(
+    `entries ${collection}`,
+    async () =>
+      new Map(
+        (await getCollection(collection)).map((entry) => [entry.id, entry as CollectionEntry<C>]),
+      ),
+  );
 }
 
 export interface LocalizedCurriculum extends Curriculum {
@@ -30,14 +38,23 @@ export interface LocalizedCurriculum extends Curriculum {
 function toSummary(entry: CollectionEntry<'lessons'>): LessonSummary & { locale: Locale | null } {
   const [courseSlug = '', second = '', third] = entry.id.split('/');
   const translated = third !== undefined;
-  return { id: entry.id, courseSlug, slug: translated ? third : second, data: entry.data, locale: translated ? (second as Locale) : null };
+  return {
+    id: entry.id,
+    courseSlug,
+    slug: translated ? third : second,
+    data: entry.data,
+    locale: translated ? (second as Locale) : null,
+  };
 }
 
 /**
  * A course with its ordered lessons, in `locale` where a translation exists (lesson by lesson).
  * Undefined when the course does not exist or is a draft outside dev.
  */
-export async function getCurriculum(slug: string, locale: Locale): Promise<LocalizedCurriculum | undefined> {
+export async function getCurriculum(
+  slug: string,
+  locale: Locale,
+): Promise<LocalizedCurriculum | undefined> {
   return (await curriculaFor(locale)).get(slug);
 }
 
@@ -55,21 +72,40 @@ function curriculaFor(locale: Locale): Promise<Map<string, LocalizedCurriculum>>
   });
 }
 
-async function buildLocalizedCurriculum(slug: string, locale: Locale): Promise<LocalizedCurriculum | undefined> {
+async function buildLocalizedCurriculum(
+  slug: string,
+  locale: Locale,
+): Promise<LocalizedCurriculum | undefined> {
   const courses = await entriesById('courses');
   const original = courses.get(slug);
   if (!original || (original.data.status === 'draft' && !includeDrafts)) return undefined;
-  const translation = locale !== original.data.language ? courses.get(`${slug}/${locale}`) : undefined;
-  const all = [...(await entriesById('lessons')).values()].filter((entry) => entry.id.startsWith(`${slug}/`)).map(toSummary);
+  const translation =
+    locale !== original.data.language ? courses.get(`${slug}/${locale}`) : undefined;
+  const all = [...(await entriesById('lessons')).values()]
+    .filter((entry) => entry.id.startsWith(`${slug}/`))
+    .map(toSummary);
   const originals = all.filter((lesson) => lesson.locale === null);
-  const lessons = originals.map((lesson) => all.find((t) => t.locale === locale && t.slug === lesson.slug && locale !== original.data.language) ?? lesson);
+  const lessons = originals.map(
+    (lesson) =>
+      all.find(
+        (t) => t.locale === locale && t.slug === lesson.slug && locale !== original.data.language,
+      ) ?? lesson,
+  );
   const course = translation?.data ?? original.data;
-  return { ...buildCurriculum(slug, course, lessons, includeDrafts), courseLocale: translation ? locale : original.data.language, originalLanguage: original.data.language };
+  return {
+    ...buildCurriculum(slug, course, lessons, includeDrafts),
+    courseLocale: translation ? locale : original.data.language,
+    originalLanguage: original.data.language,
+  };
 }
 
 /** Live courses for the catalog, in a stable order (title). */
 export async function listCourses(locale: Locale): Promise<LocalizedCurriculum[]> {
-  return perBuild(`course list ${locale}`, async () => [...(await curriculaFor(locale)).values()].sort((a, b) => a.course.title.localeCompare(b.course.title)));
+  return perBuild(`course list ${locale}`, async () =>
+    [...(await curriculaFor(locale)).values()].sort((a, b) =>
+      a.course.title.localeCompare(b.course.title),
+    ),
+  );
 }
 
 /** The renderable entry behind a lesson summary (for `renderContent()`). */
@@ -77,18 +113,28 @@ export async function getLessonEntry(id: string): Promise<CollectionEntry<'lesso
   return (await entriesById('lessons')).get(id);
 }
 
-export async function getInstructors(ids: readonly string[]): Promise<CollectionEntry<'instructors'>[]> {
+export async function getInstructors(
+  ids: readonly string[],
+): Promise<CollectionEntry<'instructors'>[]> {
   const instructors = await entriesById('instructors');
-  return ids.map((id) => instructors.get(id)).filter((entry): entry is CollectionEntry<'instructors'> => entry !== undefined);
+  return ids
+    .map((id) => instructors.get(id))
+    .filter((entry): entry is CollectionEntry<'instructors'> => entry !== undefined);
 }
 
 /** An instructor by id (the id comes from the URL), or undefined. */
-export async function getInstructor(id: string): Promise<CollectionEntry<'instructors'> | undefined> {
+export async function getInstructor(
+  id: string,
+): Promise<CollectionEntry<'instructors'> | undefined> {
   return (await entriesById('instructors')).get(id);
 }
 
-export async function getTestimonials(courseSlug: string): Promise<CollectionEntry<'testimonials'>[]> {
-  const entries = [...(await entriesById('testimonials')).values()].filter((entry) => entry.data.course === courseSlug);
+export async function getTestimonials(
+  courseSlug: string,
+): Promise<CollectionEntry<'testimonials'>[]> {
+  const entries = [...(await entriesById('testimonials')).values()].filter(
+    (entry) => entry.data.course === courseSlug,
+  );
   return entries.sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -99,12 +145,17 @@ type Rendered = Awaited<ReturnType<typeof render>>;
  * returns holds no request state, so every request can render the same one. Entries only come
  * from the collections (never from request input), so the cache is as large as the content.
  */
-export function renderContent(entry: CollectionEntry<'lessons' | 'instructors' | 'pages'>): Promise<Rendered> {
+export function renderContent(
+  entry: CollectionEntry<'lessons' | 'instructors' | 'pages'>,
+): Promise<Rendered> {
   return perBuild(`render ${entry.collection} ${entry.id}`, () => render(entry));
 }
 
 /** Courses an instructor teaches, for their page. */
-export async function coursesTaughtBy(instructorId: string, locale: Locale): Promise<LocalizedCurriculum[]> {
+export async function coursesTaughtBy(
+  instructorId: string,
+  locale: Locale,
+): Promise<LocalizedCurriculum[]> {
   return (await listCourses(locale)).filter((c) => c.course.instructors.includes(instructorId));
 }
 

@@ -18,11 +18,18 @@ export interface DashboardCourse {
   certificateId: string | null;
 }
 
-async function dashboardCourse(userId: number, courseSlug: string, locale: Locale): Promise<DashboardCourse | null> {
+async function dashboardCourse(
+  userId: number,
+  courseSlug: string,
+  locale: Locale,
+): Promise<DashboardCourse | null> {
   const db = await getDb();
   const curriculum = await getCurriculum(courseSlug, locale);
   if (!curriculum) return null;
-  const [progress, certificate] = await Promise.all([getCourseProgress(db, userId, curriculum), getCertificateFor(db.read, userId, curriculum.slug)]);
+  const [progress, certificate] = await Promise.all([
+    getCourseProgress(db, userId, curriculum),
+    getCertificateFor(db.read, userId, curriculum.slug),
+  ]);
   return {
     curriculum,
     percent: progress.percent,
@@ -37,12 +44,18 @@ async function dashboardCourse(userId: number, courseSlug: string, locale: Local
 /** The learner's active courses with progress and where to continue, most recent enrollment first. */
 export async function loadDashboard(userId: number, locale: Locale): Promise<DashboardCourse[]> {
   const rows = await listEnrollmentsForUser(await getDb(), userId);
-  const courses = await Promise.all(rows.map((row) => dashboardCourse(userId, row.courseSlug, locale)));
+  const courses = await Promise.all(
+    rows.map((row) => dashboardCourse(userId, row.courseSlug, locale)),
+  );
   return courses.filter((c): c is DashboardCourse => c !== null);
 }
 
 /** One course of the learner's dashboard (for the confirmation before erasing progress), or null when they are not enrolled. */
-export async function loadDashboardCourse(userId: number, courseSlug: string, locale: Locale): Promise<DashboardCourse | null> {
+export async function loadDashboardCourse(
+  userId: number,
+  courseSlug: string,
+  locale: Locale,
+): Promise<DashboardCourse | null> {
   const enrollment = await getEnrollment((await getDb()).read, userId, courseSlug);
   return enrollment?.status === 'active' ? dashboardCourse(userId, courseSlug, locale) : null;
 }

@@ -18,12 +18,20 @@ export type FormInput<T> =
 /** Forms are small; an upload (CSV import) passes a larger cap. */
 export const DEFAULT_FORM_BYTES = 64 * 1024;
 
-export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, maxBytes = DEFAULT_FORM_BYTES): Promise<FormInput<T>> {
+export async function readFormInput<T>(
+  request: Request,
+  schema: z.ZodType<T>,
+  maxBytes = DEFAULT_FORM_BYTES,
+): Promise<FormInput<T>> {
   const empty = { errors: {}, values: {} };
   // The original header, not a lower-cased copy: a multipart boundary is case-sensitive.
   const contentType = request.headers.get('content-type') ?? '';
   const type = contentType.toLowerCase();
-  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) return { ok: false, status: 400, ...empty };
+  if (
+    !type.startsWith('application/x-www-form-urlencoded') &&
+    !type.startsWith('multipart/form-data')
+  )
+    return { ok: false, status: 400, ...empty };
   const length = Number(request.headers.get('content-length') ?? NaN);
   if (length > maxBytes) return { ok: false, status: 413, ...empty };
   let form: FormData;
@@ -55,7 +63,10 @@ export async function readFormInput<T>(request: Request, schema: z.ZodType<T>, m
  * the person's language: never a stack trace.
  */
 export function unusableForm(status: 400 | 413, message: string): Response {
-  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+  return new Response(message, {
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+  });
 }
 
 /**
@@ -66,5 +77,7 @@ export function unusableForm(status: 400 | 413, message: string): Response {
  * if (!input.ok) return refuseForm(input, locals.t);
  */
 export function refuseForm(input: { status: 400 | 413 | 422 }, t: Translate): Response {
-  return input.status === 413 ? unusableForm(413, t('error.form-too-large')) : unusableForm(400, t('error.bad-request'));
+  return input.status === 413
+    ? unusableForm(413, t('error.form-too-large'))
+    : unusableForm(400, t('error.bad-request'));
 }

@@ -1,5 +1,10 @@
 import type { CollectionEntry } from 'astro:content';
-import { findLesson, neighbours, previewLessons, type LessonSummary } from '~/lib/course/curriculum';
+import {
+  findLesson,
+  neighbours,
+  previewLessons,
+  type LessonSummary,
+} from '~/lib/course/curriculum';
 import type { Quiz } from '~/lib/content/schemas';
 import { lessonAccess, tracksProgress, type LessonAccess } from '~/lib/enrollment/access';
 import type { Locale } from '~/lib/i18n/locales';
@@ -90,7 +95,10 @@ export async function loadLessonPage(input: {
   const db = await getDb();
   const viewer = input.user ? { id: input.user.id, role: input.user.role } : null;
   const access = await lessonAccess(db.read, viewer, curriculum.slug, lesson.data);
-  if (!access.allowed) return access.reason === 'login-required' ? { kind: 'login-required' } : { kind: 'forbidden', curriculum, lesson };
+  if (!access.allowed)
+    return access.reason === 'login-required'
+      ? { kind: 'login-required' }
+      : { kind: 'forbidden', curriculum, lesson };
   const entry = await getLessonEntry(lesson.id);
   if (!entry) return { kind: 'not-found' };
 
@@ -98,21 +106,33 @@ export async function loadLessonPage(input: {
   const tracked = tracksProgress(access);
   let completed = new Set<string>();
   let percent = 0;
-  const states = tracked && viewer ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug) : new Map();
+  const states =
+    tracked && viewer
+      ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug)
+      : new Map();
   if (tracked && viewer) {
     // Read first: a reload of the lesson last opened needs no write (viewNeedsRecording), and the
     // page shows only completions, which a view does not change.
     const progress = await getCourseProgress(db, viewer.id, curriculum);
-    if (viewNeedsRecording(progress, lesson.slug)) await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
+    if (viewNeedsRecording(progress, lesson.slug))
+      await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
     completed = progress.completed;
     percent = progress.percent;
   }
   const quizzes = new Map<string, QuizView>();
   for (const quiz of lesson.data.quizzes) {
     const state = states.get(quiz.id);
-    quizzes.set(quiz.id, { quiz, result: state ? { chosen: state.lastChosen, correct: state.lastCorrect } : anonymousResult(quiz, input.url) });
+    quizzes.set(quiz.id, {
+      quiz,
+      result: state
+        ? { chosen: state.lastChosen, correct: state.lastCorrect }
+        : anonymousResult(quiz, input.url),
+    });
   }
-  const { bots, playgrounds } = await loadEmbeddedBots(entry.body ?? '', tracked && viewer ? viewer.id : null);
+  const { bots, playgrounds } = await loadEmbeddedBots(
+    entry.body ?? '',
+    tracked && viewer ? viewer.id : null,
+  );
   return {
     kind: 'ok',
     curriculum,
@@ -121,10 +141,22 @@ export async function loadLessonPage(input: {
     access,
     tracked,
     completed,
-    openable: new Set((tracked || access.via === 'staff' ? curriculum.lessons : previewLessons(curriculum)).map((l) => l.slug)),
+    openable: new Set(
+      (tracked || access.via === 'staff' ? curriculum.lessons : previewLessons(curriculum)).map(
+        (l) => l.slug,
+      ),
+    ),
     percent,
     ...neighbours(curriculum, lesson.slug),
-    context: { courseSlug: curriculum.slug, lessonSlug: lesson.slug, tracked, quizzes, bots, playgrounds, returnPath: input.returnPath },
+    context: {
+      courseSlug: curriculum.slug,
+      lessonSlug: lesson.slug,
+      tracked,
+      quizzes,
+      bots,
+      playgrounds,
+      returnPath: input.returnPath,
+    },
   };
 }
 
@@ -132,21 +164,34 @@ export async function loadLessonPage(input: {
  * Everything the lesson's bots and playgrounds show, loaded before the page renders, so the
  * components only render. `learnerId` is set when the viewer's chats and drafts are stored.
  */
-async function loadEmbeddedBots(body: string, learnerId: number | null): Promise<Pick<LessonContext, 'bots' | 'playgrounds'>> {
+async function loadEmbeddedBots(
+  body: string,
+  learnerId: number | null,
+): Promise<Pick<LessonContext, 'bots' | 'playgrounds'>> {
   const { bots: botIds, exercises } = embeddedBots(body);
   const db = await getDb();
   const bots = new Map<string, SandboxBotView>();
   for (const id of botIds) {
     const found = await getBotWithSource(id);
-    if (found) bots.set(id, { ...found, conversation: learnerId === null ? null : await loadConversation(db, learnerId, found.bot) });
+    if (found)
+      bots.set(id, {
+        ...found,
+        conversation: learnerId === null ? null : await loadConversation(db, learnerId, found.bot),
+      });
   }
   const playgrounds = new Map<string, PlaygroundView>();
   for (const id of exercises) {
     const found = await getExercise(id);
     if (!found) continue;
-    const state = learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
+    const state =
+      learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
     const source = state?.draft ?? found.starterSource;
-    playgrounds.set(id, { exercise: found.exercise, source, lint: await getFlowRunner().lint(source, found.exercise.language), state });
+    playgrounds.set(id, {
+      exercise: found.exercise,
+      source,
+      lint: await getFlowRunner().lint(source, found.exercise.language),
+      state,
+    });
   }
   return { bots, playgrounds };
 }

@@ -9,13 +9,26 @@ import { secureCookies } from './runtime';
  * `publicPages`, the last middleware, answers from a kept copy while that read gives the same
  * data, and keeps what such a page rendered. `astro dev` keeps nothing, so authors see every change.
  */
-const cache = new PublicPageCache({ enabled: !import.meta.env.DEV, sessionCookie: sessionCookieName(secureCookies) });
+const cache = new PublicPageCache({
+  enabled: !import.meta.env.DEV,
+  sessionCookie: sessionCookieName(secureCookies),
+});
 
-const viewOf = (locals: App.Locals) => ({ signedIn: locals.user !== null, hasNotice: locals.notice !== undefined });
+const viewOf = (locals: App.Locals) => ({
+  signedIn: locals.user !== null,
+  hasNotice: locals.notice !== undefined,
+});
 
 /** `data`: what this render read from the database; `read`: the same read, to run on later requests. */
-export function keepThisPage(context: { request: Request; url: URL; locals: App.Locals }, page: { data: unknown; read: () => Promise<unknown> }): void {
+export function keepThisPage(
+  context: { request: Request; url: URL; locals: App.Locals },
+  page: { data: unknown; read: () => Promise<unknown> },
+): void {
   cache.mark(context.request, context.url, viewOf(context.locals), page);
 }
 
-export const publicPages = defineMiddleware(async (context, next) => (await cache.serve(context.request, context.url, viewOf(context.locals))) ?? cache.keep(context.request, await next()));
+export const publicPages = defineMiddleware(
+  async (context, next) =>
+    (await cache.serve(context.request, context.url, viewOf(context.locals))) ??
+    cache.keep(context.request, await next()),
+);

@@ -9,12 +9,22 @@ const includeDrafts = import.meta.env.DEV;
  * for review by `dueBy` (default: the next 30 days) and the next one after (src/lib/content/review.ts).
  */
 export async function loadReviewSchedule(today: Date, dueBy?: Date): Promise<ReviewSchedule> {
-  const courses = new Map((await getCollection('courses', (entry) => !entry.id.includes('/'))).map((entry) => [entry.id, entry.data]));
+  const courses = new Map(
+    (await getCollection('courses', (entry) => !entry.id.includes('/'))).map((entry) => [
+      entry.id,
+      entry.data,
+    ]),
+  );
   const lessons: ReviewedLesson[] = [];
   for (const entry of await getCollection('lessons')) {
     const [courseSlug = '', second = '', third] = entry.id.split('/');
     const course = courses.get(courseSlug);
-    if (!course || !entry.data.reviewed || (!includeDrafts && (entry.data.draft || course.status === 'draft'))) continue;
+    if (
+      !course ||
+      !entry.data.reviewed ||
+      (!includeDrafts && (entry.data.draft || course.status === 'draft'))
+    )
+      continue;
     const locale = third !== undefined && isLocale(second) ? second : course.language;
     const slug = third ?? second;
     lessons.push({

@@ -55,7 +55,12 @@ export function getDb(): Promise<Db> {
 }
 
 export async function getMailer(): Promise<Mailer> {
-  mailer ??= createMailer({ db: await getDb(), smtpUrl: SMTP_URL, from: MAIL_FROM, log: (line) => console.info(line) });
+  mailer ??= createMailer({
+    db: await getDb(),
+    smtpUrl: SMTP_URL,
+    from: MAIL_FROM,
+    log: (line) => console.info(line),
+  });
   return mailer;
 }
 
@@ -69,7 +74,11 @@ export function getFlowRunner(): FlowRunner {
  * Stripe, or off when no key is set. A key without a webhook secret throws here, which stops the
  * server at start (see src/cli/serve.ts) rather than taking payments it could never confirm.
  */
-export const payments: Payments = paymentsFrom({ STRIPE_SECRET_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE });
+export const payments: Payments = paymentsFrom({
+  STRIPE_SECRET_KEY,
+  STRIPE_WEBHOOK_SECRET,
+  STRIPE_API_BASE,
+});
 
 export const siteUrl = SITE_URL.replace(/\/$/, '');
 /** Without SMTP_URL, e-mail goes to the outbox table and the server log only (see src/lib/mail). */

@@ -1,5 +1,18 @@
 import { expect, test } from '@playwright/test';
-import { FREE_COURSE, PAID_COURSE, answerQuiz, coursePath, createAccount, enrolledLearner, expectNoA11yViolations, lessonData, lessonPath, newAccount, sendSignUpForm, signUpLinkFor } from './helpers';
+import {
+  FREE_COURSE,
+  PAID_COURSE,
+  answerQuiz,
+  coursePath,
+  createAccount,
+  enrolledLearner,
+  expectNoA11yViolations,
+  lessonData,
+  lessonPath,
+  newAccount,
+  sendSignUpForm,
+  signUpLinkFor,
+} from './helpers';
 
 test.describe.configure({ mode: 'parallel' });
 
@@ -27,7 +40,9 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expectNoA11yViolations(page, '404');
   });
 
-  test('sign-up form with errors shown: focus on the first, what was typed kept', async ({ page }) => {
+  test('sign-up form with errors shown: focus on the first, what was typed kept', async ({
+    page,
+  }) => {
     await page.goto('/signup');
     await expect(page.getByLabel('Password', { exact: true })).toHaveCount(0);
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -48,13 +63,17 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expectNoA11yViolations(page, 'signup, bad address');
   });
 
-  test('sign-up sent, and the page that sets the first password with its rules', async ({ page }) => {
+  test('sign-up sent, and the page that sets the first password with its rules', async ({
+    page,
+  }) => {
     const account = newAccount('a11y');
     await sendSignUpForm(page, account);
     await expectNoA11yViolations(page, 'signup sent');
     await page.goto(await signUpLinkFor(account.email));
     const password = page.getByLabel('Password', { exact: true });
-    await expect(password).toHaveAccessibleDescription(/without your name or the first part of your e-mail address/);
+    await expect(password).toHaveAccessibleDescription(
+      /without your name or the first part of your e-mail address/,
+    );
     await password.fill('short');
     await page.getByRole('button', { name: 'Save and sign in' }).click();
     await expect(password).toBeFocused();
@@ -62,7 +81,9 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expectNoA11yViolations(page, 'first password, too short');
     await password.fill(account.password);
     await page.getByRole('button', { name: 'Save and sign in' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Your account is ready' })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Your account is ready' }),
+    ).toBeVisible();
     await expectNoA11yViolations(page, 'dashboard, account ready');
   });
 
@@ -75,7 +96,9 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await expectNoA11yViolations(page, 'paid course, amount refused');
   });
 
-  test('signed-in pages: dashboard and an enrolled lesson with quizzes, a bot and the playground', async ({ page }) => {
+  test('signed-in pages: dashboard and an enrolled lesson with quizzes, a bot and the playground', async ({
+    page,
+  }) => {
     await enrolledLearner(page);
     await page.goto('/dashboard');
     await expect(page.getByRole('link', { name: /Start the first lesson/ })).toBeVisible();
@@ -84,7 +107,9 @@ test.describe('accessibility (axe, WCAG 2.0/2.1/2.2 A and AA)', () => {
     await page.goto(lessonPath(FREE_COURSE, 'get-out-the-vote'));
     const sandbox = page.locator('bot-sandbox[data-bot="rides-to-polls"]');
     await expect(sandbox.getByRole('textbox', { name: 'Your message' })).toBeVisible();
-    await expect(page.locator('bot-playground').getByRole('button', { name: 'Run the checks' })).toBeVisible();
+    await expect(
+      page.locator('bot-playground').getByRole('button', { name: 'Run the checks' }),
+    ).toBeVisible();
     await expectNoA11yViolations(page, 'get-out-the-vote, enrolled');
 
     // With a graded (wrong) answer, a chat under way and check results on the page

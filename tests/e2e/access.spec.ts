@@ -19,32 +19,61 @@ import {
 const GATED = lessonPath(FREE_COURSE, 'how-chatbots-work');
 const EVIL = 'http://evil.example';
 const INVALID_CREDENTIALS = 'The e-mail address or password is incorrect.';
-const RESET_INVALID = 'This password reset link is invalid or has expired. Please request a new one.';
+const RESET_INVALID =
+  'This password reset link is invalid or has expired. Please request a new one.';
 
 test.describe.configure({ mode: 'parallel' });
 
 test.describe('access control', () => {
-  test('a signed-in learner who is not enrolled gets 403 on a gated lesson and from the progress API', async ({ page }) => {
+  test('a signed-in learner who is not enrolled gets 403 on a gated lesson and from the progress API', async ({
+    page,
+  }) => {
     await createAccount(page.request);
     const response = await page.goto(GATED);
     expect(response?.status()).toBe(403);
-    await expect(page.getByText('This lesson is part of the course. Enroll to open it.')).toBeVisible();
-    await expect(page.getByRole('link', { name: 'See the course and enroll' })).toHaveAttribute('href', coursePath(FREE_COURSE));
+    await expect(
+      page.getByText('This lesson is part of the course. Enroll to open it.'),
+    ).toBeVisible();
+    await expect(page.getByRole('link', { name: 'See the course and enroll' })).toHaveAttribute(
+      'href',
+      coursePath(FREE_COURSE),
+    );
     await expect(page.getByRole('button', { name: /Mark complete/ })).toHaveCount(0);
 
-    const progress = await postForm(page.request, '/api/progress', { intent: 'complete', course: FREE_COURSE, lesson: 'how-chatbots-work', return: GATED });
+    const progress = await postForm(page.request, '/api/progress', {
+      intent: 'complete',
+      course: FREE_COURSE,
+      lesson: 'how-chatbots-work',
+      return: GATED,
+    });
     expect(progress.status()).toBe(403);
     expect(await progress.text()).toBe('You are not enrolled in this course.');
 
     // Quiz answers for a gated lesson are refused too
-    const quiz = await postForm(page.request, '/api/quiz', { course: FREE_COURSE, lesson: 'how-chatbots-work', quiz: 'reading-state', answer: '1', return: GATED });
+    const quiz = await postForm(page.request, '/api/quiz', {
+      course: FREE_COURSE,
+      lesson: 'how-chatbots-work',
+      quiz: 'reading-state',
+      answer: '1',
+      return: GATED,
+    });
     expect(quiz.status()).toBe(403);
   });
 
   test('cross-origin form posts are refused', async ({ page }) => {
     const account = await enrolledLearner(page);
     const preview = lessonPath(FREE_COURSE, 'why-chatbots-for-organizing');
-    const progress = await postForm(page.request, '/api/progress', { intent: 'complete', course: FREE_COURSE, lesson: 'why-chatbots-for-organizing', return: preview }, EVIL);
+    const progress = await postForm(
+      page.request,
+      '/api/progress',
+      {
+        intent: 'complete',
+        course: FREE_COURSE,
+        lesson: 'why-chatbots-for-organizing',
+        return: preview,
+      },
+      EVIL,
+    );
     expect(progress.status()).toBe(403);
     expect(await progress.text()).toContain('sent from another website');
     const logout = await postForm(page.request, '/logout', {}, EVIL);
@@ -55,7 +84,12 @@ test.describe('access control', () => {
     await expect(page.getByText('You completed this lesson.')).toHaveCount(0);
 
     await page.context().clearCookies();
-    const login = await postForm(page.request, '/login', { email: account.email, password: account.password }, EVIL);
+    const login = await postForm(
+      page.request,
+      '/login',
+      { email: account.email, password: account.password },
+      EVIL,
+    );
     expect(login.status()).toBe(403);
     expect(login.headers()['set-cookie'] ?? '').not.toMatch(/session=/);
   });
@@ -83,12 +117,16 @@ test.describe('access control', () => {
 
     await page.goto('/login');
     const attempt = async (password: string) => {
-      const response = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login');
+      const response = page.waitForResponse(
+        (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/login',
+      );
       await submitLogin(page, account.email, password);
       return response;
     };
     for (let n = 1; n <= 5; n++) {
-      expect((await attempt(`Wrong-password-number-${n}`)).status(), `wrong password ${n}`).toBe(400);
+      expect((await attempt(`Wrong-password-number-${n}`)).status(), `wrong password ${n}`).toBe(
+        400,
+      );
       await expect(page.getByRole('alert')).toHaveText(INVALID_CREDENTIALS);
     }
     const sixth = await attempt('Wrong-password-number-6');
@@ -110,22 +148,33 @@ test.describe('access control', () => {
     await expect(page).toHaveURL('/forgot-password');
     await page.getByLabel('E-mail address').fill(account.email);
     await page.getByRole('button', { name: 'Send the link' }).click();
-    await expect(page.getByRole('status')).toHaveText(/^If an account exists for that address, a link to reset the password is on its way/);
+    await expect(page.getByRole('status')).toHaveText(
+      /^If an account exists for that address, a link to reset the password is on its way/,
+    );
 
     const link = await resetLinkFor(account.email);
     const newPassword = `${account.password}-renewed`;
     await page.goto(link);
     // The token moves from the address bar into a short-lived cookie at once.
     await expect(page).toHaveURL('/reset-password');
-    await expect(page.getByRole('heading', { level: 1, name: 'Choose a new password' })).toBeVisible();
+    await expect(
+      page.getByRole('heading', { level: 1, name: 'Choose a new password' }),
+    ).toBeVisible();
     await page.getByLabel('New password').fill(newPassword);
-    const saved = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/reset-password');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/reset-password',
+    );
     await page.getByRole('button', { name: 'Save the new password' }).click();
     const savedResponse = await saved;
     const detail = savedResponse.status() === 303 ? '' : await savedResponse.text();
-    expect(savedResponse.status(), `the browser’s POST of the new password answered: ${detail}`).toBe(303);
+    expect(
+      savedResponse.status(),
+      `the browser’s POST of the new password answered: ${detail}`,
+    ).toBe(303);
     await expect(page).toHaveURL('/login?reset=1');
-    await expect(page.getByRole('status')).toHaveText('Your password was changed. Log in with the new one.');
+    await expect(page.getByRole('status')).toHaveText(
+      'Your password was changed. Log in with the new one.',
+    );
 
     // The old password no longer works, the new one does
     await submitLogin(page, account.email, account.password);
@@ -136,12 +185,18 @@ test.describe('access control', () => {
     await page.goto(link);
     await expect(page.getByRole('alert')).toHaveText(RESET_INVALID);
     await expect(page.getByLabel('New password')).toHaveCount(0);
-    await expect(page.getByRole('link', { name: 'Request a new link' })).toHaveAttribute('href', '/forgot-password');
+    await expect(page.getByRole('link', { name: 'Request a new link' })).toHaveAttribute(
+      'href',
+      '/forgot-password',
+    );
   });
 
   // The token rules checked with the new password posted as a same-origin request rather than
   // by the browser, so they stay covered whatever the browser sends (see the test above).
-  test('a reset token sets the password once and is then invalid (server side)', async ({ page, request }) => {
+  test('a reset token sets the password once and is then invalid (server side)', async ({
+    page,
+    request,
+  }) => {
     const account = await createAccount(request, newAccount('reset2'));
     const asked = await postForm(page.request, '/forgot-password', { email: account.email });
     expect(asked.status()).toBe(200);
@@ -153,7 +208,9 @@ test.describe('access control', () => {
     const first = await postForm(page.request, '/reset-password', { password: newPassword });
     expect(first.status()).toBe(303);
     expect(first.headers()['location']).toBe('/login?reset=1');
-    const again = await postForm(page.request, '/reset-password', { password: `${newPassword}-again` });
+    const again = await postForm(page.request, '/reset-password', {
+      password: `${newPassword}-again`,
+    });
     expect(again.status()).toBe(400);
     expect(await again.text()).toContain(RESET_INVALID);
 
@@ -164,7 +221,9 @@ test.describe('access control', () => {
 
   test('the reset e-mail links to the configured SITE_URL', async ({ request }) => {
     const account = await createAccount(request, newAccount('resetlink'));
-    expect((await postForm(request, '/forgot-password', { email: account.email })).status()).toBe(200);
+    expect((await postForm(request, '/forgot-password', { email: account.email })).status()).toBe(
+      200,
+    );
     const path = await resetLinkFor(account.email);
     const mail = latestEmail(account.email)!;
     expect(mail.subject).toBe('Reset your Botcamp password');
@@ -188,7 +247,10 @@ test.describe('access control', () => {
     await expect(page.getByRole('button', { name: 'Continue to payment' }).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Enroll for free' })).toHaveCount(0);
     // A hand-made free enrollment for the paid course is refused, and its lessons stay closed
-    const forged = await postForm(page.request, '/api/enroll', { course: PAID_COURSE, locale: 'en' });
+    const forged = await postForm(page.request, '/api/enroll', {
+      course: PAID_COURSE,
+      locale: 'en',
+    });
     expect(forged.status()).toBe(400);
     expect(await forged.text()).toBe('This course is not free. Payment is needed to enroll.');
     const lesson = await page.goto(lessonPath(PAID_COURSE, 'reminder-sequences'));
@@ -205,12 +267,21 @@ test.describe('access control', () => {
     const before = await page.goto(GATED);
     expect(before?.status()).toBe(200);
 
-    expect(adminCli('revoke', account.email, FREE_COURSE)).toContain(`Revoked ${account.email} from ${FREE_COURSE}.`);
+    expect(adminCli('revoke', account.email, FREE_COURSE)).toContain(
+      `Revoked ${account.email} from ${FREE_COURSE}.`,
+    );
 
     const after = await page.goto(GATED);
     expect(after?.status()).toBe(403);
-    await expect(page.getByText('This lesson is part of the course. Enroll to open it.')).toBeVisible();
-    const progress = await postForm(page.request, '/api/progress', { intent: 'complete', course: FREE_COURSE, lesson: 'how-chatbots-work', return: GATED });
+    await expect(
+      page.getByText('This lesson is part of the course. Enroll to open it.'),
+    ).toBeVisible();
+    const progress = await postForm(page.request, '/api/progress', {
+      intent: 'complete',
+      course: FREE_COURSE,
+      lesson: 'how-chatbots-work',
+      return: GATED,
+    });
     expect(progress.status()).toBe(403);
   });
 });

@@ -1,7 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminCli, createAccount, enrollByPost, expectNoA11yViolations, FREE_COURSE, latestEmail, logIn, newAccount, PAID_COURSE, PAID_TITLE, postForm, siteOrigin, staffFromCli, type Account } from './helpers';
+import {
+  adminCli,
+  createAccount,
+  enrollByPost,
+  expectNoA11yViolations,
+  FREE_COURSE,
+  latestEmail,
+  logIn,
+  newAccount,
+  PAID_COURSE,
+  PAID_TITLE,
+  postForm,
+  siteOrigin,
+  staffFromCli,
+  type Account,
+} from './helpers';
 
-const ADMIN_PAGES = ['/admin', '/admin/enrollments', '/admin/enrollments.csv', '/admin/import', '/admin/audit', '/admin/outbox', '/admin/testimonials', '/admin/learners/1'];
+const ADMIN_PAGES = [
+  '/admin',
+  '/admin/enrollments',
+  '/admin/enrollments.csv',
+  '/admin/import',
+  '/admin/audit',
+  '/admin/outbox',
+  '/admin/testimonials',
+  '/admin/learners/1',
+];
 const STAFF_PAGES = ['/instructor', `/instructor/${FREE_COURSE}`];
 
 /** A signed-in admin: an ordinary account promoted with the CLI, then signed in again (a role change ends sessions). */
@@ -12,25 +36,43 @@ async function signedInAdmin(page: Page): Promise<Account> {
   return account;
 }
 
-test('a learner is refused every admin page and action; a visitor is sent to log in', async ({ page, request }) => {
+test('a learner is refused every admin page and action; a visitor is sent to log in', async ({
+  page,
+  request,
+}) => {
   for (const path of [...ADMIN_PAGES, ...STAFF_PAGES]) {
     const anonymous = await request.get(path, { maxRedirects: 0 });
     expect(anonymous.status(), path).toBe(302);
     expect(anonymous.headers()['location'], path).toBe(`/login?next=${encodeURIComponent(path)}`);
   }
   await createAccount(page.request);
-  for (const path of [...ADMIN_PAGES, ...STAFF_PAGES]) expect((await page.request.get(path)).status(), path).toBe(403);
-  const enroll = await postForm(page.request, '/admin/enrollments', { action: 'enroll', email: 'x@example.org', course: FREE_COURSE, locale: 'en' });
+  for (const path of [...ADMIN_PAGES, ...STAFF_PAGES])
+    expect((await page.request.get(path)).status(), path).toBe(403);
+  const enroll = await postForm(page.request, '/admin/enrollments', {
+    action: 'enroll',
+    email: 'x@example.org',
+    course: FREE_COURSE,
+    locale: 'en',
+  });
   expect(enroll.status()).toBe(403);
-  const imported = await page.request.post('/admin/import', { multipart: { step: 'commit', csv: `email,name,course\nx@example.org,X,${FREE_COURSE}\n` }, headers: { Origin: siteOrigin() } });
+  const imported = await page.request.post('/admin/import', {
+    multipart: { step: 'commit', csv: `email,name,course\nx@example.org,X,${FREE_COURSE}\n` },
+    headers: { Origin: siteOrigin() },
+  });
   expect(imported.status()).toBe(403);
 });
 
-test('an admin finds a learner named like a formula, exports them as text, enrolls, revokes with a reason and imports a group', async ({ page, browser }) => {
+test('an admin finds a learner named like a formula, exports them as text, enrolls, revokes with a reason and imports a group', async ({
+  page,
+  browser,
+}) => {
   // The learner signs up with a name a spreadsheet would run.
   const learnerContext = await browser.newContext();
   const formula = '=HYPERLINK("http://x")';
-  const learner = await createAccount(learnerContext.request, { ...newAccount('formula'), name: formula });
+  const learner = await createAccount(learnerContext.request, {
+    ...newAccount('formula'),
+    name: formula,
+  });
   await enrollByPost(learnerContext.request);
   await learnerContext.close();
 
@@ -54,7 +96,9 @@ test('an admin finds a learner named like a formula, exports them as text, enrol
   await row.getByRole('button', { name: /Revoke/ }).click();
   await expect(page.getByRole('status')).toContainText('access ended at once');
   await page.goto(`/admin/audit?subject=${encodeURIComponent(learner.email)}`);
-  await expect(page.getByRole('row').filter({ hasText: 'revoke' })).toContainText('reason: asked to leave the course');
+  await expect(page.getByRole('row').filter({ hasText: 'revoke' })).toContainText(
+    'reason: asked to leave the course',
+  );
 
   // Enroll a new address: an account is made and invited by e-mail, in Spanish.
   const newcomer = `newcomer-${Date.now()}@example.org`;
@@ -65,7 +109,9 @@ test('an admin finds a learner named like a formula, exports them as text, enrol
   await enrollForm.getByLabel('Language of the e-mail').selectOption('es');
   await enrollForm.getByRole('button', { name: 'Enroll' }).click();
   await expect(page.getByRole('status')).toContainText(`Created an account for ${newcomer}`);
-  await expect.poll(() => latestEmail(newcomer)?.subject).toBe('Tu cuenta de Botcamp está lista: elige una contraseña');
+  await expect
+    .poll(() => latestEmail(newcomer)?.subject)
+    .toBe('Tu cuenta de Botcamp está lista: elige una contraseña');
   expect(latestEmail(newcomer)?.text).toMatch(/\/reset-password\/[a-z2-7]{32}/);
 
   // A bad address in the enroll form is answered beside the field, the rest kept.
@@ -73,32 +119,53 @@ test('an admin finds a learner named like a formula, exports them as text, enrol
   await enrollForm.getByLabel('Partner group (optional)').fill('Kept Group');
   await enrollForm.getByRole('button', { name: 'Enroll' }).click();
   await expect(page.locator('#enroll').getByText('Enter a valid e-mail address.')).toBeVisible();
-  await expect(page.locator('#enroll').getByLabel('Partner group (optional)')).toHaveValue('Kept Group');
+  await expect(page.locator('#enroll').getByLabel('Partner group (optional)')).toHaveValue(
+    'Kept Group',
+  );
 
   // Import a partner group from a semicolon-separated spreadsheet export.
   const stamp = Date.now();
   const file = `\uFEFFemail;name;course;group\r\nimp-a-${stamp}@example.org;Imp A;${FREE_COURSE};Riverside Tenants\r\nnot-an-email;B;${FREE_COURSE};\r\nimp-c-${stamp}@example.org;"Imp; C";no-such-course;\r\n`;
   await page.goto('/admin/import');
-  await page.getByLabel('CSV file').setInputFiles({ name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles({ name: 'group.csv', mimeType: 'text/csv', buffer: Buffer.from(file) });
   await page.getByRole('button', { name: 'Check the file' }).click();
-  await expect(page.getByRole('status')).toContainText('3 rows read: 1 will be enrolled, 2 have problems');
-  await expect(page.getByRole('row').filter({ hasText: /^3/ })).toContainText('The e-mail address is not valid.');
-  await expect(page.getByRole('row').filter({ hasText: 'There is no course "no-such-course".' })).toContainText('4');
+  await expect(page.getByRole('status')).toContainText(
+    '3 rows read: 1 will be enrolled, 2 have problems',
+  );
+  await expect(page.getByRole('row').filter({ hasText: /^3/ })).toContainText(
+    'The e-mail address is not valid.',
+  );
+  await expect(
+    page.getByRole('row').filter({ hasText: 'There is no course "no-such-course".' }),
+  ).toContainText('4');
   await expectNoA11yViolations(page, 'admin import preview');
   await page.getByRole('button', { name: 'Enroll 1 learners' }).click();
-  await expect(page.getByRole('status')).toContainText('Enrolled 1 learners (1 new accounts, each sent a link to choose a password)');
+  await expect(page.getByRole('status')).toContainText(
+    'Enrolled 1 learners (1 new accounts, each sent a link to choose a password)',
+  );
   await page.goto('/admin/enrollments?group=Riverside%20Tenants');
-  await expect(page.getByRole('row').filter({ hasText: `imp-a-${stamp}@example.org` })).toContainText('import');
+  await expect(
+    page.getByRole('row').filter({ hasText: `imp-a-${stamp}@example.org` }),
+  ).toContainText('import');
 });
 
-test('an instructor sees the reports of the courses they teach, with counts only, and no admin page', async ({ page, browser }) => {
+test('an instructor sees the reports of the courses they teach, with counts only, and no admin page', async ({
+  page,
+  browser,
+}) => {
   const learnerContext = await browser.newContext();
   const learner = await createAccount(learnerContext.request);
   await enrollByPost(learnerContext.request);
   await learnerContext.close();
 
   // The demo content lists this address on an instructor of the free course only.
-  await staffFromCli(page, { ...newAccount('instructor'), email: 'instructor@botcamp.localhost' }, 'instructor');
+  await staffFromCli(
+    page,
+    { ...newAccount('instructor'), email: 'instructor@botcamp.localhost' },
+    'instructor',
+  );
   expect((await page.request.get('/admin/enrollments')).status()).toBe(403);
   expect((await page.request.get(`/instructor/${PAID_COURSE}`)).status()).toBe(403);
   await page.goto('/instructor');
@@ -119,7 +186,10 @@ test('an instructor sees the reports of the courses they teach, with counts only
   expect((await stranger.request.get(`/instructor/${FREE_COURSE}`)).status()).toBe(403);
 });
 
-test("an admin opens a learner's record and signs them out everywhere, with a reason", async ({ page, browser }) => {
+test("an admin opens a learner's record and signs them out everywhere, with a reason", async ({
+  page,
+  browser,
+}) => {
   const learnerContext = await browser.newContext();
   const learner = await createAccount(learnerContext.request);
   await enrollByPost(learnerContext.request);

@@ -12,7 +12,10 @@ const ridesBot = (page: Page) => page.locator('bot-sandbox[data-bot="rides-to-po
 
 /** Sends a message in a stored-mode sandbox and returns the server's reply lines. */
 async function sendStored(page: Page, sandbox: Locator, text: string): Promise<{ text: string }[]> {
-  const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/bots/rides-to-polls' && r.request().method() === 'POST');
+  const response = page.waitForResponse(
+    (r) =>
+      new URL(r.url()).pathname === '/api/bots/rides-to-polls' && r.request().method() === 'POST',
+  );
   await sandbox.getByRole('textbox', { name: 'Your message' }).fill(text);
   await sandbox.getByRole('button', { name: 'Send' }).click();
   const done = await response;
@@ -22,14 +25,22 @@ async function sendStored(page: Page, sandbox: Locator, text: string): Promise<{
 
 /** The transcript as rendered: who sent each message and the bubble's text. */
 const transcript = (sandbox: Locator) =>
-  sandbox.getByRole('log').getByRole('listitem').evaluateAll((items) =>
-    items.map((li) => ({ from: li.classList.contains('person') ? 'person' : 'bot', text: li.querySelector('.bubble')?.textContent ?? '' })),
-  );
+  sandbox
+    .getByRole('log')
+    .getByRole('listitem')
+    .evaluateAll((items) =>
+      items.map((li) => ({
+        from: li.classList.contains('person') ? 'person' : 'bot',
+        text: li.querySelector('.bubble')?.textContent ?? '',
+      })),
+    );
 
 test.describe.configure({ mode: 'parallel' });
 
 test.describe('sandbox bots', () => {
-  test('an enrolled learner chats with the rides bot; the chat is stored, STOP is honoured and nothing is rendered as HTML', async ({ page }) => {
+  test('an enrolled learner chats with the rides bot; the chat is stored, STOP is honoured and nothing is rendered as HTML', async ({
+    page,
+  }) => {
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -60,7 +71,12 @@ test.describe('sandbox bots', () => {
     expect(await mine.evaluate((node) => node.textContent)).toBe(XSS);
     await expect(log.locator('img')).toHaveCount(0);
     await page.reload();
-    expect(await log.locator('.msg.person .bubble').last().evaluate((node) => node.textContent)).toBe(XSS);
+    expect(
+      await log
+        .locator('.msg.person .bubble')
+        .last()
+        .evaluate((node) => node.textContent),
+    ).toBe(XSS);
     await expect(log.locator('img')).toHaveCount(0);
 
     // STOP: exactly one confirmation, then silence
@@ -88,7 +104,9 @@ test.describe('sandbox bots', () => {
     await page.goto(lessonPath(FREE_COURSE, 'sms-bots-and-the-rules'));
     const sandbox = page.locator('bot-sandbox[data-bot="opt-in-list"]');
     await expect(sandbox).toHaveAttribute('data-mode', 'local');
-    await expect(sandbox.getByText('This chat stays in your browser.', { exact: false })).toBeVisible();
+    await expect(
+      sandbox.getByText('This chat stays in your browser.', { exact: false }),
+    ).toBeVisible();
     const log = sandbox.getByRole('log', { name: 'Conversation with Eastside Tenants Alerts' });
     await expect(log).toContainText('text JOIN to get alerts');
 
@@ -112,35 +130,56 @@ test.describe('sandbox bots', () => {
     await enrolledLearner(page);
     await page.goto(GOTV);
     const playground = page.locator('bot-playground');
-    await expect(playground.getByRole('heading', { name: 'Build it yourself: Ask where to pick people up' })).toBeVisible();
-    await expect(playground.getByText('You passed this exercise.', { exact: false })).toHaveCount(0);
+    await expect(
+      playground.getByRole('heading', { name: 'Build it yourself: Ask where to pick people up' }),
+    ).toBeVisible();
+    await expect(playground.getByText('You passed this exercise.', { exact: false })).toHaveCount(
+      0,
+    );
     const editor = playground.getByRole('textbox', { name: 'Your flow (YAML)' });
     await expect(editor).toHaveValue(/id: rides-starter/);
 
     const run = async () => {
-      const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise' && r.request().postDataJSON()?.action === 'run');
+      const response = page.waitForResponse(
+        (r) =>
+          new URL(r.url()).pathname === '/api/exercises/rides-exercise' &&
+          r.request().postDataJSON()?.action === 'run',
+      );
       await playground.getByRole('button', { name: 'Run the checks' }).click();
       expect((await response).status()).toBe(200);
     };
 
-    const checks = (parseYaml(readFileSync(join(ROOT, 'content/bots/rides-exercise.yaml'), 'utf8')) as { checks: { name: string }[] }).checks;
-    await expect(playground.getByRole('listitem').filter({ hasText: checks[0]!.name }).first()).toBeVisible();
+    const checks = (
+      parseYaml(readFileSync(join(ROOT, 'content/bots/rides-exercise.yaml'), 'utf8')) as {
+        checks: { name: string }[];
+      }
+    ).checks;
+    await expect(
+      playground.getByRole('listitem').filter({ hasText: checks[0]!.name }).first(),
+    ).toBeVisible();
 
     // The starter books a ride without asking for a ZIP code
     await run();
-    await expect(playground.getByText('Some checks failed. Read why, fix the flow and run them again.')).toBeVisible();
+    await expect(
+      playground.getByText('Some checks failed. Read why, fix the flow and run them again.'),
+    ).toBeVisible();
     await expect(playground.getByText(/^✗ Failed: /).first()).toBeVisible();
     await expect(playground.getByText('✗ Failed: RIDE asks for a ZIP code')).toBeVisible();
 
     // Editing lints the flow on the server (and restarts the phone with the new bot)
-    const linted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise' && r.request().postDataJSON()?.action === 'lint');
+    const linted = page.waitForResponse(
+      (r) =>
+        new URL(r.url()).pathname === '/api/exercises/rides-exercise' &&
+        r.request().postDataJSON()?.action === 'lint',
+    );
     await editor.fill(FIXED_FLOW);
     expect((await linted).status()).toBe(200);
     await expect(playground.getByText('No problems found.')).toBeVisible();
     await run();
     await expect(playground.getByText('Every check passed. Exercise complete!')).toBeVisible();
     await expect(playground.getByText(/^✓ Passed: /)).toHaveCount(checks.length);
-    for (const check of checks) await expect(playground.getByText(`✓ Passed: ${check.name}`)).toBeVisible();
+    for (const check of checks)
+      await expect(playground.getByText(`✓ Passed: ${check.name}`)).toBeVisible();
     await expect(playground.getByText(/^✗ Failed: /)).toHaveCount(0);
 
     // The phone chats with the learner's latest version
@@ -153,7 +192,9 @@ test.describe('sandbox bots', () => {
     await expect(phone.getByRole('listitem').last()).toContainText('ZIP 94110');
 
     await page.reload();
-    await expect(playground.getByRole('status').filter({ hasText: 'You passed this exercise.' })).toBeVisible();
+    await expect(
+      playground.getByRole('status').filter({ hasText: 'You passed this exercise.' }),
+    ).toBeVisible();
   });
 });
 

@@ -29,28 +29,47 @@ steps:
     end: true
 `;
 
-test('a learner passes the rides exercise in Spanish, reading every problem and explanation in Spanish', async ({ page }) => {
+test('a learner passes the rides exercise in Spanish, reading every problem and explanation in Spanish', async ({
+  page,
+}) => {
   await enrolledLearner(page);
   await page.goto(`/es/courses/${FREE_COURSE}/lessons/get-out-the-vote`);
   const playground = page.locator('bot-playground');
   const editor = playground.getByRole('textbox', { name: 'Tu flujo (YAML)' });
   await expect(editor).toHaveValue(/id: rides-starter-es/);
-  const checks = (parseYaml(readFileSync(join(ROOT, 'content/bots/rides-exercise-es.yaml'), 'utf8')) as { checks: { name: string }[] }).checks;
+  const checks = (
+    parseYaml(readFileSync(join(ROOT, 'content/bots/rides-exercise-es.yaml'), 'utf8')) as {
+      checks: { name: string }[];
+    }
+  ).checks;
   const run = async () => {
-    const response = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise-es' && r.request().postDataJSON()?.action === 'run');
+    const response = page.waitForResponse(
+      (r) =>
+        new URL(r.url()).pathname === '/api/exercises/rides-exercise-es' &&
+        r.request().postDataJSON()?.action === 'run',
+    );
     await playground.getByRole('button', { name: 'Correr las pruebas' }).click();
     expect((await response).status()).toBe(200);
   };
 
   await run();
-  await expect(playground.getByText('Algunas pruebas fallaron. Lee por qué, corrige el flujo y vuelve a correrlas.')).toBeVisible();
-  const failed = playground.getByRole('listitem').filter({ hasText: `✗ Falló: ${checks[0]!.name}` });
+  await expect(
+    playground.getByText(
+      'Algunas pruebas fallaron. Lee por qué, corrige el flujo y vuelve a correrlas.',
+    ),
+  ).toBeVisible();
+  const failed = playground
+    .getByRole('listitem')
+    .filter({ hasText: `✗ Falló: ${checks[0]!.name}` });
   await expect(failed).toContainText(/Después de “VIAJE”, el bot dijo “.*”, y eso no coincide con/);
 
   // A typo in a goto, in a flow that no longer says language: es. The problems follow the
   // exercise, so they read in Spanish as the learner types, when the checks run, and after a
   // reload, when the page lints the saved draft itself.
-  const typo = SOLUTION.replace('language: es\n', '').replace('    goto: confirm', '    goto: confrim');
+  const typo = SOLUTION.replace('language: es\n', '').replace(
+    '    goto: confirm',
+    '    goto: confrim',
+  );
   const typoLine = typo.split('\n').findIndex((line) => line.includes('goto: confrim')) + 1;
   const problem = playground.locator('.lint').getByRole('listitem');
   const typoProblems = [
@@ -61,20 +80,33 @@ test('a learner passes the rides exercise in Spanish, reading every problem and 
   await expect(problem).toHaveText(typoProblems);
   await expect(playground.getByText('Borrador guardado.')).toBeVisible();
   await run();
-  await expect(playground.getByText('Primero corrige los errores del flujo y luego corre las pruebas.')).toBeVisible();
+  await expect(
+    playground.getByText('Primero corrige los errores del flujo y luego corre las pruebas.'),
+  ).toBeVisible();
   await expect(problem).toHaveText(typoProblems);
   await page.reload();
   await expect(editor).toHaveValue(/goto: confrim/);
   await expect(problem).toHaveText(typoProblems);
 
-  const linted = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/exercises/rides-exercise-es' && r.request().postDataJSON()?.action === 'lint');
+  const linted = page.waitForResponse(
+    (r) =>
+      new URL(r.url()).pathname === '/api/exercises/rides-exercise-es' &&
+      r.request().postDataJSON()?.action === 'lint',
+  );
   await editor.fill(SOLUTION);
   expect((await linted).status()).toBe(200);
   await expect(playground.getByText('No hay problemas.')).toBeVisible();
   await run();
-  await expect(playground.getByText('Todas las pruebas pasaron. ¡Ejercicio completo!')).toBeVisible();
-  for (const check of checks) await expect(playground.getByText(`✓ Pasó: ${check.name}`)).toBeVisible();
-  await expect(playground.getByRole('listitem').filter({ hasText: `✓ Pasó: ${checks[1]!.name}` })).toContainText('Después de “STOP”, el bot dijo “Te Llevamos a Votar: ya no te enviaremos mensajes');
+  await expect(
+    playground.getByText('Todas las pruebas pasaron. ¡Ejercicio completo!'),
+  ).toBeVisible();
+  for (const check of checks)
+    await expect(playground.getByText(`✓ Pasó: ${check.name}`)).toBeVisible();
+  await expect(
+    playground.getByRole('listitem').filter({ hasText: `✓ Pasó: ${checks[1]!.name}` }),
+  ).toContainText(
+    'Después de “STOP”, el bot dijo “Te Llevamos a Votar: ya no te enviaremos mensajes',
+  );
 
   // The phone runs the learner's bot: a wrong ZIP gets the engine's re-ask, in Spanish.
   const phone = playground.getByRole('log');
@@ -84,8 +116,12 @@ test('a learner passes the rides exercise in Spanish, reading every problem and 
   };
   await say('VIAJE');
   await say('en mi casa');
-  await expect(phone.getByRole('listitem').last()).toContainText('Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.');
+  await expect(phone.getByRole('listitem').last()).toContainText(
+    'Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.',
+  );
 
   await page.reload();
-  await expect(playground.getByRole('status').filter({ hasText: 'Ya pasaste este ejercicio.' })).toBeVisible();
+  await expect(
+    playground.getByRole('status').filter({ hasText: 'Ya pasaste este ejercicio.' }),
+  ).toBeVisible();
 });

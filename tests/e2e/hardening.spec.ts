@@ -1,50 +1,101 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { coursePath, createAccount, enrolledLearner, FREE_COURSE, latestEmail, lessonPath, newAccount, postForm, resetLinkFor, ROOT, siteOrigin, withDb } from './helpers';
+import {
+  coursePath,
+  createAccount,
+  enrolledLearner,
+  FREE_COURSE,
+  latestEmail,
+  lessonPath,
+  newAccount,
+  postForm,
+  resetLinkFor,
+  ROOT,
+  siteOrigin,
+  withDb,
+} from './helpers';
 
 // The probes of the hardening issues, from outside, as an attacker would send them.
 
 test('redirect targets stay on this site after every transformation', async ({ request }) => {
-  for (const next of ['/es//evil.example', '/es///evil.example/x', '//evil.example', '/\\evil.example', 'https://evil.example']) {
+  for (const next of [
+    '/es//evil.example',
+    '/es///evil.example/x',
+    '//evil.example',
+    '/\\evil.example',
+    'https://evil.example',
+  ]) {
     const response = await postForm(request, '/language', { locale: 'es', next });
     expect(response.status(), next).toBe(303);
     const location = response.headers()['location'] ?? '';
-    expect(location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\'), `${next} → ${location}`).toBe(true);
+    expect(
+      location.startsWith('/') && !location.startsWith('//') && !location.startsWith('/\\'),
+      `${next} → ${location}`,
+    ).toBe(true);
   }
 });
 
-test('forms answer bad bodies with plain 400 and 413, never 500, and store nothing oversized', async ({ request }) => {
+test('forms answer bad bodies with plain 400 and 413, never 500, and store nothing oversized', async ({
+  request,
+}) => {
   for (const path of ['/login', '/signup', '/forgot-password', '/reset-password']) {
-    const json = await request.post(path, { data: { email: 'a@example.org', password: 'x' }, headers: { Origin: siteOrigin() }, maxRedirects: 0 });
+    const json = await request.post(path, {
+      data: { email: 'a@example.org', password: 'x' },
+      headers: { Origin: siteOrigin() },
+      maxRedirects: 0,
+    });
     expect(json.status(), path).toBe(400);
     expect(json.headers()['content-type'], path).toContain('text/plain');
     expect(await json.text(), path).toMatch(/not a form this page can read/);
   }
-  const huge = await postForm(request, '/signup', { displayName: 'x'.repeat(3 * 1024 * 1024), email: 'a@example.org' });
+  const huge = await postForm(request, '/signup', {
+    displayName: 'x'.repeat(3 * 1024 * 1024),
+    email: 'a@example.org',
+  });
   expect(huge.status()).toBe(413);
 
   // A 100 KB "e-mail" is refused as too large; a 1 KB one is capped as a field. Neither is stored.
-  const hugeEmail = await postForm(request, '/login', { email: `${'a'.repeat(100_000)}@example.org`, password: 'whatever it is' });
+  const hugeEmail = await postForm(request, '/login', {
+    email: `${'a'.repeat(100_000)}@example.org`,
+    password: 'whatever it is',
+  });
   expect(hugeEmail.status()).toBe(413);
-  const longEmail = await postForm(request, '/login', { email: `${'a'.repeat(1_000)}@example.org`, password: 'whatever it is' });
+  const longEmail = await postForm(request, '/login', {
+    email: `${'a'.repeat(1_000)}@example.org`,
+    password: 'whatever it is',
+  });
   expect(longEmail.status()).toBe(400);
   expect(await longEmail.text()).toContain('The e-mail address or password is incorrect.');
-  const longest = withDb((db) => (db.prepare('SELECT max(length(key)) AS n FROM login_attempts').get() as { n: number | null }).n ?? 0);
+  const longest = withDb(
+    (db) =>
+      (db.prepare('SELECT max(length(key)) AS n FROM login_attempts').get() as { n: number | null })
+        .n ?? 0,
+  );
   expect(longest).toBeLessThan(400);
 });
 
 test('a state-changing JSON request without a same-origin Origin is refused', async ({ page }) => {
   await enrolledLearner(page);
-  const noOrigin = await page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'RIDE' }, headers: { Origin: '' } });
+  const noOrigin = await page.request.post('/api/bots/rides-to-polls', {
+    data: { action: 'send', text: 'RIDE' },
+    headers: { Origin: '' },
+  });
   expect(noOrigin.status()).toBe(403);
-  const foreign = await page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'RIDE' }, headers: { Origin: 'https://evil.example' } });
+  const foreign = await page.request.post('/api/bots/rides-to-polls', {
+    data: { action: 'send', text: 'RIDE' },
+    headers: { Origin: 'https://evil.example' },
+  });
   expect(foreign.status()).toBe(403);
 });
 
 test('a burst of chat messages is cut off with 429 after a human pace', async ({ page }) => {
   await enrolledLearner(page);
-  const send = () => page.request.post('/api/bots/rides-to-polls', { data: { action: 'send', text: 'hello' }, headers: { Origin: siteOrigin() } });
+  const send = () =>
+    page.request.post('/api/bots/rides-to-polls', {
+      data: { action: 'send', text: 'hello' },
+      headers: { Origin: siteOrigin() },
+    });
   const statuses: number[] = [];
   for (let i = 0; i < 40; i++) statuses.push((await send()).status());
   expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
@@ -62,43 +113,68 @@ test('hashed assets are cached for a year and nothing is MIME-sniffed', async ({
   expect((await request.get('/')).headers()['x-content-type-options']).toBe('nosniff');
 });
 
-test('a reset link is delivered by e-mail but stored nowhere in the database', async ({ request }) => {
+test('a reset link is delivered by e-mail but stored nowhere in the database', async ({
+  request,
+}) => {
   const account = await createAccount(request);
-  expect((await postForm(request, '/forgot-password', { email: account.email })).status()).toBe(200);
+  expect((await postForm(request, '/forgot-password', { email: account.email })).status()).toBe(
+    200,
+  );
   const path = await resetLinkFor(account.email);
   const token = path.split('/').pop()!;
   // The sink has the message a moment before the server records it as sent.
-  const readRows = () => withDb((db) => db.prepare('SELECT text FROM email_outbox WHERE "to" = ? AND subject = ?').all(account.email.toLowerCase(), 'Reset your Botcamp password') as { text: string }[]);
+  const readRows = () =>
+    withDb(
+      (db) =>
+        db
+          .prepare('SELECT text FROM email_outbox WHERE "to" = ? AND subject = ?')
+          .all(account.email.toLowerCase(), 'Reset your Botcamp password') as { text: string }[],
+    );
   await expect.poll(() => readRows().length).toBeGreaterThan(0);
   const rows = readRows();
   for (const row of rows) expect(row.text).not.toContain(token);
   expect(rows.some((r) => r.text.includes('/reset-password/[redacted]'))).toBe(true);
 });
 
-test('sign-up answers a taken address exactly as a new one; only the e-mail differs', async ({ browser }) => {
+test('sign-up answers a taken address exactly as a new one; only the e-mail differs', async ({
+  browser,
+}) => {
   const owner = await createAccount((await browser.newContext()).request);
   const stranger = (await browser.newContext()).request;
   const fresh = newAccount('fresh');
-  const signUpAs = (email: string) => postForm(stranger, '/signup', { displayName: 'Someone Curious', email, acceptValues: 'yes' });
+  const signUpAs = (email: string) =>
+    postForm(stranger, '/signup', { displayName: 'Someone Curious', email, acceptValues: 'yes' });
   const taken = await signUpAs(owner.email.toUpperCase());
   const open = await signUpAs(fresh.email);
   expect(taken.status()).toBe(open.status());
   expect(taken.headers()['set-cookie']).toBe(open.headers()['set-cookie']);
-  const body = async (r: typeof taken, email: string) => (await r.text()).replaceAll(email, 'ADDRESS');
+  const body = async (r: typeof taken, email: string) =>
+    (await r.text()).replaceAll(email, 'ADDRESS');
   expect(await body(taken, owner.email.toUpperCase())).toBe(await body(open, fresh.email));
 
-  await expect.poll(() => latestEmail(owner.email)?.subject).toBe('Someone tried to sign up to Botcamp with your address');
+  await expect
+    .poll(() => latestEmail(owner.email)?.subject)
+    .toBe('Someone tried to sign up to Botcamp with your address');
   expect(latestEmail(owner.email)?.text).toMatch(/\/forgot-password/);
-  await expect.poll(() => latestEmail(fresh.email)?.subject).toBe('Finish creating your Botcamp account');
+  await expect
+    .poll(() => latestEmail(fresh.email)?.subject)
+    .toBe('Finish creating your Botcamp account');
   // The owner's account is untouched: the old password still works.
   const ownerAgain = (await browser.newContext()).request;
-  expect((await postForm(ownerAgain, '/login', { email: owner.email, password: owner.password })).status()).toBe(303);
+  expect(
+    (
+      await postForm(ownerAgain, '/login', { email: owner.email, password: owner.password })
+    ).status(),
+  ).toBe(303);
 });
 
-test('every page carries a Content-Security-Policy without unsafe-inline, and nothing on the pages breaks it', async ({ page }) => {
+test('every page carries a Content-Security-Policy without unsafe-inline, and nothing on the pages breaks it', async ({
+  page,
+}) => {
   const violations: string[] = [];
   page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    if (/Content.Security.Policy/i.test(message.text()))
+      violations.push(`${page.url()}: ${message.text()}`);
   });
   await enrolledLearner(page);
   const gotv = lessonPath(FREE_COURSE, 'get-out-the-vote');
@@ -121,9 +197,10 @@ test('every page carries a Content-Security-Policy without unsafe-inline, and no
     const el = document.createElement('div');
     el.innerHTML = '<img src="x" onerror="window.__pwned = true">';
     document.body.append(el);
-    return new Promise((resolve) => setTimeout(() => resolve((window as unknown as { __pwned?: boolean }).__pwned ?? false), 300));
+    return new Promise((resolve) =>
+      setTimeout(() => resolve((window as unknown as { __pwned?: boolean }).__pwned ?? false), 300),
+    );
   });
   expect(injected).toBe(false);
   expect(violations).toHaveLength(1);
 });
-

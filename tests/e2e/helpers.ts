@@ -19,7 +19,8 @@ export const FREE_TITLE = 'Chatbots for organizing, unions and electoral campaig
 export const PAID_TITLE = 'Texting for turnout: an SMS playbook for the final week';
 
 export const coursePath = (slug: string) => `/courses/${slug}`;
-export const lessonPath = (course: string, lesson: string) => `/courses/${course}/lessons/${lesson}`;
+export const lessonPath = (course: string, lesson: string) =>
+  `/courses/${course}/lessons/${lesson}`;
 
 // ---------------------------------------------------------------------------------------------
 // Accounts
@@ -72,7 +73,10 @@ export async function submitLogin(page: Page, email: string, password: string): 
   await page.getByRole('main').getByRole('button', { name: 'Log in' }).click();
 }
 
-export async function logIn(page: Page, account: Pick<Account, 'email' | 'password'>): Promise<void> {
+export async function logIn(
+  page: Page,
+  account: Pick<Account, 'email' | 'password'>,
+): Promise<void> {
   await page.goto('/login');
   await submitLogin(page, account.email, account.password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -89,7 +93,12 @@ export async function enrollFree(page: Page, course = FREE_COURSE): Promise<void
 export const siteOrigin = (): string => test.info().project.use.baseURL!;
 
 /** A form POST as the browser would send it from `origin` (this site by default), without following redirects. */
-export function postForm(request: APIRequestContext, path: string, form: Record<string, string>, origin = siteOrigin()) {
+export function postForm(
+  request: APIRequestContext,
+  path: string,
+  form: Record<string, string>,
+  origin = siteOrigin(),
+) {
   return request.post(path, { form, headers: { Origin: origin }, maxRedirects: 0 });
 }
 
@@ -98,8 +107,15 @@ export function postForm(request: APIRequestContext, path: string, form: Record<
  * password form, posted directly. With `page.request` the session cookie lands in the page's
  * browser context, so the page is signed in. (The pages themselves are exercised by `signUp`.)
  */
-export async function createAccount(request: APIRequestContext, account: Account = newAccount()): Promise<Account> {
-  const response = await postForm(request, '/signup', { displayName: account.name, email: account.email, acceptValues: 'yes' });
+export async function createAccount(
+  request: APIRequestContext,
+  account: Account = newAccount(),
+): Promise<Account> {
+  const response = await postForm(request, '/signup', {
+    displayName: account.name,
+    email: account.email,
+    acceptValues: 'yes',
+  });
   expect(response.status(), `sign-up of ${account.email}`).toBe(200);
   expect((await request.get(await signUpLinkFor(account.email))).status()).toBe(200);
   const saved = await postForm(request, '/reset-password', { password: account.password });
@@ -113,20 +129,54 @@ export async function createAccount(request: APIRequestContext, account: Account
  * test SMTP sink: pass `SMTP_URL: mailSinkUrl`). `headers` go on every request (a proxy's
  * forwarding headers, an Origin). Returns the answers, so a test can look at each.
  */
-export async function signUpOverHttp(base: string, account: Account, headers: Record<string, string> = {}) {
-  const send = (path: string, init: RequestInit = {}) => fetch(`${base}${path}`, { redirect: 'manual', ...init, headers: { Origin: base, ...headers, ...(init.headers as Record<string, string> | undefined) } });
-  const form = await send('/signup', { method: 'POST', body: new URLSearchParams({ displayName: account.name, email: account.email, acceptValues: 'yes' }) });
+export async function signUpOverHttp(
+  base: string,
+  account: Account,
+  headers: Record<string, string> = {},
+) {
+  const send = (path: string, init: RequestInit = {}) =>
+    fetch(`${base}${path}`, {
+      redirect: 'manual',
+      ...init,
+      headers: {
+        Origin: base,
+        ...headers,
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+  const form = await send('/signup', {
+    method: 'POST',
+    body: new URLSearchParams({
+      displayName: account.name,
+      email: account.email,
+      acceptValues: 'yes',
+    }),
+  });
   if (form.status !== 200) return { form, session: undefined, cookie: '' };
   const link = await send(await signUpLinkFor(account.email));
   expect(link.status).toBe(303);
-  const resetCookie = link.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const session = await send(link.headers.get('location')!, { method: 'POST', body: new URLSearchParams({ password: account.password }), headers: { Cookie: resetCookie } });
-  const cookie = session.headers.getSetCookie().filter((c) => !/^(reset_token|notice)=/.test(c)).map((c) => c.split(';')[0]).join('; ');
+  const resetCookie = link.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const session = await send(link.headers.get('location')!, {
+    method: 'POST',
+    body: new URLSearchParams({ password: account.password }),
+    headers: { Cookie: resetCookie },
+  });
+  const cookie = session.headers
+    .getSetCookie()
+    .filter((c) => !/^(reset_token|notice)=/.test(c))
+    .map((c) => c.split(';')[0])
+    .join('; ');
   return { form, session, cookie };
 }
 
 /** Set-up shortcut: the free-enrollment form post (the button is exercised by `enrollFree`). */
-export async function enrollByPost(request: APIRequestContext, course = FREE_COURSE): Promise<void> {
+export async function enrollByPost(
+  request: APIRequestContext,
+  course = FREE_COURSE,
+): Promise<void> {
   const response = await postForm(request, '/api/enroll', { course, locale: 'en' });
   expect(response.status(), `enrollment in ${course}`).toBe(303);
 }
@@ -155,12 +205,26 @@ export function withDb<T>(fn: (db: Database.Database) => T): T {
 export const MAIL_SINK_DIR = join(ROOT, 'tests/.e2e-mail');
 
 /** The newest e-mail delivered to an address, as its recipient reads it (over real SMTP). */
-export function latestEmail(to: string, subject?: string): { subject: string; text: string } | undefined {
+export function latestEmail(
+  to: string,
+  subject?: string,
+): { subject: string; text: string } | undefined {
   if (!existsSync(MAIL_SINK_DIR)) return undefined;
   const address = to.toLowerCase();
-  for (const name of readdirSync(MAIL_SINK_DIR).filter((n) => n.endsWith('.json')).sort().reverse()) {
-    const mail = JSON.parse(readFileSync(join(MAIL_SINK_DIR, name), 'utf8')) as { to: string[]; subject: string; text: string };
-    if (mail.to.map((a) => a.toLowerCase()).includes(address) && (subject === undefined || mail.subject === subject)) return mail;
+  for (const name of readdirSync(MAIL_SINK_DIR)
+    .filter((n) => n.endsWith('.json'))
+    .sort()
+    .reverse()) {
+    const mail = JSON.parse(readFileSync(join(MAIL_SINK_DIR, name), 'utf8')) as {
+      to: string[];
+      subject: string;
+      text: string;
+    };
+    if (
+      mail.to.map((a) => a.toLowerCase()).includes(address) &&
+      (subject === undefined || mail.subject === subject)
+    )
+      return mail;
   }
   return undefined;
 }
@@ -169,18 +233,25 @@ export function latestEmail(to: string, subject?: string): { subject: string; te
 async function emailedLinkFor(email: string, subject: string): Promise<string> {
   let found: string | undefined;
   await expect
-    .poll(() => {
-      found = latestEmail(email, subject)?.text.match(/(?:\/[a-z]{2})?\/reset-password\/[A-Za-z0-9_-]+(?:\?next=\S+)?/)?.[0];
-      return found;
-    }, { message: `an e-mail "${subject}" with a link for ${email}` })
+    .poll(
+      () => {
+        found = latestEmail(email, subject)?.text.match(
+          /(?:\/[a-z]{2})?\/reset-password\/[A-Za-z0-9_-]+(?:\?next=\S+)?/,
+        )?.[0];
+        return found;
+      },
+      { message: `an e-mail "${subject}" with a link for ${email}` },
+    )
     .toBeTruthy();
   return found!;
 }
 
 /** The link in the newest password-reset e-mail for an address. */
-export const resetLinkFor = (email: string): Promise<string> => emailedLinkFor(email, 'Reset your Botcamp password');
+export const resetLinkFor = (email: string): Promise<string> =>
+  emailedLinkFor(email, 'Reset your Botcamp password');
 /** The link in the newest "finish your sign-up" e-mail for an address. */
-export const signUpLinkFor = (email: string): Promise<string> => emailedLinkFor(email, 'Finish creating your Botcamp account');
+export const signUpLinkFor = (email: string): Promise<string> =>
+  emailedLinkFor(email, 'Finish creating your Botcamp account');
 
 /** The SMTP address of the test sink, for servers a test starts itself. */
 export const mailSinkUrl = (): string => `smtp://127.0.0.1:${MAIL_SINK_PORT}`;
@@ -190,7 +261,11 @@ export function adminCli(...args: string[]): string {
   return execFileSync('npx', ['tsx', 'src/cli/admin.ts', ...args], {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, DATABASE_PATH: 'tests/.e2e-data/e2e.db' },
+    env: {
+      ...process.env,
+      PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`,
+      DATABASE_PATH: 'tests/.e2e-data/e2e.db',
+    },
   });
 }
 
@@ -198,14 +273,27 @@ export function adminCli(...args: string[]): string {
  * An account made as an operator makes staff: `create-account` (or `create-admin`) on the CLI,
  * then its one-time link to choose the password, then a sign-in on `page`.
  */
-export async function staffFromCli(page: Page, account: Account, role: 'admin' | 'instructor' | 'learner'): Promise<Account> {
-  const output = role === 'admin' ? adminCli('create-admin', account.email, account.name) : adminCli('create-account', account.email, role, account.name);
+export async function staffFromCli(
+  page: Page,
+  account: Account,
+  role: 'admin' | 'instructor' | 'learner',
+): Promise<Account> {
+  const output =
+    role === 'admin'
+      ? adminCli('create-admin', account.email, account.name)
+      : adminCli('create-account', account.email, role, account.name);
   const link = new URL(output.match(/https?:\/\/\S+\/reset-password\/\S+/)![0]);
   await page.goto(link.pathname);
   // A new account chooses its first password and is signed in; an existing one (a retry) resets it.
-  const first = await page.getByRole('heading', { level: 1, name: 'Choose your password' }).isVisible();
-  await page.getByLabel(first ? 'Password' : 'New password', { exact: true }).fill(account.password);
-  await page.getByRole('button', { name: first ? 'Save and sign in' : 'Save the new password' }).click();
+  const first = await page
+    .getByRole('heading', { level: 1, name: 'Choose your password' })
+    .isVisible();
+  await page
+    .getByLabel(first ? 'Password' : 'New password', { exact: true })
+    .fill(account.password);
+  await page
+    .getByRole('button', { name: first ? 'Save and sign in' : 'Save the new password' })
+    .click();
   if (first) await expect(page).toHaveURL('/dashboard');
   else await logIn(page, account);
   return account;
@@ -241,7 +329,9 @@ function frontmatter(file: string): Record<string, unknown> {
 /** The published lessons of a course in curriculum order (modules as listed, then `order`). */
 export function courseLessons(course: string): LessonData[] {
   const dir = join(ROOT, 'content/courses', course);
-  const meta = parseYaml(readFileSync(join(dir, 'course.yaml'), 'utf8')) as { modules: { id: string }[] };
+  const meta = parseYaml(readFileSync(join(dir, 'course.yaml'), 'utf8')) as {
+    modules: { id: string }[];
+  };
   const moduleIndex = new Map(meta.modules.map((m, i) => [m.id, i]));
   const lessons = readdirSync(join(dir, 'lessons'))
     .filter((f) => f.endsWith('.mdx'))
@@ -259,7 +349,9 @@ export function courseLessons(course: string): LessonData[] {
       };
     })
     .filter((l) => !l.draft && moduleIndex.has(l.module));
-  return lessons.sort((a, b) => moduleIndex.get(a.module)! - moduleIndex.get(b.module)! || a.order - b.order);
+  return lessons.sort(
+    (a, b) => moduleIndex.get(a.module)! - moduleIndex.get(b.module)! || a.order - b.order,
+  );
 }
 
 export function lessonData(course: string, slug: string): LessonData {
@@ -269,13 +361,21 @@ export function lessonData(course: string, slug: string): LessonData {
 }
 
 /** Answers one knowledge check on the current lesson page and waits for the graded result. */
-export async function answerQuiz(page: Page, quiz: QuizData, choice: number = quiz.answer): Promise<void> {
+export async function answerQuiz(
+  page: Page,
+  quiz: QuizData,
+  choice: number = quiz.answer,
+): Promise<void> {
   const group = page.getByRole('group', { name: quiz.question, exact: true });
   const form = page.locator('form').filter({ has: group });
   await group.getByRole('radio', { name: quiz.options[choice]!, exact: true }).check();
   await form.getByRole('button', { name: /Check my answer|Answer again/ }).click();
-  const section = page.locator('section.quiz').filter({ has: page.getByRole('group', { name: quiz.question, exact: true }) });
-  await expect(section.getByRole('status')).toContainText(choice === quiz.answer ? 'Correct.' : 'Not quite.');
+  const section = page
+    .locator('section.quiz')
+    .filter({ has: page.getByRole('group', { name: quiz.question, exact: true }) });
+  await expect(section.getByRole('status')).toContainText(
+    choice === quiz.answer ? 'Correct.' : 'Not quite.',
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -289,11 +389,28 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
  */
 export async function expectNoA11yViolations(page: Page, label = page.url()): Promise<void> {
   // options() must come before withTags(): it replaces the whole options object, runOnly included.
-  const results = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(WCAG_TAGS).analyze();
+  const results = await new AxeBuilder({ page })
+    .options({ resultTypes: ['violations'] })
+    .withTags(WCAG_TAGS)
+    .analyze();
   const report = results.violations
-    .map((v) => `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n` + v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`).join('\n'))
+    .map(
+      (v) =>
+        `- [${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n` +
+        v.nodes
+          .map(
+            (n) =>
+              `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+          )
+          .join('\n'),
+    )
     .join('\n');
-  expect.soft(results.violations.map((v) => v.id), `axe violations on ${label}:\n${report}\n`).toEqual([]);
+  expect
+    .soft(
+      results.violations.map((v) => v.id),
+      `axe violations on ${label}:\n${report}\n`,
+    )
+    .toEqual([]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -303,21 +420,39 @@ export async function expectNoA11yViolations(page: Page, label = page.url()): Pr
  * Starts the built server (`src/cli/serve.ts`) on 127.0.0.1:`port` with `env` added, and waits
  * until its home page answers. Node itself runs it (not an npx wrapper), so signals reach it.
  */
-export async function startBuiltServer(port: number, env: Record<string, string>): Promise<ChildProcess> {
+export async function startBuiltServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--experimental-strip-types', 'src/cli/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), ASTRO_NODE_LOGGING: 'disabled', ...env },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ASTRO_NODE_LOGGING: 'disabled',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.resume();
   child.stderr?.resume();
-  await expect(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200)).toPass({ timeout: 30_000 });
+  await expect(async () =>
+    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200),
+  ).toPass({ timeout: 30_000 });
   return child;
 }
 
 /** Sends SIGTERM to each server and resolves with their exit codes (0 when they drained). */
 export function stopBuiltServers(children: ChildProcess[]): Promise<(number | null)[]> {
-  const exits = children.map((child) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)))));
+  const exits = children.map(
+    (child) =>
+      new Promise<number | null>((resolve) =>
+        child.exitCode !== null
+          ? resolve(child.exitCode)
+          : child.once('exit', (code) => resolve(code)),
+      ),
+  );
   for (const child of children) child.kill('SIGTERM');
   return Promise.all(exits);
 }

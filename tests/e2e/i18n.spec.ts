@@ -1,5 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { enrolledLearner, expectNoA11yViolations, FREE_COURSE, lessonPath, PAID_COURSE } from './helpers';
+import {
+  enrolledLearner,
+  expectNoA11yViolations,
+  FREE_COURSE,
+  lessonPath,
+  PAID_COURSE,
+} from './helpers';
 
 const ES_TITLE = /Chatbots para organizar/;
 
@@ -14,12 +20,20 @@ test.describe('Spanish for a browser that asks for it', () => {
     await expect(page).toHaveURL(`/es/courses/${FREE_COURSE}`);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(ES_TITLE);
     await expect(page.getByRole('heading', { name: 'Preguntas frecuentes' })).toBeVisible();
-    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute('href', /\/courses\/chatbots-for-organizing$/);
-    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute('content', /\/es\/courses\/chatbots-for-organizing\/og\.png$/);
+    await expect(page.locator('link[rel="alternate"][hreflang="en"]')).toHaveAttribute(
+      'href',
+      /\/courses\/chatbots-for-organizing$/,
+    );
+    await expect(page.locator('meta[property="og:image"]')).toHaveAttribute(
+      'content',
+      /\/es\/courses\/chatbots-for-organizing\/og\.png$/,
+    );
     await expectNoA11yViolations(page);
   });
 
-  test('an enrolled learner takes translated lessons with progress shared; an untranslated lesson carries a note', async ({ page }) => {
+  test('an enrolled learner takes translated lessons with progress shared; an untranslated lesson carries a note', async ({
+    page,
+  }) => {
     await enrolledLearner(page);
     await page.goto(`/es${lessonPath(FREE_COURSE, 'how-chatbots-work')}`);
     await expect(page.locator('html')).toHaveAttribute('lang', 'es');
@@ -55,7 +69,9 @@ test('the language switch keeps you on the same lesson and is remembered', async
   await expect(page).toHaveURL('/');
 });
 
-test('the sitemap lists public pages in both languages and robots.txt points to it', async ({ request }) => {
+test('the sitemap lists public pages in both languages and robots.txt points to it', async ({
+  request,
+}) => {
   const sitemap = await (await request.get('/sitemap.xml')).text();
   expect(sitemap).toContain(`/courses/${FREE_COURSE}</loc>`);
   expect(sitemap).toContain(`/es/courses/${FREE_COURSE}</loc>`);
@@ -65,8 +81,17 @@ test('the sitemap lists public pages in both languages and robots.txt points to 
   expect(robots).toMatch(/Sitemap: http.*\/sitemap\.xml/);
 });
 
-test('a prefix that names no language is a 404 on every localized page, a real one is not', async ({ request }) => {
-  for (const path of ['/fr/login', '/fr/signup', '/xx/dashboard', `/de/courses/${FREE_COURSE}`, `/fr/courses/${FREE_COURSE}/lessons/welcome`, '/zz/values']) {
+test('a prefix that names no language is a 404 on every localized page, a real one is not', async ({
+  request,
+}) => {
+  for (const path of [
+    '/fr/login',
+    '/fr/signup',
+    '/xx/dashboard',
+    `/de/courses/${FREE_COURSE}`,
+    `/fr/courses/${FREE_COURSE}/lessons/welcome`,
+    '/zz/values',
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(404);
   }
   for (const path of ['/es/login', '/es/signup', `/es/courses/${FREE_COURSE}`, '/es/values']) {

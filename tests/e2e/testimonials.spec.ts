@@ -1,5 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminCli, enrolledLearner, expectNoA11yViolations, newAccount, PAID_COURSE, courseLessons, lessonPath, answerQuiz, coursePath, staffFromCli } from './helpers';
+import {
+  adminCli,
+  enrolledLearner,
+  expectNoA11yViolations,
+  newAccount,
+  PAID_COURSE,
+  courseLessons,
+  lessonPath,
+  answerQuiz,
+  coursePath,
+  staffFromCli,
+} from './helpers';
 
 /** Completes every lesson of a (short) course the learner is enrolled in. */
 async function finishCourse(page: Page, course: string): Promise<void> {
@@ -11,7 +22,10 @@ async function finishCourse(page: Page, course: string): Promise<void> {
   await expect(page.getByRole('status')).toContainText('Congratulations');
 }
 
-test('a finished learner’s testimonial appears on the course page only after an admin approves it', async ({ page, browser }) => {
+test('a finished learner’s testimonial appears on the course page only after an admin approves it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   // The learner gets the paid course from an admin (the CLI), finishes it and writes a testimonial.
   const learner = await enrolledLearner(page);

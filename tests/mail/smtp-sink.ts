@@ -18,10 +18,15 @@ const server = new SMTPServer({
   onData(stream, _session, callback) {
     simpleParser(stream)
       .then((mail) => {
-        const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) => a.value.map((v) => v.address ?? ''));
+        const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).flatMap((a) =>
+          a.value.map((v) => v.address ?? ''),
+        );
         // Written beside, then renamed: a test reading the inbox never sees half a message.
         const name = `${Date.now()}-${String(++count).padStart(6, '0')}.json`;
-        writeFileSync(join(dir, `.${name}.tmp`), JSON.stringify({ to, subject: mail.subject ?? '', text: mail.text ?? '' }));
+        writeFileSync(
+          join(dir, `.${name}.tmp`),
+          JSON.stringify({ to, subject: mail.subject ?? '', text: mail.text ?? '' }),
+        );
         renameSync(join(dir, `.${name}.tmp`), join(dir, name));
         callback();
       })
@@ -31,5 +36,7 @@ const server = new SMTPServer({
 // A client that dies mid-conversation (the crash test kills a server that is sending) resets its
 // connection; that is the client's problem, not a reason for the sink to stop for everyone else.
 server.on('error', (error: Error) => console.error(`smtp sink: ${error.message}`));
-server.listen(port, '127.0.0.1', () => console.log(`smtp sink on 127.0.0.1:${port}, writing to ${dir}`));
+server.listen(port, '127.0.0.1', () =>
+  console.log(`smtp sink on 127.0.0.1:${port}, writing to ${dir}`),
+);
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

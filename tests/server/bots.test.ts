@@ -12,8 +12,16 @@ const ORGANIZING = 'chatbots-for-organizing';
 const lessons = await getCollection('lessons');
 /** Bot ids embedded in a course's lessons, read from the MDX here to compare with botsInCourse. */
 const embeddedIn = (course: string, preview: boolean) =>
-  new Set(lessons.filter((l) => l.id.startsWith(`${course}/`) && l.data.preview === preview).flatMap((l) => [...(l.body ?? '').matchAll(/\b(?:bot|exercise)="([^"]+)"/g)].map((m) => m[1]!)));
-const gatedBot = [...embeddedIn(ORGANIZING, false)].find((id) => !embeddedIn(ORGANIZING, true).has(id))!;
+  new Set(
+    lessons
+      .filter((l) => l.id.startsWith(`${course}/`) && l.data.preview === preview)
+      .flatMap((l) =>
+        [...(l.body ?? '').matchAll(/\b(?:bot|exercise)="([^"]+)"/g)].map((m) => m[1]!),
+      ),
+  );
+const gatedBot = [...embeddedIn(ORGANIZING, false)].find(
+  (id) => !embeddedIn(ORGANIZING, true).has(id),
+)!;
 
 describe('getBot and getExercise', () => {
   it('find a bot, and an exercise with its starter’s source, and never one for the other', async () => {
@@ -31,7 +39,9 @@ describe('getBot and getExercise', () => {
 
 describe('botsInCourse', () => {
   it('lists the bots and exercises the course’s lessons embed, sorted, and nothing for an unknown course', async () => {
-    const expected = [...new Set([...embeddedIn(ORGANIZING, false), ...embeddedIn(ORGANIZING, true)])].sort();
+    const expected = [
+      ...new Set([...embeddedIn(ORGANIZING, false), ...embeddedIn(ORGANIZING, true)]),
+    ].sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(await botsInCourse(ORGANIZING)).toEqual(expected);
     expect(await botsInCourse('no-such-course')).toEqual([]);
@@ -41,7 +51,12 @@ describe('botsInCourse', () => {
 describe('stored conversations', () => {
   async function enrolled(): Promise<SessionUser> {
     const learner = await person();
-    await enroll(await getDb(), { userId: learner.id, courseSlug: ORGANIZING, source: 'free', actorId: learner.id });
+    await enroll(await getDb(), {
+      userId: learner.id,
+      courseSlug: ORGANIZING,
+      source: 'free',
+      actorId: learner.id,
+    });
     return learner;
   }
 
@@ -62,7 +77,11 @@ describe('stored conversations', () => {
   it('end with the enrollment', async () => {
     const learner = await enrolled();
     expect(await canUseStoredBot(learner, gatedBot)).toBe(true);
-    await revokeEnrollment(await getDb(), { userId: learner.id, courseSlug: ORGANIZING, actorId: null });
+    await revokeEnrollment(await getDb(), {
+      userId: learner.id,
+      courseSlug: ORGANIZING,
+      actorId: null,
+    });
     expect(await canUseStoredBot(learner, gatedBot)).toBe(false);
   });
 
@@ -80,6 +99,9 @@ describe('stored conversations', () => {
       expect(await outsider.response.json()).toEqual({ error: 'not-enrolled' });
     }
     const learner = await enrolled();
-    expect(await storedBotViewer(learner, gatedBot)).toEqual({ ok: true, viewer: { id: learner.id, role: 'learner' } });
+    expect(await storedBotViewer(learner, gatedBot)).toEqual({
+      ok: true,
+      viewer: { id: learner.id, role: 'learner' },
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { getCollection, getEntry } from 'astro:content';
 import { describe, expect, it, vi } from 'vitest';
-import { coursesTaughtBy, getCurriculum, getInstructor, getInstructors, getLessonEntry, getTestimonials, listCourses } from '~/server/catalog';
+import {
+  coursesTaughtBy,
+  getCurriculum,
+  getInstructor,
+  getInstructors,
+  getLessonEntry,
+  getTestimonials,
+  listCourses,
+} from '~/server/catalog';
 
 /** The catalog over the project's own content/: what learners see. */
 
@@ -45,15 +53,23 @@ describe('getCurriculum', () => {
   it('orders lessons by module, then by their order within it, and adds up the minutes', async () => {
     const curriculum = (await getCurriculum(ORGANIZING, 'en'))!;
     const moduleIds = curriculum.course.modules.map((m) => m.id);
-    const keys = curriculum.lessons.map((l) => [moduleIds.indexOf(l.data.module), l.data.order] as const);
+    const keys = curriculum.lessons.map(
+      (l) => [moduleIds.indexOf(l.data.module), l.data.order] as const,
+    );
     expect(keys).toEqual([...keys].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     expect(curriculum.lessons).toEqual(curriculum.modules.flatMap((m) => m.lessons));
-    expect(curriculum.minutes).toBe(curriculum.lessons.reduce((sum, l) => sum + l.data.duration, 0));
+    expect(curriculum.minutes).toBe(
+      curriculum.lessons.reduce((sum, l) => sum + l.data.duration, 0),
+    );
   });
 
   it('has every lesson file of the course in its curriculum, and nothing else', async () => {
-    const files = (await getCollection('lessons')).filter((e) => e.id.startsWith(`${TURNOUT}/`)).map((e) => e.id);
-    expect(((await getCurriculum(TURNOUT, 'en'))!.lessons.map((l) => l.id)).sort()).toEqual(files.sort());
+    const files = (await getCollection('lessons'))
+      .filter((e) => e.id.startsWith(`${TURNOUT}/`))
+      .map((e) => e.id);
+    expect((await getCurriculum(TURNOUT, 'en'))!.lessons.map((l) => l.id).sort()).toEqual(
+      files.sort(),
+    );
   });
 
   it('knows no course by an unknown slug, nor by the id of a translation', async () => {
@@ -88,12 +104,15 @@ describe('instructors', () => {
   });
 
   it('lists the courses each instructor teaches', async () => {
-    const bySlugs = async (id: string) => (await coursesTaughtBy(id, 'en')).map((c) => c.slug).sort();
+    const bySlugs = async (id: string) =>
+      (await coursesTaughtBy(id, 'en')).map((c) => c.slug).sort();
     for (const course of await listCourses('en')) {
       for (const id of course.course.instructors) expect(await bySlugs(id)).toContain(course.slug);
     }
     const turnoutTeam = (await getCurriculum(TURNOUT, 'en'))!.course.instructors;
-    const organizingOnly = (await getCurriculum(ORGANIZING, 'en'))!.course.instructors.filter((id) => !turnoutTeam.includes(id));
+    const organizingOnly = (await getCurriculum(ORGANIZING, 'en'))!.course.instructors.filter(
+      (id) => !turnoutTeam.includes(id),
+    );
     expect(organizingOnly.length).toBeGreaterThan(0);
     for (const id of organizingOnly) expect(await bySlugs(id)).toEqual([ORGANIZING]);
     expect(await bySlugs('nobody-here')).toEqual([]);
@@ -102,7 +121,9 @@ describe('instructors', () => {
 
 describe('content lookups', () => {
   it('finds a lesson entry by id, the Spanish one included', async () => {
-    expect((await getLessonEntry(`${ORGANIZING}/es/how-chatbots-work`))?.data.title).toBe((await getEntry('lessons', `${ORGANIZING}/es/how-chatbots-work`))!.data.title);
+    expect((await getLessonEntry(`${ORGANIZING}/es/how-chatbots-work`))?.data.title).toBe(
+      (await getEntry('lessons', `${ORGANIZING}/es/how-chatbots-work`))!.data.title,
+    );
     expect(await getLessonEntry(`${ORGANIZING}/no-such-lesson`)).toBeUndefined();
   });
 

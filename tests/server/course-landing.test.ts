@@ -19,7 +19,12 @@ const previewSlugs = curriculum.lessons.filter((l) => l.data.preview).map((l) =>
 
 async function enrolled(): Promise<SessionUser> {
   const learner = await person();
-  await enroll(await getDb(), { userId: learner.id, courseSlug: COURSE, source: 'admin', actorId: null });
+  await enroll(await getDb(), {
+    userId: learner.id,
+    courseSlug: COURSE,
+    source: 'admin',
+    actorId: null,
+  });
   return learner;
 }
 
@@ -37,7 +42,9 @@ describe('loadCourseLanding', () => {
   });
 
   it('tells a signed-in learner who is not enrolled apart from staff, who may open everything', async () => {
-    expect((await loadCourseLanding(COURSE, 'en', await person()))!.standing).toEqual({ kind: 'not-enrolled' });
+    expect((await loadCourseLanding(COURSE, 'en', await person()))!.standing).toEqual({
+      kind: 'not-enrolled',
+    });
     for (const role of ['instructor', 'admin'] as const) {
       const landing = (await loadCourseLanding(COURSE, 'en', await person(role)))!;
       expect(landing.standing).toEqual({ kind: 'staff' });
@@ -49,17 +56,37 @@ describe('loadCourseLanding', () => {
     const learner = await enrolled();
     const db = await getDb();
     const fresh = (await loadCourseLanding(COURSE, 'en', learner))!;
-    expect(fresh.standing).toEqual({ kind: 'enrolled', percent: 0, continueSlug: allSlugs[0], started: false, complete: false });
+    expect(fresh.standing).toEqual({
+      kind: 'enrolled',
+      percent: 0,
+      continueSlug: allSlugs[0],
+      started: false,
+      complete: false,
+    });
     expect([...fresh.openable]).toEqual(allSlugs);
 
     await recordLessonView(db, learner.id, COURSE, allSlugs[0]!);
-    await completeLesson(db, learner.id, COURSE, { slug: allSlugs[0]!, requiresQuiz: false, quizIds: [] });
+    await completeLesson(db, learner.id, COURSE, {
+      slug: allSlugs[0]!,
+      requiresQuiz: false,
+      quizIds: [],
+    });
     const started = (await loadCourseLanding(COURSE, 'en', learner))!.standing;
-    expect(started).toMatchObject({ kind: 'enrolled', started: true, complete: false, percent: Math.floor(100 / allSlugs.length) });
+    expect(started).toMatchObject({
+      kind: 'enrolled',
+      started: true,
+      complete: false,
+      percent: Math.floor(100 / allSlugs.length),
+    });
     expect(started.kind === 'enrolled' && started.continueSlug).toBe(allSlugs[1]);
 
-    for (const slug of allSlugs) await completeLesson(db, learner.id, COURSE, { slug, requiresQuiz: false, quizIds: [] });
-    expect((await loadCourseLanding(COURSE, 'en', learner))!.standing).toMatchObject({ kind: 'enrolled', percent: 100, complete: true });
+    for (const slug of allSlugs)
+      await completeLesson(db, learner.id, COURSE, { slug, requiresQuiz: false, quizIds: [] });
+    expect((await loadCourseLanding(COURSE, 'en', learner))!.standing).toMatchObject({
+      kind: 'enrolled',
+      percent: 100,
+      complete: true,
+    });
   });
 
   it('shows approved testimonials from learners before the authored ones, and nothing pending or rejected', async () => {
@@ -68,13 +95,26 @@ describe('loadCourseLanding', () => {
     const quotes: string[] = [];
     for (const decision of ['approved', 'rejected', 'pending'] as const) {
       const learner = await enrolled();
-      for (const slug of allSlugs) await completeLesson(db, learner.id, COURSE, { slug, requiresQuiz: false, quizIds: [] });
-      await issueCertificateIfComplete(db, { userId: learner.id, courseSlug: COURSE, displayName: learner.displayName, lessonSlugs: allSlugs });
+      for (const slug of allSlugs)
+        await completeLesson(db, learner.id, COURSE, { slug, requiresQuiz: false, quizIds: [] });
+      await issueCertificateIfComplete(db, {
+        userId: learner.id,
+        courseSlug: COURSE,
+        displayName: learner.displayName,
+        lessonSlugs: allSlugs,
+      });
       const quote = `A ${decision} testimonial, ${randomUUID()}, long enough to pass.`;
       quotes.push(quote);
-      const submitted = await submitTestimonial(db, { userId: learner.id, courseSlug: COURSE, quote, name: 'Learner', consent: true });
+      const submitted = await submitTestimonial(db, {
+        userId: learner.id,
+        courseSlug: COURSE,
+        quote,
+        name: 'Learner',
+        consent: true,
+      });
       if (!submitted.ok) throw new Error(submitted.error);
-      if (decision !== 'pending') await moderateTestimonial(db, admin.id, submitted.value.id, decision);
+      if (decision !== 'pending')
+        await moderateTestimonial(db, admin.id, submitted.value.id, decision);
     }
     const landing = (await loadCourseLanding(COURSE, 'en', null))!;
     const shown = landing.testimonials.map((t) => t.quote);

@@ -21,14 +21,29 @@ describe('loadDashboard', () => {
   it('lists active courses, most recent enrollment first, each with where to continue', async () => {
     const db = await getDb();
     const learner = await person();
-    await enroll(db, { userId: learner.id, courseSlug: TURNOUT, source: 'admin', actorId: null }, new Date('2026-03-01T10:00:00Z'));
-    await enroll(db, { userId: learner.id, courseSlug: ORGANIZING, source: 'free', actorId: learner.id }, new Date('2026-03-02T10:00:00Z'));
+    await enroll(
+      db,
+      { userId: learner.id, courseSlug: TURNOUT, source: 'admin', actorId: null },
+      new Date('2026-03-01T10:00:00Z'),
+    );
+    await enroll(
+      db,
+      { userId: learner.id, courseSlug: ORGANIZING, source: 'free', actorId: learner.id },
+      new Date('2026-03-02T10:00:00Z'),
+    );
     const [first, second] = await loadDashboard(learner.id, 'es');
     expect([first?.curriculum.slug, second?.curriculum.slug]).toEqual([ORGANIZING, TURNOUT]);
     // In the reader's language where the course has one.
     expect(first?.curriculum.courseLocale).toBe('es');
     expect(second?.curriculum.courseLocale).toBe('en');
-    expect(second).toMatchObject({ percent: 0, continueSlug: turnout.lessons[0]!.slug, started: false, complete: false, lessonsLeft: turnout.lessons.length, certificateId: null });
+    expect(second).toMatchObject({
+      percent: 0,
+      continueSlug: turnout.lessons[0]!.slug,
+      started: false,
+      complete: false,
+      lessonsLeft: turnout.lessons.length,
+      certificateId: null,
+    });
   });
 
   it('drops a revoked course', async () => {
@@ -46,12 +61,32 @@ describe('loadDashboard', () => {
     await enroll(db, { userId: learner.id, courseSlug: TURNOUT, source: 'admin', actorId: null });
     const slugs = turnout.lessons.map((l) => l.slug);
     await recordLessonView(db, learner.id, TURNOUT, slugs[0]!);
-    await completeLesson(db, learner.id, TURNOUT, { slug: slugs[0]!, requiresQuiz: false, quizIds: [] });
-    expect(await loadDashboardCourse(learner.id, TURNOUT, 'en')).toMatchObject({ started: true, complete: false, lessonsLeft: slugs.length - 1, continueSlug: slugs[1] });
+    await completeLesson(db, learner.id, TURNOUT, {
+      slug: slugs[0]!,
+      requiresQuiz: false,
+      quizIds: [],
+    });
+    expect(await loadDashboardCourse(learner.id, TURNOUT, 'en')).toMatchObject({
+      started: true,
+      complete: false,
+      lessonsLeft: slugs.length - 1,
+      continueSlug: slugs[1],
+    });
 
-    for (const slug of slugs) await completeLesson(db, learner.id, TURNOUT, { slug, requiresQuiz: false, quizIds: [] });
-    const certificate = await issueCertificateIfComplete(db, { userId: learner.id, courseSlug: TURNOUT, displayName: learner.displayName, lessonSlugs: slugs });
-    expect(await loadDashboardCourse(learner.id, TURNOUT, 'en')).toMatchObject({ percent: 100, complete: true, lessonsLeft: 0, certificateId: certificate!.id });
+    for (const slug of slugs)
+      await completeLesson(db, learner.id, TURNOUT, { slug, requiresQuiz: false, quizIds: [] });
+    const certificate = await issueCertificateIfComplete(db, {
+      userId: learner.id,
+      courseSlug: TURNOUT,
+      displayName: learner.displayName,
+      lessonSlugs: slugs,
+    });
+    expect(await loadDashboardCourse(learner.id, TURNOUT, 'en')).toMatchObject({
+      percent: 100,
+      complete: true,
+      lessonsLeft: 0,
+      certificateId: certificate!.id,
+    });
   });
 });
 

@@ -21,7 +21,9 @@ import { sites, type SiteName } from './sites';
 export default async function setup(project: TestProject): Promise<void> {
   const site = sites[project.config.provide.astroSite as SiteName];
   // Astro's Vite config aliases the bare 'astro' import to its types, so load the package directly.
-  const { sync } = (await import(pathToFileURL(createRequire(import.meta.url).resolve('astro')).href)) as typeof import('astro');
+  const { sync } = (await import(
+    pathToFileURL(createRequire(import.meta.url).resolve('astro')).href
+  )) as typeof import('astro');
   await sync({ ...site, force: true, cacheDir: `${site.root}/.astro/`, logLevel: 'error' });
   await serverDatabase();
 }

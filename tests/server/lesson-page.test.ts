@@ -17,10 +17,21 @@ const previewLesson = curriculum.lessons.find((l) => l.data.preview && l.data.qu
 const gatedLesson = curriculum.lessons.find((l) => !l.data.preview && l.data.quizzes.length > 0)!;
 const previewSlugs = curriculum.lessons.filter((l) => l.data.preview).map((l) => l.slug);
 
-function load(user: SessionUser | null, lessonSlug: string, options: { locale?: Locale; courseSlug?: string; query?: string } = {}): Promise<LessonPage> {
+function load(
+  user: SessionUser | null,
+  lessonSlug: string,
+  options: { locale?: Locale; courseSlug?: string; query?: string } = {},
+): Promise<LessonPage> {
   const courseSlug = options.courseSlug ?? COURSE;
   const path = `/courses/${courseSlug}/${lessonSlug}`;
-  return loadLessonPage({ courseSlug, lessonSlug, locale: options.locale ?? 'en', user, url: new URL(`http://localhost${path}${options.query ?? ''}`), returnPath: path });
+  return loadLessonPage({
+    courseSlug,
+    lessonSlug,
+    locale: options.locale ?? 'en',
+    user,
+    url: new URL(`http://localhost${path}${options.query ?? ''}`),
+    returnPath: path,
+  });
 }
 
 function ok(page: LessonPage): Extract<LessonPage, { kind: 'ok' }> {
@@ -30,7 +41,12 @@ function ok(page: LessonPage): Extract<LessonPage, { kind: 'ok' }> {
 
 async function enrolled(): Promise<SessionUser> {
   const learner = await person();
-  const r = await enroll(await getDb(), { userId: learner.id, courseSlug: COURSE, source: 'free', actorId: learner.id });
+  const r = await enroll(await getDb(), {
+    userId: learner.id,
+    courseSlug: COURSE,
+    source: 'free',
+    actorId: learner.id,
+  });
   if (!r.ok) throw new Error(r.error);
   return learner;
 }
@@ -49,7 +65,12 @@ describe('a visitor (not signed in)', () => {
     const page = ok(await load(null, previewLesson.slug));
     expect(page.access).toEqual({ allowed: true, via: 'preview' });
     expect(page.tracked).toBe(false);
-    expect(page.context).toMatchObject({ courseSlug: COURSE, lessonSlug: previewLesson.slug, tracked: false, returnPath: `/courses/${COURSE}/${previewLesson.slug}` });
+    expect(page.context).toMatchObject({
+      courseSlug: COURSE,
+      lessonSlug: previewLesson.slug,
+      tracked: false,
+      returnPath: `/courses/${COURSE}/${previewLesson.slug}`,
+    });
     expect(page.entry.id).toBe(previewLesson.id);
     expect([...page.openable]).toEqual(previewSlugs);
     expect(page.percent).toBe(0);
@@ -62,19 +83,37 @@ describe('a visitor (not signed in)', () => {
   it('sees a quiz answered through the URL graded, and nothing else', async () => {
     const quiz = previewLesson.data.quizzes[0]!;
     const wrong = (quiz.answer + 1) % quiz.options.length;
-    const right = ok(await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${quiz.answer}` }));
-    expect(right.context.quizzes.get(quiz.id)?.result).toEqual({ chosen: quiz.answer, correct: true });
-    const missed = ok(await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${wrong}` }));
+    const right = ok(
+      await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${quiz.answer}` }),
+    );
+    expect(right.context.quizzes.get(quiz.id)?.result).toEqual({
+      chosen: quiz.answer,
+      correct: true,
+    });
+    const missed = ok(
+      await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${wrong}` }),
+    );
     expect(missed.context.quizzes.get(quiz.id)?.result).toEqual({ chosen: wrong, correct: false });
     for (const bad of [`${quiz.options.length}`, '-1', '1.5', 'x']) {
-      const page = ok(await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${bad}` }));
+      const page = ok(
+        await load(null, previewLesson.slug, { query: `?quiz=${quiz.id}&answer=${bad}` }),
+      );
       expect(page.context.quizzes.get(quiz.id)?.result).toBeNull();
     }
     // No answer at all is not the first option.
-    for (const query of [`?quiz=${quiz.id}`, `?quiz=${quiz.id}&answer=`, `?quiz=${quiz.id}&answer=%20`]) {
-      expect(ok(await load(null, previewLesson.slug, { query })).context.quizzes.get(quiz.id)?.result, query).toBeNull();
+    for (const query of [
+      `?quiz=${quiz.id}`,
+      `?quiz=${quiz.id}&answer=`,
+      `?quiz=${quiz.id}&answer=%20`,
+    ]) {
+      expect(
+        ok(await load(null, previewLesson.slug, { query })).context.quizzes.get(quiz.id)?.result,
+        query,
+      ).toBeNull();
     }
-    const otherQuiz = ok(await load(null, previewLesson.slug, { query: `?quiz=not-${quiz.id}&answer=${quiz.answer}` }));
+    const otherQuiz = ok(
+      await load(null, previewLesson.slug, { query: `?quiz=not-${quiz.id}&answer=${quiz.answer}` }),
+    );
     expect(otherQuiz.context.quizzes.get(quiz.id)?.result).toBeNull();
   });
 
@@ -118,7 +157,10 @@ describe('an enrolled learner', () => {
 
   it('is tracked on a preview lesson too', async () => {
     const learner = await enrolled();
-    expect(ok(await load(learner, previewLesson.slug)).access).toEqual({ allowed: true, via: 'enrolled' });
+    expect(ok(await load(learner, previewLesson.slug)).access).toEqual({
+      allowed: true,
+      via: 'enrolled',
+    });
     expect([...(await viewedBy(learner))]).toEqual([previewLesson.slug]);
   });
 
@@ -127,17 +169,39 @@ describe('an enrolled learner', () => {
     const db = await getDb();
     const quiz = gatedLesson.data.quizzes[0]!;
     const wrong = (quiz.answer + 1) % quiz.options.length;
-    await recordQuizAttempt(db, { userId: learner.id, courseSlug: COURSE, lessonSlug: gatedLesson.slug, quiz, chosen: wrong });
-    const first = ok(await load(learner, gatedLesson.slug, { query: `?quiz=${quiz.id}&answer=${quiz.answer}` }));
+    await recordQuizAttempt(db, {
+      userId: learner.id,
+      courseSlug: COURSE,
+      lessonSlug: gatedLesson.slug,
+      quiz,
+      chosen: wrong,
+    });
+    const first = ok(
+      await load(learner, gatedLesson.slug, { query: `?quiz=${quiz.id}&answer=${quiz.answer}` }),
+    );
     expect(first.context.quizzes.get(quiz.id)?.result).toEqual({ chosen: wrong, correct: false });
     expect(first.completed.size).toBe(0);
     expect(first.percent).toBe(0);
 
-    for (const q of gatedLesson.data.quizzes) await recordQuizAttempt(db, { userId: learner.id, courseSlug: COURSE, lessonSlug: gatedLesson.slug, quiz: q, chosen: q.answer });
-    const done = await completeLesson(db, learner.id, COURSE, { slug: gatedLesson.slug, requiresQuiz: gatedLesson.data.requiresQuiz, quizIds: gatedLesson.data.quizzes.map((q) => q.id) });
+    for (const q of gatedLesson.data.quizzes)
+      await recordQuizAttempt(db, {
+        userId: learner.id,
+        courseSlug: COURSE,
+        lessonSlug: gatedLesson.slug,
+        quiz: q,
+        chosen: q.answer,
+      });
+    const done = await completeLesson(db, learner.id, COURSE, {
+      slug: gatedLesson.slug,
+      requiresQuiz: gatedLesson.data.requiresQuiz,
+      quizIds: gatedLesson.data.quizzes.map((q) => q.id),
+    });
     expect(done.ok).toBe(true);
     const after = ok(await load(learner, gatedLesson.slug));
-    expect(after.context.quizzes.get(quiz.id)?.result).toEqual({ chosen: quiz.answer, correct: true });
+    expect(after.context.quizzes.get(quiz.id)?.result).toEqual({
+      chosen: quiz.answer,
+      correct: true,
+    });
     expect([...after.completed]).toEqual([gatedLesson.slug]);
     expect(after.percent).toBe(Math.floor(100 / curriculum.lessons.length));
   });
@@ -145,7 +209,12 @@ describe('an enrolled learner', () => {
   it('loses a gated lesson on the very next call once the enrollment is revoked', async () => {
     const learner = await enrolled();
     expect(ok(await load(learner, gatedLesson.slug)).tracked).toBe(true);
-    const revoked = await revokeEnrollment(await getDb(), { userId: learner.id, courseSlug: COURSE, actorId: null, reason: 'test' });
+    const revoked = await revokeEnrollment(await getDb(), {
+      userId: learner.id,
+      courseSlug: COURSE,
+      actorId: null,
+      reason: 'test',
+    });
     expect(revoked.ok).toBe(true);
     expect((await load(learner, gatedLesson.slug)).kind).toBe('forbidden');
     // A preview stays readable, but is no longer tracked.
@@ -171,7 +240,9 @@ describe('unknown places', () => {
   it('answers not-found for an unknown course or lesson, whoever asks', async () => {
     const admin = await person('admin');
     for (const user of [null, admin]) {
-      expect(await load(user, gatedLesson.slug, { courseSlug: 'no-such-course' })).toEqual({ kind: 'not-found' });
+      expect(await load(user, gatedLesson.slug, { courseSlug: 'no-such-course' })).toEqual({
+        kind: 'not-found',
+      });
       expect(await load(user, 'no-such-lesson')).toEqual({ kind: 'not-found' });
       // A translation's id is not a lesson slug.
       expect(await load(user, `es/${gatedLesson.slug}`)).toEqual({ kind: 'not-found' });

@@ -11,5 +11,12 @@ export async function person(role: Role = 'learner'): Promise<SessionUser> {
   const email = `${role}-${randomUUID()}@example.org`;
   const created = await createUser(await getDb(), { email, displayName: `Test ${role}`, role });
   if (!created.ok) throw new Error(`could not create a ${role}: ${created.error}`);
-  return { id: created.value.userId, email, displayName: `Test ${role}`, role, locale: 'en', valuesVersion: 1 };
+  return {
+    id: created.value.userId,
+    email,
+    displayName: `Test ${role}`,
+    role,
+    locale: 'en',
+    valuesVersion: 1,
+  };
 }

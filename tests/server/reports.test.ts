@@ -17,16 +17,28 @@ const TURNOUT = 'texting-for-turnout';
 const CHRISTINE = 'instructor@botcamp.localhost';
 
 // As the middleware sets them: the locale and its translator.
-const locals = (user: SessionUser | null, locale: 'en' | 'es' = 'en') => ({ user, locale, t: translator(locale), session: null }) as App.Locals;
+const locals = (user: SessionUser | null, locale: 'en' | 'es' = 'en') =>
+  ({ user, locale, t: translator(locale), session: null }) as App.Locals;
 
 /** The instructor account the content names; created once (the address is unique). */
 let christine: Promise<SessionUser> | undefined;
 function christineAccount(): Promise<SessionUser> {
   christine ??= (async () => {
     const db = await getDb();
-    const r = await createUser(db, { email: CHRISTINE, displayName: 'Christine', role: 'instructor' });
+    const r = await createUser(db, {
+      email: CHRISTINE,
+      displayName: 'Christine',
+      role: 'instructor',
+    });
     if (!r.ok) throw new Error(r.error);
-    return { id: r.value.userId, email: CHRISTINE, displayName: 'Christine', role: 'instructor', locale: 'en', valuesVersion: 1 } satisfies SessionUser;
+    return {
+      id: r.value.userId,
+      email: CHRISTINE,
+      displayName: 'Christine',
+      role: 'instructor',
+      locale: 'en',
+      valuesVersion: 1,
+    } satisfies SessionUser;
   })();
   return christine;
 }
@@ -39,13 +51,18 @@ describe('requireStaff', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.response.status).toBe(302);
-      expect(r.response.headers.get('Location')).toBe(`/login?next=${encodeURIComponent('/reports/chatbots-for-organizing?week=3')}`);
+      expect(r.response.headers.get('Location')).toBe(
+        `/login?next=${encodeURIComponent('/reports/chatbots-for-organizing?week=3')}`,
+      );
     }
   });
 
   it('refuses a learner in their language', async () => {
     const learner = await person();
-    for (const [locale, text] of [['en', 'You are not allowed to do that.'], ['es', 'No tienes permiso para hacer eso.']] as const) {
+    for (const [locale, text] of [
+      ['en', 'You are not allowed to do that.'],
+      ['es', 'No tienes permiso para hacer eso.'],
+    ] as const) {
       const r = requireStaff(locals(learner, locale), url);
       expect(r.ok).toBe(false);
       if (!r.ok) {
@@ -70,7 +87,9 @@ describe('reportCourses', () => {
   });
 
   it('gives an instructor the courses whose instructor entry lists their address, and no others', async () => {
-    expect((await reportCourses(await christineAccount())).map((c) => c.slug)).toEqual([ORGANIZING]);
+    expect((await reportCourses(await christineAccount())).map((c) => c.slug)).toEqual([
+      ORGANIZING,
+    ]);
     expect(await reportCourses(await person('instructor'))).toEqual([]);
   });
 });
@@ -80,15 +99,24 @@ describe('loadCourseReport', () => {
     const instructor = await christineAccount();
     const db = await getDb();
     const learner = await person();
-    await enroll(db, { userId: learner.id, courseSlug: ORGANIZING, source: 'free', actorId: learner.id });
+    await enroll(db, {
+      userId: learner.id,
+      courseSlug: ORGANIZING,
+      source: 'free',
+      actorId: learner.id,
+    });
     await recordLessonView(db, learner.id, ORGANIZING, 'why-chatbots-for-organizing');
 
     const loaded = await loadCourseReport(ORGANIZING, instructor);
     if (typeof loaded === 'string') throw new Error(loaded);
     expect(loaded.curriculum.slug).toBe(ORGANIZING);
     expect(loaded.report.enrolledActive).toBeGreaterThanOrEqual(1);
-    expect(loaded.report.funnel.map((s) => s.lessonSlug)).toEqual(loaded.curriculum.lessons.map((l) => l.slug));
-    expect(loaded.report.funnel.find((s) => s.lessonSlug === 'why-chatbots-for-organizing')!.viewed).toBeGreaterThanOrEqual(1);
+    expect(loaded.report.funnel.map((s) => s.lessonSlug)).toEqual(
+      loaded.curriculum.lessons.map((l) => l.slug),
+    );
+    expect(
+      loaded.report.funnel.find((s) => s.lessonSlug === 'why-chatbots-for-organizing')!.viewed,
+    ).toBeGreaterThanOrEqual(1);
 
     expect(await loadCourseReport(TURNOUT, instructor)).toBe('forbidden');
     expect(await loadCourseReport('no-such-course', instructor)).toBe('not-found');

@@ -17,7 +17,10 @@ export const sites = {
     root: translatedRoot,
     srcDir: fileURLToPath(new URL('../../src/', import.meta.url)),
     // Astro joins configFile onto root, so it must be relative.
-    configFile: relative(translatedRoot, fileURLToPath(new URL('../../astro.config.mjs', import.meta.url))),
+    configFile: relative(
+      translatedRoot,
+      fileURLToPath(new URL('../../astro.config.mjs', import.meta.url)),
+    ),
   },
 } satisfies Record<string, AstroInlineConfig & { root: string }>;
 

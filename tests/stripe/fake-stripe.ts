@@ -38,7 +38,12 @@ export interface FakeStripe {
   url: string;
   port: number;
   sessions: Map<string, FakeSession>;
-  requests: { method: string; path: string; body: Record<string, unknown>; idempotencyKey: string | null }[];
+  requests: {
+    method: string;
+    path: string;
+    body: Record<string, unknown>;
+    idempotencyKey: string | null;
+  }[];
   /** Completes a session as paid (as the hosted page would), optionally with a promotion code. */
   pay(id: string, promotionCode?: string): FakeSession;
   close(): Promise<void>;
@@ -82,7 +87,12 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
   const pay = (sessionId: string, promotionCode?: string): FakeSession => {
     const session = sessions.get(sessionId);
     if (!session) throw new Error(`no session ${sessionId}`);
-    Object.assign(session, { status: 'complete', payment_status: 'paid', payment_intent: session.payment_intent ?? id('pi'), url: null });
+    Object.assign(session, {
+      status: 'complete',
+      payment_status: 'paid',
+      payment_intent: session.payment_intent ?? id('pi'),
+      url: null,
+    });
     if (promotionCode) session.discounts = [{ promotion_code: promotionCode, coupon: null }];
     return session;
   };
@@ -94,22 +104,58 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
       res.writeHead(status, { 'Content-Type': 'application/json', 'Request-Id': id('req') });
       res.end(JSON.stringify(value));
     };
-    const stripeError = (status: number, message: string, param?: string) => json(status, { error: { type: 'invalid_request_error', message, ...(param ? { param } : {}) } });
-    const form = req.headers['content-type']?.includes('application/x-www-form-urlencoded') ? parseStripeForm(body) : {};
-    requests.push({ method: req.method ?? '', path: url.pathname, body: form, idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null });
-    if (url.pathname.startsWith('/v1/') && !(req.headers.authorization ?? '').startsWith('Bearer sk_')) return json(401, { error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' } });
+    const stripeError = (status: number, message: string, param?: string) =>
+      json(status, {
+        error: { type: 'invalid_request_error', message, ...(param ? { param } : {}) },
+      });
+    const form = req.headers['content-type']?.includes('application/x-www-form-urlencoded')
+      ? parseStripeForm(body)
+      : {};
+    requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      body: form,
+      idempotencyKey: (req.headers['idempotency-key'] as string | undefined) ?? null,
+    });
+    if (
+      url.pathname.startsWith('/v1/') &&
+      !(req.headers.authorization ?? '').startsWith('Bearer sk_')
+    )
+      return json(401, {
+        error: { type: 'invalid_request_error', message: 'Invalid API Key provided.' },
+      });
 
     if (req.method === 'POST' && url.pathname === '/v1/checkout/sessions') {
       const key = req.headers['idempotency-key'] as string | undefined;
       const replay = key ? idempotent.get(key) : undefined;
       if (replay) return json(200, sessions.get(replay));
-      const items = form.line_items as { price_data?: { currency?: string; unit_amount?: string; product_data?: { name?: string } }; quantity?: string }[] | undefined;
+      const items = form.line_items as
+        | {
+            price_data?: {
+              currency?: string;
+              unit_amount?: string;
+              product_data?: { name?: string };
+            };
+            quantity?: string;
+          }[]
+        | undefined;
       const item = items?.[0];
       if (!form.mode) return stripeError(400, 'Missing required param: mode.', 'mode');
-      if (!form.success_url) return stripeError(400, 'Missing required param: success_url.', 'success_url');
-      if (!item?.price_data?.currency || !item.price_data.unit_amount || !item.price_data.product_data?.name) return stripeError(400, 'Missing required param: line_items[0][price_data].', 'line_items');
+      if (!form.success_url)
+        return stripeError(400, 'Missing required param: success_url.', 'success_url');
+      if (
+        !item?.price_data?.currency ||
+        !item.price_data.unit_amount ||
+        !item.price_data.product_data?.name
+      )
+        return stripeError(400, 'Missing required param: line_items[0][price_data].', 'line_items');
       const unit = Number(item.price_data.unit_amount);
-      if (!Number.isInteger(unit) || unit < 50) return stripeError(400, 'The Checkout Session\'s total amount must convert to at least 50 cents.', 'line_items[0][price_data][unit_amount]');
+      if (!Number.isInteger(unit) || unit < 50)
+        return stripeError(
+          400,
+          "The Checkout Session's total amount must convert to at least 50 cents.",
+          'line_items[0][price_data][unit_amount]',
+        );
       const sessionId = id('cs');
       const session: FakeSession = {
         id: sessionId,
@@ -138,7 +184,9 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
     const retrieve = url.pathname.match(/^\/v1\/checkout\/sessions\/([^/]+)$/);
     if (req.method === 'GET' && retrieve) {
       const session = sessions.get(decodeURIComponent(retrieve[1]!));
-      return session ? json(200, session) : stripeError(404, `No such checkout.session: '${retrieve[1]}'`, 'session');
+      return session
+        ? json(200, session)
+        : stripeError(404, `No such checkout.session: '${retrieve[1]}'`, 'session');
     }
     const testPay = url.pathname.match(/^\/__test\/pay\/([^/]+)$/);
     if (req.method === 'POST' && testPay) {
@@ -164,9 +212,12 @@ export async function startFakeStripe(port = 0): Promise<FakeStripe> {
         res.writeHead(303, { Location: session.cancel_url });
         return res.end();
       }
-      if (choice.get('outcome') === 'processing') Object.assign(session, { status: 'complete', payment_intent: id('pi'), url: null });
+      if (choice.get('outcome') === 'processing')
+        Object.assign(session, { status: 'complete', payment_intent: id('pi'), url: null });
       else pay(session.id, choice.get('promo') || undefined);
-      res.writeHead(303, { Location: session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id) });
+      res.writeHead(303, {
+        Location: session.success_url.replace('{CHECKOUT_SESSION_ID}', session.id),
+      });
       return res.end();
     }
     stripeError(404, `Unrecognized request URL (${req.method}: ${url.pathname}).`);

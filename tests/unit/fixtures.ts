@@ -15,7 +15,10 @@ export const testEngine: 'sqlite' | 'postgres' = postgresUrl ? 'postgres' : 'sql
 let workerDb: Promise<Db> | undefined;
 
 /** A new, empty database on the test server (replacing one of that name); returns its URL. */
-export async function emptyPostgresDatabase(name: string, serverUrl = postgresUrl): Promise<string> {
+export async function emptyPostgresDatabase(
+  name: string,
+  serverUrl = postgresUrl,
+): Promise<string> {
   if (!serverUrl) throw new Error('emptyPostgresDatabase needs BOTCAMP_TEST_DATABASE_URL');
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -31,7 +34,9 @@ export async function emptyPostgresDatabase(name: string, serverUrl = postgresUr
 }
 
 async function openWorkerDatabase(): Promise<Db> {
-  const url = await emptyPostgresDatabase(`botcamp_test_${process.env.VITEST_POOL_ID ?? 0}_${process.pid}`);
+  const url = await emptyPostgresDatabase(
+    `botcamp_test_${process.env.VITEST_POOL_ID ?? 0}_${process.pid}`,
+  );
   return openDatabase(url, { log: () => undefined });
 }
 
@@ -42,7 +47,11 @@ export async function freshDb(): Promise<Db> {
   if (!postgresUrl) return openDatabase(':memory:');
   workerDb ??= openWorkerDatabase();
   const db = await workerDb;
-  await db.write((tx) => (tx as unknown as { execute(q: string): Promise<unknown> }).execute(`TRUNCATE ${tableNames.map((n) => `"${n}"`).join(', ')} RESTART IDENTITY CASCADE`));
+  await db.write((tx) =>
+    (tx as unknown as { execute(q: string): Promise<unknown> }).execute(
+      `TRUNCATE ${tableNames.map((n) => `"${n}"`).join(', ')} RESTART IDENTITY CASCADE`,
+    ),
+  );
   // The worker's database stays open for the next test; closing it is the process's exit.
   return { ...db, close: async () => undefined };
 }

@@ -23,7 +23,11 @@ export interface ChatStrings {
   segments: string;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -53,12 +57,28 @@ export class ChatView {
 
   private render(line: ChatLine): HTMLLIElement {
     const item = el('li', `msg ${line.from}`);
-    item.append(el('span', 'visually-hidden', `${line.from === 'person' ? this.strings.you : this.strings.bot}: `));
+    item.append(
+      el(
+        'span',
+        'visually-hidden',
+        `${line.from === 'person' ? this.strings.you : this.strings.bot}: `,
+      ),
+    );
     item.append(el('span', 'bubble', line.text));
     const meta: string[] = [];
-    if (line.sms) meta.push(formatMessage(document.documentElement.lang || 'en', this.strings.segments, { encoding: line.sms.encoding, segments: line.sms.segments, units: line.sms.units }));
+    if (line.sms)
+      meta.push(
+        formatMessage(document.documentElement.lang || 'en', this.strings.segments, {
+          encoding: line.sms.encoding,
+          segments: line.sms.segments,
+          units: line.sms.units,
+        }),
+      );
     if (meta.length) item.append(el('span', 'meta', meta.join(' · ')));
-    if (line.stepId || line.source) item.append(el('span', 'meta source-meta', `${this.strings.step}: ${line.stepId ?? line.source}`));
+    if (line.stepId || line.source)
+      item.append(
+        el('span', 'meta source-meta', `${this.strings.step}: ${line.stepId ?? line.source}`),
+      );
     return item;
   }
 
@@ -100,7 +120,12 @@ export function readJsonIsland<T>(root: Element, name: string): T | null {
 }
 
 export async function postJson<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
   const data = (await response.json().catch(() => ({}))) as T & { error?: string };
   if (!response.ok) throw new Error(data.error ?? `HTTP ${response.status}`);
   return data;

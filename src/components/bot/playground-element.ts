@@ -1,11 +1,35 @@
-import { handleMessage, startConversation, type Bot, type ConversationState } from '~/lib/bot/runtime.ts';
+import {
+  handleMessage,
+  startConversation,
+  type Bot,
+  type ConversationState,
+} from '~/lib/bot/runtime.ts';
 import type { CheckResult, Problem } from '~/lib/bot/types.ts';
 import { ChatView, postJson, readJsonIsland, type ChatLine, type ChatStrings } from './chat-view';
 
 type Strings = ChatStrings &
-  Record<'error' | 'slowDown' | 'line' | 'noProblems' | 'passed' | 'failed' | 'allPassed' | 'someFailed' | 'fixFirst' | 'saved' | 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy', string>;
+  Record<
+    | 'error'
+    | 'slowDown'
+    | 'line'
+    | 'noProblems'
+    | 'passed'
+    | 'failed'
+    | 'allPassed'
+    | 'someFailed'
+    | 'fixFirst'
+    | 'saved'
+    | 'flow-too-slow'
+    | 'flow-too-big'
+    | 'flow-runner-busy',
+    string
+  >;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -83,7 +107,10 @@ class BotPlayground extends HTMLElement {
     if (!text || !this.bot || !this.state) return;
     const turn = handleMessage(this.bot, this.state, text, { now: Date.now() });
     this.state = turn.state;
-    const lines: ChatLine[] = [{ from: 'person', text }, ...turn.replies.map((r) => ({ from: 'bot' as const, ...r }))];
+    const lines: ChatLine[] = [
+      { from: 'person', text },
+      ...turn.replies.map((r) => ({ from: 'bot' as const, ...r })),
+    ];
     this.view.add(lines);
   }
 
@@ -96,14 +123,23 @@ class BotPlayground extends HTMLElement {
     }
     const list = el('ul', '');
     for (const p of problems) {
-      list.append(el('li', `problem ${p.severity}`, `${this.strings.line.replace('{line}', String(p.line)).replace('{column}', String(p.column))} ${p.message}`));
+      list.append(
+        el(
+          'li',
+          `problem ${p.severity}`,
+          `${this.strings.line.replace('{line}', String(p.line)).replace('{column}', String(p.column))} ${p.message}`,
+        ),
+      );
     }
     box.replaceChildren(list);
   }
 
   private async lint(): Promise<void> {
     try {
-      const result = await postJson<{ problems: Problem[]; bot: Bot | null }>(this.endpoint, { action: 'lint', source: this.editor.value });
+      const result = await postJson<{ problems: Problem[]; bot: Bot | null }>(this.endpoint, {
+        action: 'lint',
+        source: this.editor.value,
+      });
       this.showProblems(result.problems);
       if (result.bot && !result.problems.some((p) => p.severity === 'error')) {
         this.bot = result.bot;
@@ -118,7 +154,9 @@ class BotPlayground extends HTMLElement {
   private failure(error: unknown): string {
     const code = error instanceof Error ? error.message : '';
     if (code === 'too-many-requests') return this.strings.slowDown;
-    return code === 'flow-too-slow' || code === 'flow-too-big' || code === 'flow-runner-busy' ? this.strings[code] : this.strings.error;
+    return code === 'flow-too-slow' || code === 'flow-too-big' || code === 'flow-runner-busy'
+      ? this.strings[code]
+      : this.strings.error;
   }
 
   private async save(): Promise<void> {
@@ -140,7 +178,11 @@ class BotPlayground extends HTMLElement {
     if (!box) return;
     try {
       window.clearTimeout(this.saveTimer);
-      const result = await postJson<{ problems: Problem[]; checks: CheckResult[]; passed: boolean }>(this.endpoint, { action: 'run', source: this.editor.value });
+      const result = await postJson<{
+        problems: Problem[];
+        checks: CheckResult[];
+        passed: boolean;
+      }>(this.endpoint, { action: 'run', source: this.editor.value });
       this.showProblems(result.problems);
       if (result.checks.length === 0) {
         box.replaceChildren(el('p', 'alert error', this.strings.fixFirst));
@@ -149,11 +191,24 @@ class BotPlayground extends HTMLElement {
       const list = el('ul', '');
       for (const check of result.checks) {
         const item = el('li', `check ${check.passed ? 'pass' : 'fail'}`);
-        item.append(el('strong', '', `${check.passed ? '✓' : '✗'} ${check.passed ? this.strings.passed : this.strings.failed}: ${check.name}`));
+        item.append(
+          el(
+            'strong',
+            '',
+            `${check.passed ? '✓' : '✗'} ${check.passed ? this.strings.passed : this.strings.failed}: ${check.name}`,
+          ),
+        );
         item.append(el('span', '', check.reason));
         list.append(item);
       }
-      box.replaceChildren(el('p', result.passed ? 'alert ok' : 'alert error', result.passed ? this.strings.allPassed : this.strings.someFailed), list);
+      box.replaceChildren(
+        el(
+          'p',
+          result.passed ? 'alert ok' : 'alert error',
+          result.passed ? this.strings.allPassed : this.strings.someFailed,
+        ),
+        list,
+      );
     } catch (error) {
       box.replaceChildren(el('p', 'alert error', this.failure(error)));
     }

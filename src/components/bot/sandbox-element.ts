@@ -1,4 +1,9 @@
-import { handleMessage, startConversation, type Bot, type ConversationState } from '~/lib/bot/runtime.ts';
+import {
+  handleMessage,
+  startConversation,
+  type Bot,
+  type ConversationState,
+} from '~/lib/bot/runtime.ts';
 import { ChatView, postJson, readJsonIsland, type ChatLine, type ChatStrings } from './chat-view';
 
 interface Stored {
@@ -33,7 +38,10 @@ class BotSandbox extends HTMLElement {
       input.value = '';
       void this.send(text);
     });
-    this.querySelector('[data-action="restart"]')?.addEventListener('click', () => void this.restart());
+    this.querySelector('[data-action="restart"]')?.addEventListener(
+      'click',
+      () => void this.restart(),
+    );
     const source = this.querySelector<HTMLDetailsElement>('details.view-source');
     source?.addEventListener('toggle', () => this.classList.toggle('show-source', source.open));
     if (this.dataset.mode === 'local') {
@@ -83,13 +91,22 @@ class BotSandbox extends HTMLElement {
     try {
       if (this.dataset.mode === 'local' && this.bot && this.stored) {
         const turn = handleMessage(this.bot, this.stored.state, text, { now: Date.now() });
-        const lines: ChatLine[] = [{ from: 'person', text }, ...turn.replies.map((r) => ({ from: 'bot' as const, ...r }))];
-        this.stored = { state: turn.state, transcript: [...this.stored.transcript, ...lines].slice(-300) };
+        const lines: ChatLine[] = [
+          { from: 'person', text },
+          ...turn.replies.map((r) => ({ from: 'bot' as const, ...r })),
+        ];
+        this.stored = {
+          state: turn.state,
+          transcript: [...this.stored.transcript, ...lines].slice(-300),
+        };
         this.saveLocal();
         this.view.add(lines);
       } else {
         this.view.add([{ from: 'person', text }]);
-        const result = await postJson<{ replies: ChatLine[]; conversation: Stored }>(`/api/bots/${this.dataset.bot}`, { action: 'send', text });
+        const result = await postJson<{ replies: ChatLine[]; conversation: Stored }>(
+          `/api/bots/${this.dataset.bot}`,
+          { action: 'send', text },
+        );
         this.stored = result.conversation;
         this.view.add(result.replies);
       }
@@ -107,7 +124,11 @@ class BotSandbox extends HTMLElement {
         this.stored = this.freshLocal();
         this.saveLocal();
       } else {
-        this.stored = (await postJson<{ conversation: Stored }>(`/api/bots/${this.dataset.bot}`, { action: 'restart' })).conversation;
+        this.stored = (
+          await postJson<{ conversation: Stored }>(`/api/bots/${this.dataset.bot}`, {
+            action: 'restart',
+          })
+        ).conversation;
       }
       this.view.clear();
       this.view.add(this.stored?.transcript ?? []);
@@ -129,7 +150,10 @@ class BotSandbox extends HTMLElement {
   private showError(error?: unknown): void {
     const status = this.querySelector('.chat-error');
     const strings = readJsonIsland<{ error: string; slowDown: string }>(this, 'strings');
-    const message = error instanceof Error && error.message === 'too-many-requests' ? strings?.slowDown : strings?.error;
+    const message =
+      error instanceof Error && error.message === 'too-many-requests'
+        ? strings?.slowDown
+        : strings?.error;
     if (status && message) status.textContent = message;
   }
 }

@@ -8,4 +8,13 @@ import OptOutKeywords from './OptOutKeywords.astro';
 import Quiz from './Quiz.astro';
 
 /** Components lessons may use without importing them; every lesson page passes this map. */
-export const lessonComponents = { Callout, Figure, OptOutKeywords, Quiz, SandboxBot, BotPlayground, table: LessonTable, pre: LessonCode };
+export const lessonComponents = {
+  Callout,
+  Figure,
+  OptOutKeywords,
+  Quiz,
+  SandboxBot,
+  BotPlayground,
+  table: LessonTable,
+  pre: LessonCode,
+};

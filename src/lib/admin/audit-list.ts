@@ -7,9 +7,15 @@ import { auditLog, users } from '~db/schema';
 
 export const auditFilterSchema = z.object({
   action: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(60).optional()),
-  subject: z.preprocess((v) => (v === '' ? undefined : v), z.string().trim().toLowerCase().max(254).optional()),
+  subject: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.string().trim().toLowerCase().max(254).optional(),
+  ),
   course: z.preprocess((v) => (v === '' ? undefined : v), z.string().max(200).optional()),
-  page: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(100_000).optional()),
+  page: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce.number().int().min(1).max(100_000).optional(),
+  ),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
@@ -25,19 +31,32 @@ export interface AuditRow {
 
 const PAGE = 100;
 
-export async function listAudit(q: Reader, filter: AuditFilter): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
+export async function listAudit(
+  q: Reader,
+  filter: AuditFilter,
+): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
   const actor = aliasedTable(users, 'actor');
   const subject = aliasedTable(users, 'subject');
   const where = and(
     filter.action ? eq(auditLog.action, filter.action) : undefined,
     filter.course ? eq(auditLog.courseSlug, filter.course) : undefined,
-    filter.subject ? sql`${auditLog.subjectUserId} in (select ${users.id} from ${users} where ${users.email} = ${filter.subject})` : undefined,
+    filter.subject
+      ? sql`${auditLog.subjectUserId} in (select ${users.id} from ${users} where ${users.email} = ${filter.subject})`
+      : undefined,
   );
   const [{ n } = { n: 0 }] = await q.select({ n: count() }).from(auditLog).where(where);
   const pages = Math.max(1, Math.ceil(n / PAGE));
   const page = Math.min(filter.page ?? 1, pages);
   const rows = await q
-    .select({ id: auditLog.id, at: auditLog.createdAt, action: auditLog.action, actor: actor.email, subject: subject.email, courseSlug: auditLog.courseSlug, detail: auditLog.detail })
+    .select({
+      id: auditLog.id,
+      at: auditLog.createdAt,
+      action: auditLog.action,
+      actor: actor.email,
+      subject: subject.email,
+      courseSlug: auditLog.courseSlug,
+      detail: auditLog.detail,
+    })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
     .leftJoin(subject, eq(subject.id, auditLog.subjectUserId))
@@ -45,7 +64,12 @@ export async function listAudit(q: Reader, filter: AuditFilter): Promise<{ rows:
     .orderBy(desc(auditLog.id))
     .limit(PAGE)
     .offset((page - 1) * PAGE);
-  return { rows: rows.map((r) => ({ ...r, detail: parseDetail(r.detail) })), total: n, page, pages };
+  return {
+    rows: rows.map((r) => ({ ...r, detail: parseDetail(r.detail) })),
+    total: n,
+    page,
+    pages,
+  };
 }
 
 function parseDetail(text: string | null): Record<string, unknown> {
@@ -60,5 +84,7 @@ function parseDetail(text: string | null): Record<string, unknown> {
 
 /** The actions present in the log, for the filter's choices. */
 export async function auditActions(q: Reader): Promise<string[]> {
-  return (await q.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)).map((r) => r.action);
+  return (
+    await q.selectDistinct({ action: auditLog.action }).from(auditLog).orderBy(auditLog.action)
+  ).map((r) => r.action);
 }

@@ -12,7 +12,9 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvResult = { ok: true; header: string[]; records: CsvRecord[] } | { ok: false; error: 'csv-empty' | 'csv-unreadable'; line?: number };
+export type CsvResult =
+  | { ok: true; header: string[]; records: CsvRecord[] }
+  | { ok: false; error: 'csv-empty' | 'csv-unreadable'; line?: number };
 
 /** The separator of the header line: whichever of `;` and `,` it uses more (outside quotes). */
 function separatorOf(text: string): ',' | ';' {
@@ -31,17 +33,29 @@ export function parseCsv(text: string): CsvResult {
   text = text.replace(/\r\n?/g, '\n');
   let rows: { record: string[]; info: { lines: number } }[];
   try {
-    rows = parse(text, { bom: true, delimiter: separatorOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    rows = parse(text, {
+      bom: true,
+      delimiter: separatorOf(text),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (error) {
     // The parser reports where it gave up, which for an unclosed quote is past the last line.
     const reported = (error as { lines?: number }).lines;
-    const line = reported === undefined ? undefined : Math.min(reported, text.split(/\r\n|\r|\n/).length);
+    const line =
+      reported === undefined ? undefined : Math.min(reported, text.split(/\r\n|\r|\n/).length);
     return { ok: false, error: 'csv-unreadable', ...(line === undefined ? {} : { line }) };
   }
   const [head, ...rest] = rows;
   if (!head) return { ok: false, error: 'csv-empty' };
   // info.lines is the line a record ends on; a quoted field may span lines, so step back over them.
-  const records = rest.map((row) => ({ line: row.info.lines - row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0), cells: row.record }));
+  const records = rest.map((row) => ({
+    line: row.info.lines - row.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+    cells: row.record,
+  }));
   return { ok: true, header: head.record.map((h) => h.toLowerCase()), records };
 }
 
@@ -56,5 +70,8 @@ export function neutralizeCell(value: string): string {
 
 /** One CSV line (CRLF-terminated, quoted where needed), every cell neutralised. */
 export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return stringify([cells.map((c) => neutralizeCell(c === null || c === undefined ? '' : String(c)))], { record_delimiter: '\r\n' });
+  return stringify(
+    [cells.map((c) => neutralizeCell(c === null || c === undefined ? '' : String(c)))],
+    { record_delimiter: '\r\n' },
+  );
 }

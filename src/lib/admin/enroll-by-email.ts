@@ -31,23 +31,58 @@ export interface EnrollByEmailOutcome {
  * refunded enrollment restored); a new address gets an account first. One transaction.
  * @example const r = await enrollByEmail(db, { email: 'ana@example.org', course: 'texting-for-turnout', locale: 'es', actorId: admin.id });
  */
-export async function enrollByEmail(db: Db, input: EnrollByEmailInput, now: Date = new Date()): Promise<Result<EnrollByEmailOutcome, 'email-invalid' | 'name-invalid'>> {
+export async function enrollByEmail(
+  db: Db,
+  input: EnrollByEmailInput,
+  now: Date = new Date(),
+): Promise<Result<EnrollByEmailOutcome, 'email-invalid' | 'name-invalid'>> {
   const email = validateEmail(input.email);
   if (!email.ok) return email;
   const name = validateDisplayName(input.name?.trim() || email.value.split('@')[0]!);
   if (!name.ok) return { ...name, field: 'name' };
   return db.write(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email.value)).limit(1);
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, email.value))
+      .limit(1);
     let userId = existing?.id;
     if (userId === undefined) {
       const [created] = await tx
         .insert(users)
-        .values({ email: email.value, displayName: name.value, locale: input.locale, createdAt: now })
+        .values({
+          email: email.value,
+          displayName: name.value,
+          locale: input.locale,
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: users.id });
-      userId = created?.id ?? (await tx.select({ id: users.id }).from(users).where(eq(users.email, email.value)).limit(1))[0]!.id;
+      userId =
+        created?.id ??
+        (
+          await tx.select({ id: users.id }).from(users).where(eq(users.email, email.value)).limit(1)
+        )[0]!.id;
     }
-    const result = await enrollWithin(tx, { userId, courseSlug: input.course, source: 'admin', actorId: input.actorId, partnerGroup: input.group ?? null, ...(input.reason ? { reason: input.reason } : {}) }, now);
-    return { ok: true, value: { userId, newAccount: existing === undefined, enrolled: result.ok && result.value.created } } as const;
+    const result = await enrollWithin(
+      tx,
+      {
+        userId,
+        courseSlug: input.course,
+        source: 'admin',
+        actorId: input.actorId,
+        partnerGroup: input.group ?? null,
+        ...(input.reason ? { reason: input.reason } : {}),
+      },
+      now,
+    );
+    return {
+      ok: true,
+      value: {
+        userId,
+        newAccount: existing === undefined,
+        enrolled: result.ok && result.value.created,
+      },
+    } as const;
   });
 }

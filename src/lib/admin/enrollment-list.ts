@@ -8,7 +8,8 @@ import { enrollments, users } from '~db/schema';
  * stays fast with 100,000 learners (every filter uses an index except the free-text search).
  */
 
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' || v === null ? undefined : v), schema.optional());
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'Use a date like 2026-11-30.' });
 
 export const SORTS = ['newest', 'oldest', 'email', 'name'] as const;
@@ -60,14 +61,22 @@ export function filterConditions(filter: EnrollmentFilter): SQL | undefined {
   if (filter.q) {
     const pattern = likePattern(filter.q);
     // Addresses are stored folded to lower case already (src/lib/auth/email.ts).
-    conditions.push(or(sql`${users.email} like ${pattern} escape '\\'`, sql`lower(${users.displayName}) like ${pattern} escape '\\'`));
+    conditions.push(
+      or(
+        sql`${users.email} like ${pattern} escape '\\'`,
+        sql`lower(${users.displayName}) like ${pattern} escape '\\'`,
+      ),
+    );
   }
   if (filter.course) conditions.push(eq(enrollments.courseSlug, filter.course));
   if (filter.status) conditions.push(eq(enrollments.status, filter.status));
   if (filter.source) conditions.push(eq(enrollments.source, filter.source));
   if (filter.group) conditions.push(eq(enrollments.partnerGroup, filter.group));
   if (filter.from) conditions.push(gte(enrollments.createdAt, dayStart(filter.from)));
-  if (filter.to) conditions.push(lt(enrollments.createdAt, new Date(dayStart(filter.to).getTime() + 86_400_000)));
+  if (filter.to)
+    conditions.push(
+      lt(enrollments.createdAt, new Date(dayStart(filter.to).getTime() + 86_400_000)),
+    );
   return and(...conditions);
 }
 
@@ -107,9 +116,16 @@ function ordering(sort: EnrollmentFilter['sort']) {
  * One page of enrollments and the total that match.
  * @example const { rows, total, pages } = await listEnrollments(db.read, { status: 'active', page: 2 });
  */
-export async function listEnrollments(q: Reader, filter: EnrollmentFilter): Promise<{ rows: EnrollmentListRow[]; total: number; page: number; pages: number }> {
+export async function listEnrollments(
+  q: Reader,
+  filter: EnrollmentFilter,
+): Promise<{ rows: EnrollmentListRow[]; total: number; page: number; pages: number }> {
   const where = filterConditions(filter);
-  const [{ n } = { n: 0 }] = await q.select({ n: count() }).from(enrollments).innerJoin(users, eq(users.id, enrollments.userId)).where(where);
+  const [{ n } = { n: 0 }] = await q
+    .select({ n: count() })
+    .from(enrollments)
+    .innerJoin(users, eq(users.id, enrollments.userId))
+    .where(where);
   const pages = Math.max(1, Math.ceil(n / PAGE_SIZE));
   const page = Math.min(filter.page ?? 1, pages);
   const rows = await q
@@ -127,7 +143,11 @@ export async function listEnrollments(q: Reader, filter: EnrollmentFilter): Prom
  * Every matching enrollment, in id order, a batch at a time: the export streams these without
  * holding the whole list in memory.
  */
-export async function* eachEnrollment(q: Reader, filter: EnrollmentFilter, batchSize = 1_000): AsyncGenerator<EnrollmentListRow[]> {
+export async function* eachEnrollment(
+  q: Reader,
+  filter: EnrollmentFilter,
+  batchSize = 1_000,
+): AsyncGenerator<EnrollmentListRow[]> {
   let after = 0;
   for (;;) {
     const rows = await q
@@ -145,6 +165,10 @@ export async function* eachEnrollment(q: Reader, filter: EnrollmentFilter, batch
 
 /** The partner groups on record, for the filter's choices. */
 export async function partnerGroups(q: Reader): Promise<string[]> {
-  const rows = await q.selectDistinct({ group: enrollments.partnerGroup }).from(enrollments).where(sql`${enrollments.partnerGroup} is not null`).orderBy(asc(enrollments.partnerGroup));
+  const rows = await q
+    .selectDistinct({ group: enrollments.partnerGroup })
+    .from(enrollments)
+    .where(sql`${enrollments.partnerGroup} is not null`)
+    .orderBy(asc(enrollments.partnerGroup));
   return rows.map((r) => r.group!).filter(Boolean);
 }

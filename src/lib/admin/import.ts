@@ -56,28 +56,53 @@ export interface ImportPlan {
 }
 
 const HEADERS: Record<string, 'email' | 'name' | 'course' | 'group' | 'language'> = {
-  email: 'email', 'e-mail': 'email', correo: 'email',
-  name: 'name', 'display name': 'name', nombre: 'name',
-  course: 'course', curso: 'course',
-  group: 'group', 'partner group': 'group', grupo: 'group',
-  language: 'language', locale: 'language', idioma: 'language',
+  email: 'email',
+  'e-mail': 'email',
+  correo: 'email',
+  name: 'name',
+  'display name': 'name',
+  nombre: 'name',
+  course: 'course',
+  curso: 'course',
+  group: 'group',
+  'partner group': 'group',
+  grupo: 'group',
+  language: 'language',
+  locale: 'language',
+  idioma: 'language',
 };
 
 /**
  * Reads and checks an import file without writing anything.
  * @example const plan = await planImport(db.read, csvText, new Set(['texting-for-turnout']));
  */
-export async function planImport(q: Reader, text: string, courses: ReadonlySet<string>, defaultGroup: string | null = null): Promise<ImportPlan> {
+export async function planImport(
+  q: Reader,
+  text: string,
+  courses: ReadonlySet<string>,
+  defaultGroup: string | null = null,
+): Promise<ImportPlan> {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { rows: [], problems: [{ line: parsed.line ?? 1, code: parsed.error }], total: 0 };
+  if (!parsed.ok)
+    return { rows: [], problems: [{ line: parsed.line ?? 1, code: parsed.error }], total: 0 };
   const column = new Map<string, number>();
   parsed.header.forEach((h, i) => {
     const known = HEADERS[h.trim()];
     if (known && !column.has(known)) column.set(known, i);
   });
   const missing = (['email', 'course'] as const).filter((c) => !column.has(c));
-  if (missing.length) return { rows: [], problems: missing.map((c) => ({ line: 1, code: 'column-missing' as const, detail: c })), total: parsed.records.length };
-  if (parsed.records.length > MAX_IMPORT_ROWS) return { rows: [], problems: [{ line: 1, code: 'too-many-rows', detail: String(MAX_IMPORT_ROWS) }], total: parsed.records.length };
+  if (missing.length)
+    return {
+      rows: [],
+      problems: missing.map((c) => ({ line: 1, code: 'column-missing' as const, detail: c })),
+      total: parsed.records.length,
+    };
+  if (parsed.records.length > MAX_IMPORT_ROWS)
+    return {
+      rows: [],
+      problems: [{ line: 1, code: 'too-many-rows', detail: String(MAX_IMPORT_ROWS) }],
+      total: parsed.records.length,
+    };
 
   const cell = (cells: string[], name: string) => {
     const i = column.get(name);
@@ -101,16 +126,25 @@ export async function planImport(q: Reader, text: string, courses: ReadonlySet<s
     if (!name.ok) rowProblems.push({ line, code: 'name-invalid' });
     if (!courses.has(course)) rowProblems.push({ line, code: 'course-unknown', detail: course });
     if (!isLocale(language)) rowProblems.push({ line, code: 'language-invalid', detail: language });
-    if (group && group.length > MAX_GROUP_LENGTH) rowProblems.push({ line, code: 'group-too-long' });
+    if (group && group.length > MAX_GROUP_LENGTH)
+      rowProblems.push({ line, code: 'group-too-long' });
     const key = `${email.value}\n${course}`;
     const first = seen.get(key);
-    if (first !== undefined) rowProblems.push({ line, code: 'duplicate-in-file', detail: String(first) });
+    if (first !== undefined)
+      rowProblems.push({ line, code: 'duplicate-in-file', detail: String(first) });
     else seen.set(key, line);
     if (!name.ok || !isLocale(language) || rowProblems.length) {
       problems.push(...rowProblems);
       continue;
     }
-    candidates.push({ line, email: email.value, name: name.value, course, group: group || null, locale: language });
+    candidates.push({
+      line,
+      email: email.value,
+      name: name.value,
+      course,
+      group: group || null,
+      locale: language,
+    });
   }
 
   const active = await activeEnrollments(q, candidates);
@@ -151,12 +185,27 @@ export interface ImportResult {
  * a password), then each row is enrolled with source 'import' and its group. Any failure rolls
  * everything back. Rows enrolled meanwhile by someone else are counted, not duplicated.
  */
-export function commitImport(db: Db, plan: ImportPlan, actorId: number | null, now: Date = new Date()): Promise<ImportResult> {
+export function commitImport(
+  db: Db,
+  plan: ImportPlan,
+  actorId: number | null,
+  now: Date = new Date(),
+): Promise<ImportResult> {
   return db.write(async (tx) => {
     const ids = await accountsFor(tx, plan.rows, now);
     let enrolled = 0;
     for (const row of plan.rows) {
-      const result = await enrollWithin(tx, { userId: ids.get(row.email)!.id, courseSlug: row.course, source: 'import', actorId, partnerGroup: row.group }, now);
+      const result = await enrollWithin(
+        tx,
+        {
+          userId: ids.get(row.email)!.id,
+          courseSlug: row.course,
+          source: 'import',
+          actorId,
+          partnerGroup: row.group,
+        },
+        now,
+      );
       if (result.ok && result.value.created) enrolled++;
     }
     const newUserIds = [...ids.values()].filter((a) => a.created).map((a) => a.id);
@@ -165,21 +214,52 @@ export function commitImport(db: Db, plan: ImportPlan, actorId: number | null, n
       const account = ids.get(row.email)!;
       if (account.created && !firstCourse.has(account.id)) firstCourse.set(account.id, row.course);
     }
-    await recordAudit(tx, { actorId, action: 'import', detail: { rows: plan.rows.length, enrolled, newAccounts: newUserIds.length, skipped: plan.problems.length } }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: 'import',
+        detail: {
+          rows: plan.rows.length,
+          enrolled,
+          newAccounts: newUserIds.length,
+          skipped: plan.problems.length,
+        },
+      },
+      now,
+    );
     return { enrolled, newUserIds, firstCourse };
   });
 }
 
-async function accountsFor(tx: Query, rows: ImportRow[], now: Date): Promise<Map<string, { id: number; created: boolean }>> {
+async function accountsFor(
+  tx: Query,
+  rows: ImportRow[],
+  now: Date,
+): Promise<Map<string, { id: number; created: boolean }>> {
   const ids = new Map<string, { id: number; created: boolean }>();
   const byEmail = new Map(rows.map((r) => [r.email, r]));
   const emails = [...byEmail.keys()];
   for (let i = 0; i < emails.length; i += 500) {
     const batch = emails.slice(i, i + 500);
-    for (const u of await tx.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, batch))) ids.set(u.email, { id: u.id, created: false });
-    const missing = batch.filter((e) => !ids.has(e)).map((e) => ({ email: e, displayName: byEmail.get(e)!.name, locale: byEmail.get(e)!.locale, createdAt: now }));
+    for (const u of await tx
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(inArray(users.email, batch)))
+      ids.set(u.email, { id: u.id, created: false });
+    const missing = batch
+      .filter((e) => !ids.has(e))
+      .map((e) => ({
+        email: e,
+        displayName: byEmail.get(e)!.name,
+        locale: byEmail.get(e)!.locale,
+        createdAt: now,
+      }));
     if (missing.length) {
-      const created = await tx.insert(users).values(missing).returning({ id: users.id, email: users.email });
+      const created = await tx
+        .insert(users)
+        .values(missing)
+        .returning({ id: users.id, email: users.email });
       for (const u of created) ids.set(u.email, { id: u.id, created: true });
     }
   }

@@ -32,6 +32,8 @@ export function reportableCourses(
   if (user.role === 'admin') return courses.map((c) => c.slug);
   if (user.role !== 'instructor') return [];
   const email = normalizeEmail(user.email);
-  const mine = new Set(instructors.filter((i) => i.accounts.some((a) => normalizeEmail(a) === email)).map((i) => i.id));
+  const mine = new Set(
+    instructors.filter((i) => i.accounts.some((a) => normalizeEmail(a) === email)).map((i) => i.id),
+  );
   return courses.filter((c) => c.instructors.some((id) => mine.has(id))).map((c) => c.slug);
 }

@@ -19,14 +19,35 @@ export interface CourseStats {
 export async function courseStats(q: Reader, now: Date = new Date()): Promise<CourseStats[]> {
   const since = new Date(now.getTime() - 30 * 86_400_000);
   const [byStatus, recent, done] = await Promise.all([
-    q.select({ course: enrollments.courseSlug, status: enrollments.status, n: count() }).from(enrollments).groupBy(enrollments.courseSlug, enrollments.status),
-    q.select({ course: lessonProgress.courseSlug, n: countDistinct(lessonProgress.userId) }).from(lessonProgress).where(gte(lessonProgress.lastViewedAt, since)).groupBy(lessonProgress.courseSlug),
-    q.select({ course: certificates.courseSlug, n: count() }).from(certificates).groupBy(certificates.courseSlug),
+    q
+      .select({ course: enrollments.courseSlug, status: enrollments.status, n: count() })
+      .from(enrollments)
+      .groupBy(enrollments.courseSlug, enrollments.status),
+    q
+      .select({ course: lessonProgress.courseSlug, n: countDistinct(lessonProgress.userId) })
+      .from(lessonProgress)
+      .where(gte(lessonProgress.lastViewedAt, since))
+      .groupBy(lessonProgress.courseSlug),
+    q
+      .select({ course: certificates.courseSlug, n: count() })
+      .from(certificates)
+      .groupBy(certificates.courseSlug),
   ]);
   const stats = new Map<string, CourseStats>();
   const of = (course: string) => {
     let s = stats.get(course);
-    if (!s) stats.set(course, (s = { courseSlug: course, active: 0, revoked: 0, refunded: 0, activeLast30Days: 0, completed: 0 }));
+    if (!s)
+      stats.set(
+        course,
+        (s = {
+          courseSlug: course,
+          active: 0,
+          revoked: 0,
+          refunded: 0,
+          activeLast30Days: 0,
+          completed: 0,
+        }),
+      );
     return s;
   };
   for (const r of byStatus) of(r.course)[r.status] = Number(r.n);

@@ -37,7 +37,11 @@ export interface AuditEntry {
  * trail can never disagree with the data.
  * @example await recordAudit(tx, { actorId: admin.id, action: 'revoke', subjectUserId: 7, courseSlug: 'texting-for-turnout' });
  */
-export async function recordAudit(tx: Query, entry: AuditEntry, now: Date = new Date()): Promise<void> {
+export async function recordAudit(
+  tx: Query,
+  entry: AuditEntry,
+  now: Date = new Date(),
+): Promise<void> {
   await tx.insert(auditLog).values({
     actorId: entry.actorId,
     action: entry.action,

@@ -27,7 +27,11 @@ type AdminError = 'forbidden' | 'user-not-found' | 'last-admin';
 /** Null when the actor may administer accounts. */
 async function actorError(tx: Query, actorId: number | null): Promise<'forbidden' | null> {
   if (actorId === null) return null;
-  const [actor] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, actorId)).limit(1);
+  const [actor] = await tx
+    .select({ role: users.role, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.id, actorId))
+    .limit(1);
   return actor?.role === 'admin' && actor.disabledAt === null ? null : 'forbidden';
 }
 
@@ -36,10 +40,16 @@ async function actorError(tx: Query, actorId: number | null): Promise<'forbidden
  * Two admins demoted at once on two servers must not both see "one other admin left": the count
  * is taken under a lock every such change takes.
  */
-async function removesLastAdmin(tx: Query, target: { role: Role; disabledAt: Date | null }): Promise<boolean> {
+async function removesLastAdmin(
+  tx: Query,
+  target: { role: Role; disabledAt: Date | null },
+): Promise<boolean> {
   if (target.role !== 'admin' || target.disabledAt !== null) return false;
   await lockKeys(tx, ['enabled-admins']);
-  const [row] = await tx.select({ n: count() }).from(users).where(and(eq(users.role, 'admin'), isNull(users.disabledAt)));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(users)
+    .where(and(eq(users.role, 'admin'), isNull(users.disabledAt)));
   return (row?.n ?? 0) <= 1;
 }
 
@@ -55,7 +65,12 @@ export async function createUser(
   db: Db,
   input: CreateUserInput,
   now: Date = new Date(),
-): Promise<Result<{ userId: number }, 'email-invalid' | 'name-invalid' | 'email-taken' | 'role-invalid' | 'forbidden'>> {
+): Promise<
+  Result<
+    { userId: number },
+    'email-invalid' | 'name-invalid' | 'email-taken' | 'role-invalid' | 'forbidden'
+  >
+> {
   const email = validateEmail(input.email);
   if (!email.ok) return email;
   const name = validateDisplayName(input.displayName);
@@ -65,12 +80,23 @@ export async function createUser(
   const actorId = input.actorId ?? null;
   try {
     return await db.write(async (tx) => {
-      if ((await actorError(tx, actorId)) !== null) return { ok: false, error: 'forbidden' } as const;
+      if ((await actorError(tx, actorId)) !== null)
+        return { ok: false, error: 'forbidden' } as const;
       const [row] = await tx
         .insert(users)
-        .values({ email: email.value, displayName: name.value, role, locale: input.locale ?? 'en', createdAt: now })
+        .values({
+          email: email.value,
+          displayName: name.value,
+          role,
+          locale: input.locale ?? 'en',
+          createdAt: now,
+        })
         .returning({ id: users.id });
-      await recordAudit(tx, { actorId, action: 'user.created', subjectUserId: row!.id, detail: { role } }, now);
+      await recordAudit(
+        tx,
+        { actorId, action: 'user.created', subjectUserId: row!.id, detail: { role } },
+        now,
+      );
       return { ok: true, value: { userId: row!.id } } as const;
     });
   } catch (error) {
@@ -98,13 +124,27 @@ export async function setRole(
   return db.write(async (tx): Promise<Result<void, AdminError | 'role-invalid'>> => {
     const denied = await actorError(tx, actorId);
     if (denied !== null) return { ok: false, error: denied };
-    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
+    const [target] = await tx
+      .select({ role: users.role, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
     if (target === undefined) return { ok: false, error: 'user-not-found' };
     if (target.role === role) return { ok: true, value: undefined };
-    if (role !== 'admin' && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
+    if (role !== 'admin' && (await removesLastAdmin(tx, target)))
+      return { ok: false, error: 'last-admin' };
     await tx.update(users).set({ role }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId, action: 'user.role-changed', subjectUserId: userId, detail: { from: target.role, to: role, ...(reason ? { reason } : {}) } }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: 'user.role-changed',
+        subjectUserId: userId,
+        detail: { from: target.role, to: role, ...(reason ? { reason } : {}) },
+      },
+      now,
+    );
     return { ok: true, value: undefined };
   });
 }
@@ -127,13 +167,29 @@ export async function setDisabled(
   return db.write(async (tx): Promise<Result<void, AdminError>> => {
     const denied = await actorError(tx, actorId);
     if (denied !== null) return { ok: false, error: denied };
-    const [target] = await tx.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).limit(1);
+    const [target] = await tx
+      .select({ role: users.role, disabledAt: users.disabledAt })
+      .from(users)
+      .where(eq(users.id, userId))
+      .limit(1);
     if (target === undefined) return { ok: false, error: 'user-not-found' };
     if (disabled === (target.disabledAt !== null)) return { ok: true, value: undefined };
     if (disabled && (await removesLastAdmin(tx, target))) return { ok: false, error: 'last-admin' };
-    await tx.update(users).set({ disabledAt: disabled ? now : null }).where(eq(users.id, userId));
+    await tx
+      .update(users)
+      .set({ disabledAt: disabled ? now : null })
+      .where(eq(users.id, userId));
     if (disabled) await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId, action: disabled ? 'user.disabled' : 'user.enabled', subjectUserId: userId, ...(reason ? { detail: { reason } } : {}) }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId,
+        action: disabled ? 'user.disabled' : 'user.enabled',
+        subjectUserId: userId,
+        ...(reason ? { detail: { reason } } : {}),
+      },
+      now,
+    );
     return { ok: true, value: undefined };
   });
 }

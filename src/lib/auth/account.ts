@@ -27,14 +27,16 @@ export interface PasswordAccountInput {
   locale?: UserLocale;
 }
 
-export type PasswordAccountError = 'email-invalid' | 'name-invalid' | PasswordPolicyError | 'values-not-accepted' | 'email-taken';
+export type PasswordAccountError =
+  'email-invalid' | 'name-invalid' | PasswordPolicyError | 'values-not-accepted' | 'email-taken';
 
 export type LogInResult =
   | { ok: true; value: { userId: number } }
   | { ok: false; error: 'invalid-credentials'; field?: string }
   | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
 
-export type ChangePasswordError = 'user-not-found' | 'current-password-incorrect' | 'throttled' | PasswordPolicyError;
+export type ChangePasswordError =
+  'user-not-found' | 'current-password-incorrect' | 'throttled' | PasswordPolicyError;
 
 /** Guessing the current password from a stolen session is throttled like logging in. */
 export const CHANGE_PASSWORD_RULE = { limit: 5, windowMs: 15 * 60_000 };
@@ -58,9 +60,13 @@ export async function createAccountWithPassword(
   if (!email.ok) return email;
   const name = validateDisplayName(input.displayName);
   if (!name.ok) return name;
-  const policy = checkPasswordPolicy(input.password, { email: email.value, displayName: name.value });
+  const policy = checkPasswordPolicy(input.password, {
+    email: email.value,
+    displayName: name.value,
+  });
   if (!policy.ok) return policy;
-  if (!input.acceptValues) return { ok: false, error: 'values-not-accepted', field: 'acceptValues' };
+  if (!input.acceptValues)
+    return { ok: false, error: 'values-not-accepted', field: 'acceptValues' };
   if (!Number.isInteger(input.valuesVersion) || input.valuesVersion < 1) {
     throw new RangeError(`valuesVersion must be a positive integer, got ${input.valuesVersion}`);
   }
@@ -105,7 +111,8 @@ export async function logIn(
   const email = normalizeEmail(input.email);
   const subject = { email, ip: input.ip };
   const throttle = await checkThrottle(db, subject, now);
-  if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  if (!throttle.allowed)
+    return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 
   const [user] = await db.read
     .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
@@ -124,7 +131,12 @@ export async function logIn(
     // Upgrade to today's parameters while we hold the plain password; the condition on the old
     // hash keeps this from overwriting a password changed meanwhile.
     const upgraded = await hashPassword(input.password);
-    await db.write((tx) => tx.update(users).set({ passwordHash: upgraded }).where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash))));
+    await db.write((tx) =>
+      tx
+        .update(users)
+        .set({ passwordHash: upgraded })
+        .where(and(eq(users.id, user.id), eq(users.passwordHash, storedHash))),
+    );
   }
   return { ok: true, value: { userId: user.id } };
 }
@@ -145,14 +157,25 @@ export async function changePassword(
   now: Date = new Date(),
 ): Promise<Result<void, ChangePasswordError>> {
   const [user] = await db.read
-    .select({ email: users.email, displayName: users.displayName, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      email: users.email,
+      displayName: users.displayName,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+    })
     .from(users)
     .where(eq(users.id, userId))
     .limit(1);
   if (user === undefined || user.disabledAt !== null) return { ok: false, error: 'user-not-found' };
   // Counted before the (slow) hash check, so a script cannot use this form to guess faster than the login form.
-  if (!(await throttleAction(db, `password-change:user:${userId}`, CHANGE_PASSWORD_RULE, now)).allowed) return { ok: false, error: 'throttled', field: 'currentPassword' };
-  const policy = checkPasswordPolicy(newPassword, { email: user.email, displayName: user.displayName });
+  if (
+    !(await throttleAction(db, `password-change:user:${userId}`, CHANGE_PASSWORD_RULE, now)).allowed
+  )
+    return { ok: false, error: 'throttled', field: 'currentPassword' };
+  const policy = checkPasswordPolicy(newPassword, {
+    email: user.email,
+    displayName: user.displayName,
+  });
   if (!policy.ok) return { ...policy, field: 'newPassword' };
   const matches = await verifyPassword(user.passwordHash ?? DUMMY_PASSWORD_HASH, currentPassword);
   if (user.passwordHash === null || !matches) {
@@ -164,7 +187,11 @@ export async function changePassword(
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-    await recordAudit(tx, { actorId: userId, action: 'user.password-changed', subjectUserId: userId }, now);
+    await recordAudit(
+      tx,
+      { actorId: userId, action: 'user.password-changed', subjectUserId: userId },
+      now,
+    );
   });
   return { ok: true, value: undefined };
 }
@@ -176,10 +203,24 @@ export async function changePassword(
  * @example
  * await acceptValues(db, locals.user.id, CURRENT_VALUES_VERSION);
  */
-export async function acceptValues(db: Db, userId: number, version: number, now: Date = new Date()): Promise<Result<void, 'user-not-found'>> {
-  if (!Number.isInteger(version) || version < 1) throw new RangeError(`version must be a positive integer, got ${version}`);
-  const updated = await db.write((tx) => tx.update(users).set({ valuesVersion: version, valuesAcceptedAt: now }).where(eq(users.id, userId)).returning({ id: users.id }));
-  return updated.length === 0 ? { ok: false, error: 'user-not-found' } : { ok: true, value: undefined };
+export async function acceptValues(
+  db: Db,
+  userId: number,
+  version: number,
+  now: Date = new Date(),
+): Promise<Result<void, 'user-not-found'>> {
+  if (!Number.isInteger(version) || version < 1)
+    throw new RangeError(`version must be a positive integer, got ${version}`);
+  const updated = await db.write((tx) =>
+    tx
+      .update(users)
+      .set({ valuesVersion: version, valuesAcceptedAt: now })
+      .where(eq(users.id, userId))
+      .returning({ id: users.id }),
+  );
+  return updated.length === 0
+    ? { ok: false, error: 'user-not-found' }
+    : { ok: true, value: undefined };
 }
 
 // Administrative account operations live in account-admin.ts; re-exported for one import.

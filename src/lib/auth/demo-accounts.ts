@@ -28,7 +28,13 @@ export async function createDemoAccounts(db: Db, valuesVersion: number): Promise
   const created: DemoAccount[] = [];
   for (const account of DEMO) {
     const password = `${randomToken(6)}-${randomToken(6)}`;
-    const result = await createAccountWithPassword(db, { email: account.email, displayName: account.displayName, password, acceptValues: true, valuesVersion });
+    const result = await createAccountWithPassword(db, {
+      email: account.email,
+      displayName: account.displayName,
+      password,
+      acceptValues: true,
+      valuesVersion,
+    });
     if (!result.ok) throw new Error(`could not create ${account.email}: ${result.error}`);
     if (account.role !== 'learner') await setRole(db, null, result.value.userId, account.role);
     created.push({ email: account.email, role: account.role, password });

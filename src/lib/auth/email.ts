@@ -36,10 +36,21 @@ export function validateEmail(raw: string): Result<string, 'email-invalid'> {
   if (at <= 0 || at > MAX_LOCAL_PART_LENGTH) return invalid;
   const local = email.slice(0, at);
   const labels = email.slice(at + 1).split('.');
-  if (!LOCAL_PART.test(local) || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return invalid;
+  if (
+    !LOCAL_PART.test(local) ||
+    local.startsWith('.') ||
+    local.endsWith('.') ||
+    local.includes('..')
+  )
+    return invalid;
   // At least "domain.tld", and a top-level label that is not all digits (that would be an IP).
   const tld = labels[labels.length - 1] ?? '';
-  if (labels.length < 2 || !labels.every((l) => DOMAIN_LABEL.test(l)) || tld.length < 2 || /^\d+$/.test(tld)) {
+  if (
+    labels.length < 2 ||
+    !labels.every((l) => DOMAIN_LABEL.test(l)) ||
+    tld.length < 2 ||
+    /^\d+$/.test(tld)
+  ) {
     return invalid;
   }
   return { ok: true, value: email };

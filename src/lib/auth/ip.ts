@@ -25,7 +25,9 @@ function expandIpv6(ip: string): string[] {
   const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
   if (tail !== null) {
     const [a, b, c, d] = tail.slice(1).map(Number) as [number, number, number, number];
-    address = address.slice(0, tail.index) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+    address =
+      address.slice(0, tail.index) +
+      `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
   const [head = '', rest] = address.split('::');
   const left = head === '' ? [] : head.split(':');

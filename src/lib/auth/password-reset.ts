@@ -8,7 +8,13 @@ import { passwordResetTokens, sessions, users } from '~db/schema';
 import { recordAudit } from '~/lib/audit/audit-log';
 import { validateEmail } from './email';
 import { checkPasswordPolicy, hashPassword, type PasswordPolicyError } from './password';
-import { clearFailures, emailThrottleKey, ipThrottleKey, throttleActions, type ThrottleRule } from './throttle';
+import {
+  clearFailures,
+  emailThrottleKey,
+  ipThrottleKey,
+  throttleActions,
+  type ThrottleRule,
+} from './throttle';
 import { hashToken, randomToken } from './tokens';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -39,12 +45,24 @@ function resetUrl(siteUrl: string, token: string, options: LinkOptions = {}): st
 }
 
 /** Stores a new token (by hash) for each user and deletes the ones before it, atomically. */
-async function issueTokens(db: Db, userIds: readonly number[], ttlMs: number, now: Date): Promise<Map<number, string>> {
+async function issueTokens(
+  db: Db,
+  userIds: readonly number[],
+  ttlMs: number,
+  now: Date,
+): Promise<Map<number, string>> {
   const tokens = new Map(userIds.map((id) => [id, randomToken(20)]));
   await db.write(async (tx) => {
     for (const [userId, token] of tokens) {
       await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-      await tx.insert(passwordResetTokens).values({ id: hashToken(token), userId, expiresAt: new Date(now.getTime() + ttlMs), createdAt: now });
+      await tx
+        .insert(passwordResetTokens)
+        .values({
+          id: hashToken(token),
+          userId,
+          expiresAt: new Date(now.getTime() + ttlMs),
+          createdAt: now,
+        });
     }
   });
   return tokens;
@@ -71,7 +89,10 @@ export async function requestPasswordReset(
   input: { email: string; ip: string; siteUrl: string; locale: Locale },
   now: Date = new Date(),
   /** Where the token and e-mail work goes; tests pass a collector to await it. */
-  defer: (work: Promise<void>) => void = (work) => void work.catch((error: unknown) => console.error(`botcamp: password reset e-mail failed: ${String(error)}`)),
+  defer: (work: Promise<void>) => void = (work) =>
+    void work.catch((error: unknown) =>
+      console.error(`botcamp: password reset e-mail failed: ${String(error)}`),
+    ),
 ): Promise<RequestResetResult> {
   const email = validateEmail(input.email);
   if (!email.ok) return email;
@@ -79,7 +100,8 @@ export async function requestPasswordReset(
   const rules = [{ key: emailThrottleKey(email.value, 'reset:'), ...RESET_EMAIL_RULE }];
   if (ipKey !== null) rules.push({ key: ipKey, ...RESET_IP_RULE });
   const throttle = await throttleActions(db, rules, now);
-  if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+  if (!throttle.allowed)
+    return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
 
   const [user] = await db.read
     .select({ id: users.id, displayName: users.displayName, disabledAt: users.disabledAt })
@@ -93,7 +115,10 @@ export async function requestPasswordReset(
   defer(
     (async () => {
       const token = await issueToken(db, user.id, RESET_TOKEN_TTL_MS, now);
-      const content = resetPasswordEmail(input.locale, { name: user.displayName, url: resetUrl(input.siteUrl, token, { locale: input.locale }) });
+      const content = resetPasswordEmail(input.locale, {
+        name: user.displayName,
+        url: resetUrl(input.siteUrl, token, { locale: input.locale }),
+      });
       // A failed delivery is logged and recorded by the mailer; nothing here should fail the request.
       await Promise.resolve()
         .then(() => mailer.send({ to: email.value, ...content, redact: [token] }))
@@ -118,11 +143,20 @@ export interface ResetLinkAccount {
  * @example
  * if ((await verifyResetToken(db, params.token)) === null) return showLinkExpired();
  */
-export async function verifyResetToken(db: Db, token: string, now: Date = new Date()): Promise<ResetLinkAccount | null> {
+export async function verifyResetToken(
+  db: Db,
+  token: string,
+  now: Date = new Date(),
+): Promise<ResetLinkAccount | null> {
   if (token.length === 0 || token.length > 64) return null;
   const id = hashToken(token);
   const [row] = await db.read
-    .select({ userId: passwordResetTokens.userId, expiresAt: passwordResetTokens.expiresAt, disabledAt: users.disabledAt, passwordHash: users.passwordHash })
+    .select({
+      userId: passwordResetTokens.userId,
+      expiresAt: passwordResetTokens.expiresAt,
+      disabledAt: users.disabledAt,
+      passwordHash: users.passwordHash,
+    })
     .from(passwordResetTokens)
     .innerJoin(users, eq(passwordResetTokens.userId, users.id))
     .where(eq(passwordResetTokens.id, id))
@@ -132,7 +166,9 @@ export async function verifyResetToken(db: Db, token: string, now: Date = new Da
     await db.write((tx) => tx.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id)));
     return null;
   }
-  return row.disabledAt === null ? { userId: row.userId, hasPassword: row.passwordHash !== null } : null;
+  return row.disabledAt === null
+    ? { userId: row.userId, hasPassword: row.passwordHash !== null }
+    : null;
 }
 
 /**
@@ -148,12 +184,18 @@ export async function resetPassword(
   db: Db,
   input: { token: string; password: string },
   now: Date = new Date(),
-): Promise<Result<{ userId: number; firstPassword: boolean }, 'reset-token-invalid' | PasswordPolicyError>> {
+): Promise<
+  Result<{ userId: number; firstPassword: boolean }, 'reset-token-invalid' | PasswordPolicyError>
+> {
   const invalid = { ok: false, error: 'reset-token-invalid', field: 'token' } as const;
   const link = await verifyResetToken(db, input.token, now);
   if (link === null) return invalid;
   const userId = link.userId;
-  const [user] = await db.read.select({ email: users.email, displayName: users.displayName }).from(users).where(eq(users.id, userId)).limit(1);
+  const [user] = await db.read
+    .select({ email: users.email, displayName: users.displayName })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
   if (user === undefined) return invalid;
   const policy = checkPasswordPolicy(input.password, user);
   if (!policy.ok) return policy;
@@ -163,13 +205,27 @@ export async function resetPassword(
   const consumed = await db.write(async (tx) => {
     const [token] = await tx
       .delete(passwordResetTokens)
-      .where(and(eq(passwordResetTokens.id, id), eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.expiresAt, now)))
+      .where(
+        and(
+          eq(passwordResetTokens.id, id),
+          eq(passwordResetTokens.userId, userId),
+          gt(passwordResetTokens.expiresAt, now),
+        ),
+      )
       .returning({ id: passwordResetTokens.id });
     if (token === undefined) return false; // used (or replaced) while we were hashing
     await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
     await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
     await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await recordAudit(tx, { actorId: null, action: link.hasPassword ? 'user.password-reset' : 'user.password-set', subjectUserId: userId }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: null,
+        action: link.hasPassword ? 'user.password-reset' : 'user.password-set',
+        subjectUserId: userId,
+      },
+      now,
+    );
     return true;
   });
   if (!consumed) return invalid;
@@ -185,7 +241,14 @@ export async function resetPassword(
  * @example
  * const url = await createSetPasswordLink(db, userId, 'https://botcamp.example');
  */
-export async function createSetPasswordLink(db: Db, userId: number, siteUrl: string, now: Date = new Date(), ttlHours = 24, options: LinkOptions = {}): Promise<string> {
+export async function createSetPasswordLink(
+  db: Db,
+  userId: number,
+  siteUrl: string,
+  now: Date = new Date(),
+  ttlHours = 24,
+  options: LinkOptions = {},
+): Promise<string> {
   return (await createSetPasswordLinks(db, [userId], siteUrl, now, ttlHours, options)).get(userId)!;
 }
 
@@ -198,7 +261,8 @@ export async function createSetPasswordLinks(
   ttlHours = 24,
   options: LinkOptions = {},
 ): Promise<Map<number, string>> {
-  if (!(ttlHours > 0 && ttlHours <= 24 * 7)) throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
+  if (!(ttlHours > 0 && ttlHours <= 24 * 7))
+    throw new RangeError(`ttlHours must be within (0, 168], got ${ttlHours}`);
   const tokens = await issueTokens(db, userIds, ttlHours * HOUR_MS, now);
   return new Map([...tokens].map(([id, token]) => [id, resetUrl(siteUrl, token, options)]));
 }

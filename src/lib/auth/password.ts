@@ -82,7 +82,10 @@ export function needsRehash(storedHash: string): boolean {
 
 /** Lower-cased letters and digits only, so "Ada Lovelace" is found in "adalovelace2024". */
 function compact(s: string): string {
-  return s.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  return s
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** "abcabcabca", "1111111111", "ababababab": a chunk of up to 3 characters repeated. */
@@ -108,7 +111,11 @@ export function checkPasswordPolicy(
   password: string,
   context: { email: string; displayName?: string },
 ): Result<void, PasswordPolicyError> {
-  const fail = (error: PasswordPolicyError): Result<void, PasswordPolicyError> => ({ ok: false, error, field: 'password' });
+  const fail = (error: PasswordPolicyError): Result<void, PasswordPolicyError> => ({
+    ok: false,
+    error,
+    field: 'password',
+  });
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) return fail('password-too-short');
   if (length > MAX_PASSWORD_LENGTH) return fail('password-too-long');
@@ -118,10 +125,16 @@ export function checkPasswordPolicy(
   const folded = compact(password);
   const email = context.email.trim().toLowerCase();
   const localPart = compact(email.split('@')[0] ?? '');
-  if ((email.length > 0 && lower.includes(email)) || (localPart.length >= 4 && folded.includes(localPart))) {
+  if (
+    (email.length > 0 && lower.includes(email)) ||
+    (localPart.length >= 4 && folded.includes(localPart))
+  ) {
     return fail('password-contains-email');
   }
-  const nameParts = [context.displayName ?? '', ...(context.displayName ?? '').split(/\s+/)].map(compact);
-  if (nameParts.some((part) => part.length >= 4 && folded.includes(part))) return fail('password-contains-name');
+  const nameParts = [context.displayName ?? '', ...(context.displayName ?? '').split(/\s+/)].map(
+    compact,
+  );
+  if (nameParts.some((part) => part.length >= 4 && folded.includes(part)))
+    return fail('password-contains-name');
   return { ok: true, value: undefined };
 }

@@ -4,6 +4,12 @@
  */
 export const RESET_COOKIE = 'reset_token';
 
-export function resetCookieOptions(secure: boolean): { path: string; httpOnly: true; sameSite: 'lax'; secure: boolean; maxAge: number } {
+export function resetCookieOptions(secure: boolean): {
+  path: string;
+  httpOnly: true;
+  sameSite: 'lax';
+  secure: boolean;
+  maxAge: number;
+} {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 * 60 };
 }

@@ -43,8 +43,17 @@ export function generateSessionToken(): string {
  * @example
  * const session = await createSession(db, generateSessionToken(), user.id);
  */
-export async function createSession(db: Db, token: string, userId: number, now: Date = new Date()): Promise<Session> {
-  const session: Session = { id: hashToken(token), userId, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) };
+export async function createSession(
+  db: Db,
+  token: string,
+  userId: number,
+  now: Date = new Date(),
+): Promise<Session> {
+  const session: Session = {
+    id: hashToken(token),
+    userId,
+    expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+  };
   await db.write((tx) => tx.insert(sessions).values({ ...session, createdAt: now }));
   return session;
 }
@@ -81,7 +90,11 @@ const sessionWithUser = preparedRead((q) =>
  * const result = await validateSessionToken(db, cookies.get(sessionCookieName(secure))?.value ?? '');
  * if (result === null) clearCookie();
  */
-export async function validateSessionToken(db: Db, token: string, now: Date = new Date()): Promise<SessionValidation> {
+export async function validateSessionToken(
+  db: Db,
+  token: string,
+  now: Date = new Date(),
+): Promise<SessionValidation> {
   if (token.length === 0 || token.length > MAX_TOKEN_LENGTH) return null;
   const id = hashToken(token);
   const [row] = await sessionWithUser(db.read, { id });
@@ -90,12 +103,18 @@ export async function validateSessionToken(db: Db, token: string, now: Date = ne
   // Disabling an account also deletes its sessions; this check covers a disable written by a
   // path that forgot to (or a row edited by hand).
   const endOfLife = row.createdAt.getTime() + SESSION_MAX_AGE_MS;
-  if (now.getTime() >= row.expiresAt.getTime() || now.getTime() >= endOfLife || row.disabledAt !== null) {
+  if (
+    now.getTime() >= row.expiresAt.getTime() ||
+    now.getTime() >= endOfLife ||
+    row.disabledAt !== null
+  ) {
     await invalidateSession(db, id);
     return null;
   }
   let expiresAt = row.expiresAt;
-  const renewed = now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS && expiresAt.getTime() < endOfLife;
+  const renewed =
+    now.getTime() >= expiresAt.getTime() - SESSION_RENEW_WITHIN_MS &&
+    expiresAt.getTime() < endOfLife;
   if (renewed) {
     expiresAt = new Date(Math.min(now.getTime() + SESSION_TTL_MS, endOfLife));
     await db.write((tx) => tx.update(sessions).set({ expiresAt }).where(eq(sessions.id, id)));

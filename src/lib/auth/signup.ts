@@ -43,7 +43,9 @@ export interface SignUpInput {
 
 export type SignUpError = 'email-invalid' | 'name-invalid' | 'values-not-accepted';
 
-export type SignUpResult = Result<void, SignUpError> | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
+export type SignUpResult =
+  | Result<void, SignUpError>
+  | { ok: false; error: 'throttled'; field?: string; retryAfterSeconds: number };
 
 /** What the deferred part did; the page never learns it (tests and logs do). */
 export type SignUpOutcome = 'link-sent' | 'owner-warned' | 'skipped';
@@ -71,21 +73,28 @@ export async function signUp(
   ipRule: ThrottleRule = SIGNUP_IP_RULE,
   /** Runs the address-dependent work once the answer is on its way; tests collect it to run it themselves. */
   defer: (work: () => Promise<SignUpOutcome>) => void = (work) =>
-    void setImmediate(() => void work().catch((error: unknown) => console.error(`botcamp: sign-up e-mail failed: ${String(error)}`))),
+    void setImmediate(
+      () =>
+        void work().catch((error: unknown) =>
+          console.error(`botcamp: sign-up e-mail failed: ${String(error)}`),
+        ),
+    ),
 ): Promise<SignUpResult> {
   // In the order the form shows them, so the first error named is the first one on screen.
   const name = validateDisplayName(input.displayName);
   if (!name.ok) return name;
   const email = validateEmail(input.email);
   if (!email.ok) return email;
-  if (!input.acceptValues) return { ok: false, error: 'values-not-accepted', field: 'acceptValues' };
+  if (!input.acceptValues)
+    return { ok: false, error: 'values-not-accepted', field: 'acceptValues' };
   if (!Number.isInteger(input.valuesVersion) || input.valuesVersion < 1) {
     throw new RangeError(`valuesVersion must be a positive integer, got ${input.valuesVersion}`);
   }
   const ipKey = ipThrottleKey(input.ip, 'signup:');
   if (ipKey !== null) {
     const throttle = await throttleAction(db, ipKey, ipRule, now);
-    if (!throttle.allowed) return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
+    if (!throttle.allowed)
+      return { ok: false, error: 'throttled', retryAfterSeconds: throttle.retryAfterSeconds };
   }
   const checked = { ...input, email: email.value, displayName: name.value };
   defer(() => finishSignUp(db, mailer, checked, now));
@@ -101,22 +110,48 @@ export async function signUp(
  *   with the address, with links to log in or reset the password;
  * - a disabled account gets nothing.
  */
-export async function finishSignUp(db: Db, mailer: Mailer, input: SignUpInput, now: Date = new Date()): Promise<SignUpOutcome> {
-  if (!(await throttleAction(db, emailThrottleKey(input.email, 'signup:'), SIGNUP_EMAIL_RULE, now)).allowed) return 'skipped';
+export async function finishSignUp(
+  db: Db,
+  mailer: Mailer,
+  input: SignUpInput,
+  now: Date = new Date(),
+): Promise<SignUpOutcome> {
+  if (
+    !(await throttleAction(db, emailThrottleKey(input.email, 'signup:'), SIGNUP_EMAIL_RULE, now))
+      .allowed
+  )
+    return 'skipped';
   const account = await unfinishedOrExisting(db, input, now);
   if (account.disabled) return 'skipped';
   if (account.finished) {
     // In the owner's language, which need not be the one the form was filled in.
     const locale = account.locale;
-    const content = signUpTakenEmail(locale, { name: account.displayName, loginUrl: siteLink(input.siteUrl, locale, '/login'), resetUrl: siteLink(input.siteUrl, locale, '/forgot-password') });
+    const content = signUpTakenEmail(locale, {
+      name: account.displayName,
+      loginUrl: siteLink(input.siteUrl, locale, '/login'),
+      resetUrl: siteLink(input.siteUrl, locale, '/forgot-password'),
+    });
     await mailer.send({ to: input.email, ...content }).catch(() => undefined);
     return 'owner-warned';
   }
   const locale = input.locale;
-  const url = await createSetPasswordLink(db, account.id, input.siteUrl, now, SIGNUP_LINK_TTL_HOURS, { locale, ...(input.next ? { next: input.next } : {}) });
+  const url = await createSetPasswordLink(
+    db,
+    account.id,
+    input.siteUrl,
+    now,
+    SIGNUP_LINK_TTL_HOURS,
+    { locale, ...(input.next ? { next: input.next } : {}) },
+  );
   // The token is the secret: the outbox keeps the message with the token blanked out.
   const token = new URL(url).pathname.split('/').pop() ?? url;
-  await mailer.send({ to: input.email, ...signUpConfirmEmail(locale, { name: input.displayName, url }), redact: [token] }).catch(() => undefined);
+  await mailer
+    .send({
+      to: input.email,
+      ...signUpConfirmEmail(locale, { name: input.displayName, url }),
+      redact: [token],
+    })
+    .catch(() => undefined);
   return 'link-sent';
 }
 
@@ -131,23 +166,58 @@ async function unfinishedOrExisting(
   db: Db,
   input: SignUpInput,
   now: Date,
-): Promise<{ id: number; displayName: string; locale: Locale; finished: boolean; disabled: boolean }> {
-  const fresh = { displayName: input.displayName, locale: input.locale, valuesVersion: input.valuesVersion, valuesAcceptedAt: now };
+): Promise<{
+  id: number;
+  displayName: string;
+  locale: Locale;
+  finished: boolean;
+  disabled: boolean;
+}> {
+  const fresh = {
+    displayName: input.displayName,
+    locale: input.locale,
+    valuesVersion: input.valuesVersion,
+    valuesAcceptedAt: now,
+  };
   for (let attempt = 0; ; attempt++) {
     const [row] = await db.read
-      .select({ id: users.id, displayName: users.displayName, locale: users.locale, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        locale: users.locale,
+        passwordHash: users.passwordHash,
+        disabledAt: users.disabledAt,
+      })
       .from(users)
       .where(eq(users.email, input.email))
       .limit(1);
     if (row) {
       const finished = row.passwordHash !== null;
       const disabled = row.disabledAt !== null;
-      if (!finished && !disabled) await db.write((tx) => tx.update(users).set(fresh).where(eq(users.id, row.id)));
-      return { id: row.id, displayName: finished ? row.displayName : input.displayName, locale: row.locale, finished, disabled };
+      if (!finished && !disabled)
+        await db.write((tx) => tx.update(users).set(fresh).where(eq(users.id, row.id)));
+      return {
+        id: row.id,
+        displayName: finished ? row.displayName : input.displayName,
+        locale: row.locale,
+        finished,
+        disabled,
+      };
     }
     try {
-      const [created] = await db.write((tx) => tx.insert(users).values({ email: input.email, ...fresh, createdAt: now }).returning({ id: users.id }));
-      return { id: created!.id, displayName: input.displayName, locale: input.locale, finished: false, disabled: false };
+      const [created] = await db.write((tx) =>
+        tx
+          .insert(users)
+          .values({ email: input.email, ...fresh, createdAt: now })
+          .returning({ id: users.id }),
+      );
+      return {
+        id: created!.id,
+        displayName: input.displayName,
+        locale: input.locale,
+        finished: false,
+        disabled: false,
+      };
     } catch (error) {
       if (!isUniqueViolation(error) || attempt > 0) throw error;
     }

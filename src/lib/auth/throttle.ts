@@ -60,12 +60,23 @@ export function ipThrottleKey(ip: string, prefix = ''): string | null {
 
 /** Decides one key without writing. The limit-th most recent attempt inside the window, if it
  * exists, is the one whose expiry brings the count back under the limit. */
-async function decide(q: Reader, key: string, rule: ThrottleRule, now: Date): Promise<ThrottleDecision> {
-  if (rule.windowMs > KEEP_MS) throw new Error(`Throttle window for ${key} is longer than the ${KEEP_MS} ms kept`);
+async function decide(
+  q: Reader,
+  key: string,
+  rule: ThrottleRule,
+  now: Date,
+): Promise<ThrottleDecision> {
+  if (rule.windowMs > KEEP_MS)
+    throw new Error(`Throttle window for ${key} is longer than the ${KEEP_MS} ms kept`);
   const [blocking] = await q
     .select({ at: loginAttempts.at })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.key, key), gt(loginAttempts.at, new Date(now.getTime() - rule.windowMs))))
+    .where(
+      and(
+        eq(loginAttempts.key, key),
+        gt(loginAttempts.at, new Date(now.getTime() - rule.windowMs)),
+      ),
+    )
     .orderBy(desc(loginAttempts.at))
     .limit(1)
     .offset(rule.limit - 1);
@@ -89,8 +100,16 @@ async function record(tx: Query, keys: string[], now: Date): Promise<void> {
   await tx.delete(loginAttempts).where(lte(loginAttempts.at, new Date(now.getTime() - KEEP_MS)));
 }
 
-function loginKeys(subject: { email: string; ip: string }): { pairKey: string; emailKey: string; ipKey: string | null } {
-  return { pairKey: `${pairPrefix(subject.email)}${ipThrottleId(subject.ip) || 'unknown'}`, emailKey: emailThrottleKey(subject.email), ipKey: ipThrottleKey(subject.ip) };
+function loginKeys(subject: { email: string; ip: string }): {
+  pairKey: string;
+  emailKey: string;
+  ipKey: string | null;
+} {
+  return {
+    pairKey: `${pairPrefix(subject.email)}${ipThrottleId(subject.ip) || 'unknown'}`,
+    emailKey: emailThrottleKey(subject.email),
+    ipKey: ipThrottleKey(subject.ip),
+  };
 }
 
 /** The start of every (account, client) key of an account. */
@@ -103,7 +122,11 @@ const pairPrefix = (email: string) => `pair:${normalizeEmail(email)}|`;
  * const t = await checkThrottle(db, { email, ip: clientAddress });
  * if (!t.allowed) return tooMany(t.retryAfterSeconds);
  */
-export async function checkThrottle(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<ThrottleDecision> {
+export async function checkThrottle(
+  db: Db,
+  subject: { email: string; ip: string },
+  now: Date = new Date(),
+): Promise<ThrottleDecision> {
   const { pairKey, emailKey, ipKey } = loginKeys(subject);
   return strictest([
     await decide(db.read, pairKey, LOGIN_PAIR_RULE, now),
@@ -118,9 +141,15 @@ export async function checkThrottle(db: Db, subject: { email: string; ip: string
  * @example
  * if (!passwordOk) await recordFailure(db, { email, ip });
  */
-export async function recordFailure(db: Db, subject: { email: string; ip: string }, now: Date = new Date()): Promise<void> {
+export async function recordFailure(
+  db: Db,
+  subject: { email: string; ip: string },
+  now: Date = new Date(),
+): Promise<void> {
   const { pairKey, emailKey, ipKey } = loginKeys(subject);
-  await db.write((tx) => record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now));
+  await db.write((tx) =>
+    record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now),
+  );
 }
 
 /**
@@ -132,7 +161,16 @@ export async function recordFailure(db: Db, subject: { email: string; ip: string
  */
 export async function clearFailures(db: Db, email: string): Promise<void> {
   const prefix = pairPrefix(email);
-  await db.write((tx) => tx.delete(loginAttempts).where(or(eq(loginAttempts.key, emailThrottleKey(email)), sql`substr(${loginAttempts.key}, 1, ${prefix.length}) = ${prefix}`)));
+  await db.write((tx) =>
+    tx
+      .delete(loginAttempts)
+      .where(
+        or(
+          eq(loginAttempts.key, emailThrottleKey(email)),
+          sql`substr(${loginAttempts.key}, 1, ${prefix.length}) = ${prefix}`,
+        ),
+      ),
+  );
 }
 
 /**
@@ -154,11 +192,19 @@ export async function throttleActions(
   return db.write(async (tx) => {
     // Several servers share the counters: on PostgreSQL a transaction-scoped advisory lock per
     // key makes the read-then-insert atomic there too (SQLite's write lock already does).
-    await lockKeys(tx, rules.map((r) => r.key));
+    await lockKeys(
+      tx,
+      rules.map((r) => r.key),
+    );
     const decisions: ThrottleDecision[] = [];
     for (const r of rules) decisions.push(await decide(tx, r.key, r, now));
     const decision = strictest(decisions);
-    if (decision.allowed) await record(tx, rules.map((r) => r.key), now);
+    if (decision.allowed)
+      await record(
+        tx,
+        rules.map((r) => r.key),
+        now,
+      );
     return decision;
   });
 }
@@ -170,6 +216,11 @@ export async function throttleActions(
  * const t = await throttleAction(db, 'contact:ip:203.0.113.9', { limit: 5, windowMs: 3_600_000 });
  * if (!t.allowed) return tooMany(t.retryAfterSeconds);
  */
-export function throttleAction(db: Db, key: string, rule: ThrottleRule, now: Date = new Date()): Promise<ThrottleDecision> {
+export function throttleAction(
+  db: Db,
+  key: string,
+  rule: ThrottleRule,
+  now: Date = new Date(),
+): Promise<ThrottleDecision> {
   return throttleActions(db, [{ key, ...rule }], now);
 }

@@ -81,11 +81,18 @@ export function renderTable(rows: readonly EvaluatedRow[]): string {
 
 /** The rows as a Markdown table, for the README. */
 export function renderMarkdown(rows: readonly EvaluatedRow[]): string {
-  const lines = ['| group | measure | ours | reference (same run) | ratio | target | |', '| --- | --- | ---: | --- | ---: | --- | --- |'];
+  const lines = [
+    '| group | measure | ours | reference (same run) | ratio | target | |',
+    '| --- | --- | ---: | --- | ---: | --- | --- |',
+  ];
   for (const r of rows) {
-    const reference = r.reference ? `${r.reference.label}: ${formatNumber(r.reference.value)} ${r.unit}` : '';
+    const reference = r.reference
+      ? `${r.reference.label}: ${formatNumber(r.reference.value)} ${r.unit}`
+      : '';
     const status = r.met === null ? '' : r.met ? 'met' : '**missed**';
-    lines.push(`| ${r.group} | ${r.measure} | ${formatNumber(r.value)} ${r.unit} | ${reference} | ${r.ratio === null ? '' : r.ratio.toFixed(2)} | ${describeTarget(r.target, r.unit)} | ${status} |`);
+    lines.push(
+      `| ${r.group} | ${r.measure} | ${formatNumber(r.value)} ${r.unit} | ${reference} | ${r.ratio === null ? '' : r.ratio.toFixed(2)} | ${describeTarget(r.target, r.unit)} | ${status} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -29,14 +29,17 @@ export interface BuiltinTexts {
 }
 
 const EN: BuiltinTexts = {
-  optOut: "You're unsubscribed from {name} and won't get more messages. Reply START to resubscribe.",
+  optOut:
+    "You're unsubscribed from {name} and won't get more messages. Reply START to resubscribe.",
   optIn: "You're resubscribed to {name}. Reply HELP for help, STOP to unsubscribe.",
   help: '{name}. Reply STOP to unsubscribe.',
-  confirmOptOut: 'Do you want to stop getting texts from {name}? Reply YES and we will not text you again, or go on with your answer.',
+  confirmOptOut:
+    'Do you want to stop getting texts from {name}? Reply YES and we will not text you again, or go on with your answer.',
   buttons: 'Please tap one of the buttons.',
   number({ min, max, integer }) {
     const noun = integer ? 'a whole number' : 'a number';
-    if (min !== undefined && max !== undefined) return `Please reply with ${noun} from ${min} to ${max}.`;
+    if (min !== undefined && max !== undefined)
+      return `Please reply with ${noun} from ${min} to ${max}.`;
     if (min !== undefined) return `Please reply with ${noun} of at least ${min}.`;
     if (max !== undefined) return `Please reply with ${noun} no bigger than ${max}.`;
     return `Please reply with ${noun}.`;
@@ -54,10 +57,12 @@ const EN: BuiltinTexts = {
 // The re-asks say "Responde…" (tú), as the course's Spanish bots do, and keep START, HELP and
 // STOP in English: those are the carrier words every number answers.
 const ES: BuiltinTexts = {
-  optOut: 'Te diste de baja de {name} y ya no te enviaremos mensajes. Responde START para volver a suscribirte.',
+  optOut:
+    'Te diste de baja de {name} y ya no te enviaremos mensajes. Responde START para volver a suscribirte.',
   optIn: 'Te suscribiste de nuevo a {name}. Responde HELP para ayuda o STOP para darte de baja.',
   help: '{name}. Responde STOP para darte de baja.',
-  confirmOptOut: '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.',
+  confirmOptOut:
+    '¿Quieres dejar de recibir mensajes de {name}? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.',
   buttons: 'Toca uno de los botones, por favor.',
   number({ min, max, integer }) {
     const noun = integer ? 'un número entero' : 'un número';

@@ -42,7 +42,7 @@ export function complianceProblems(bot: Bot, problems: ProblemList, maxSegments:
 function openingText(bot: Bot): string {
   const texts: string[] = [];
   const seen = new Set<string>();
-  for (let id: string | undefined = bot.start; id !== undefined && !seen.has(id); ) {
+  for (let id: string | undefined = bot.start; id !== undefined && !seen.has(id);) {
     seen.add(id);
     const step: Step | undefined = own(bot.steps, id);
     if (!step) break;
@@ -56,19 +56,31 @@ function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
   if (own(bot.steps, bot.start) && !OPT_OUT_HINT.test(openingText(bot))) {
     problems.add('start', problems.texts.smsOptOutMissing, 'error', 'sms-opt-out-missing');
   }
-  if (bot.help === undefined) problems.add('name', problems.texts.smsHelpMissing, 'error', 'sms-help-missing');
-  else if (!OPT_OUT_HINT.test(bot.help)) problems.add('help', problems.texts.smsHelpNoOptOut, 'warning', 'sms-help-no-opt-out');
+  if (bot.help === undefined)
+    problems.add('name', problems.texts.smsHelpMissing, 'error', 'sms-help-missing');
+  else if (!OPT_OUT_HINT.test(bot.help))
+    problems.add('help', problems.texts.smsHelpNoOptOut, 'warning', 'sms-help-no-opt-out');
   bot.keywords.forEach((k, i) =>
     k.match.forEach((word, j) => {
       if (bestMatch(word, RESERVED_SMS_WORDS, true) >= 0) {
-        problems.add(`keywords.${i}.match.${j}`, problems.texts.smsReservedKeyword(word), 'error', 'sms-reserved-keyword');
+        problems.add(
+          `keywords.${i}.match.${j}`,
+          problems.texts.smsReservedKeyword(word),
+          'error',
+          'sms-reserved-keyword',
+        );
       }
     }),
   );
   for (const m of messagesOf(bot)) {
     const info = smsSegments(m.text.replace(/\{\{[^}]*\}\}/g, 'x'.repeat(10)));
     if (info.segments > maxSegments) {
-      problems.add(m.path, problems.texts.smsSegments(info.segments, info.units, info.encoding, maxSegments), 'warning', 'sms-segments');
+      problems.add(
+        m.path,
+        problems.texts.smsSegments(info.segments, info.units, info.encoding, maxSegments),
+        'warning',
+        'sms-segments',
+      );
     }
     const lookalikes = info.ucs2Chars.filter((c) => GSM_LOOKALIKES[c] !== undefined);
     if (lookalikes.length && lookalikes.length === info.ucs2Chars.length) {
@@ -77,7 +89,13 @@ function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
     }
   }
   for (const [id, step] of Object.entries(bot.steps)) {
-    if (step.quickReplies || step.buttons) problems.add(`steps.${id}.${step.quickReplies ? 'quickReplies' : 'buttons'}`, problems.texts.smsNoButtons, 'warning', 'sms-no-buttons');
+    if (step.quickReplies || step.buttons)
+      problems.add(
+        `steps.${id}.${step.quickReplies ? 'quickReplies' : 'buttons'}`,
+        problems.texts.smsNoButtons,
+        'warning',
+        'sms-no-buttons',
+      );
   }
 }
 
@@ -86,20 +104,48 @@ function messenger(bot: Bot, problems: ProblemList): void {
   for (const [id, step] of Object.entries(bot.steps)) {
     const at = `steps.${id}`;
     const quickPath = step.quickReplies ? `${at}.quickReplies` : `${at}.expect.options`;
-    const quick = step.quickReplies ?? (step.ask !== undefined ? step.expect?.options : undefined) ?? [];
-    if (quick.length > MAX_QUICK_REPLIES) problems.add(quickPath, texts.messengerQuickReplies(MAX_QUICK_REPLIES, quick.length - MAX_QUICK_REPLIES), 'warning', 'messenger-quick-replies');
+    const quick =
+      step.quickReplies ?? (step.ask !== undefined ? step.expect?.options : undefined) ?? [];
+    if (quick.length > MAX_QUICK_REPLIES)
+      problems.add(
+        quickPath,
+        texts.messengerQuickReplies(MAX_QUICK_REPLIES, quick.length - MAX_QUICK_REPLIES),
+        'warning',
+        'messenger-quick-replies',
+      );
     const buttons = step.buttons ?? [];
-    if (buttons.length > MAX_BUTTONS) problems.add(`${at}.buttons`, texts.messengerButtons(MAX_BUTTONS, buttons.length - MAX_BUTTONS), 'warning', 'messenger-buttons');
-    const titles = [...quick.map((t, i) => ({ t, path: `${quickPath}.${i}` })), ...buttons.map((b, i) => ({ t: b.title, path: `${at}.buttons.${i}.title` }))];
+    if (buttons.length > MAX_BUTTONS)
+      problems.add(
+        `${at}.buttons`,
+        texts.messengerButtons(MAX_BUTTONS, buttons.length - MAX_BUTTONS),
+        'warning',
+        'messenger-buttons',
+      );
+    const titles = [
+      ...quick.map((t, i) => ({ t, path: `${quickPath}.${i}` })),
+      ...buttons.map((b, i) => ({ t: b.title, path: `${at}.buttons.${i}.title` })),
+    ];
     for (const { t, path } of titles) {
-      if (Array.from(t).length > MAX_TITLE) problems.add(path, texts.messengerTitle(t, MAX_TITLE, cutTitle(t)), 'warning', 'messenger-title');
+      if (Array.from(t).length > MAX_TITLE)
+        problems.add(
+          path,
+          texts.messengerTitle(t, MAX_TITLE, cutTitle(t)),
+          'warning',
+          'messenger-title',
+        );
     }
   }
   const delays = windowDelays(bot);
   for (const [id, step] of Object.entries(bot.steps)) {
     const hours = delays.get(id) ?? 0;
     if (hours <= 24 || (!step.say && step.ask === undefined)) continue;
-    if (step.promotional) problems.add(`steps.${id}`, texts.messengerWindowPromotional(hours), 'error', 'messenger-window');
+    if (step.promotional)
+      problems.add(
+        `steps.${id}`,
+        texts.messengerWindowPromotional(hours),
+        'error',
+        'messenger-window',
+      );
     else problems.add(`steps.${id}`, texts.messengerWindow(hours), 'warning', 'messenger-window');
   }
 }

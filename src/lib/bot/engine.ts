@@ -23,9 +23,25 @@ import { matchKeyword } from './keywords.ts';
 import { cutTitle, messengerButtons, messengerQuickReplies, outsideWindow } from './messenger.ts';
 import { own, setOwn } from './record.ts';
 import { isHelp, isOptIn, isOptOut, maybeOptOut, smsSegments } from './sms.ts';
-import { MAX_HOPS, MAX_REPLIES_PER_TURN, MAX_REPLY_CHARS, MAX_TAG_CHARS, MAX_TAGS, MAX_TURN_CHARS } from './limits.ts';
+import {
+  MAX_HOPS,
+  MAX_REPLIES_PER_TURN,
+  MAX_REPLY_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  MAX_TURN_CHARS,
+} from './limits.ts';
 import { interpolate, readVar } from './template.ts';
-import type { Bot, Channel, Condition, Lookup, ConversationState, Reply, Step, TurnResult } from './types.ts';
+import type {
+  Bot,
+  Channel,
+  Condition,
+  Lookup,
+  ConversationState,
+  Reply,
+  Step,
+  TurnResult,
+} from './types.ts';
 import { validateAnswer } from './validators.ts';
 
 const HOUR = 3_600_000;
@@ -51,8 +67,17 @@ interface Turn {
 export function startConversation(bot: Bot, opts: { channel?: Channel; now: number }): TurnResult {
   const channel = opts.channel ?? bot.channel;
   const s: ConversationState = {
-    v: 1, channel, started: channel === 'sms', waiting: null, attempts: 0, ended: false,
-    optedOut: false, vars: {}, tags: [], lastUserMessageAt: null, turns: 0,
+    v: 1,
+    channel,
+    started: channel === 'sms',
+    waiting: null,
+    attempts: 0,
+    ended: false,
+    optedOut: false,
+    vars: {},
+    tags: [],
+    lastUserMessageAt: null,
+    turns: 0,
   };
   const t: Turn = newTurn(bot, s, opts.now);
   if (s.started) enter(t, bot.start);
@@ -66,9 +91,18 @@ export function startConversation(bot: Bot, opts: { channel?: Channel; now: numb
  * const turn = handleMessage(bot, state, "RIDE", { now: 1000 });
  * turn.replies[0]?.text; // "What's your ZIP code?"
  */
-export function handleMessage(bot: Bot, state: ConversationState, text: string, opts: { now: number }): TurnResult {
+export function handleMessage(
+  bot: Bot,
+  state: ConversationState,
+  text: string,
+  opts: { now: number },
+): TurnResult {
   const s: ConversationState = {
-    ...state, vars: { ...state.vars }, tags: [...state.tags], lastUserMessageAt: opts.now, turns: state.turns + 1,
+    ...state,
+    vars: { ...state.vars },
+    tags: [...state.tags],
+    lastUserMessageAt: opts.now,
+    turns: state.turns + 1,
   };
   const t: Turn = newTurn(bot, s, opts.now);
   const result = () => ({ state: s, replies: t.replies, notes: t.notes });
@@ -136,19 +170,29 @@ const isYes = (text: string) => YES.has(normalize(text));
 /** Is `text` exactly one of the step's options, quick replies or button titles? */
 function isOffered(step: Step, text: string): boolean {
   const n = normalize(text);
-  const offered = [...(step.expect?.options ?? []), ...(step.quickReplies ?? []), ...(step.buttons ?? []).map((b) => b.title)];
+  const offered = [
+    ...(step.expect?.options ?? []),
+    ...(step.quickReplies ?? []),
+    ...(step.buttons ?? []).map((b) => b.title),
+  ];
   return offered.some((o) => normalize(o) === n);
 }
 
 function answer(t: Turn, step: Step, text: string): void {
   const { s, bot } = t;
   const id = s.waiting!;
-  const button = step.buttons?.find((b) => b.goto && (fuzzyEquals(text, b.title) || fuzzyEquals(text, cutTitle(b.title))));
+  const button = step.buttons?.find(
+    (b) => b.goto && (fuzzyEquals(text, b.title) || fuzzyEquals(text, cutTitle(b.title))),
+  );
   if (button?.goto) return enter(t, button.goto);
   const options = step.expect?.options;
-  const result = step.ask === undefined
-    ? { ok: false as const, hint: builtinTexts(bot.language).buttons }
-    : validateAnswer(step.expect ?? { type: 'text' }, text, { aliases: s.channel === 'messenger' ? options?.map(cutTitle) : undefined, language: bot.language });
+  const result =
+    step.ask === undefined
+      ? { ok: false as const, hint: builtinTexts(bot.language).buttons }
+      : validateAnswer(step.expect ?? { type: 'text' }, text, {
+          aliases: s.channel === 'messenger' ? options?.map(cutTitle) : undefined,
+          language: bot.language,
+        });
   if (!result.ok) {
     const keyword = matchKeyword(bot, text, true);
     if (keyword) return enter(t, keyword.goto);
@@ -171,7 +215,11 @@ function enter(t: Turn, id: string): void {
   for (let hops = 0; current !== undefined && !t.stopped; hops++) {
     const step: Step | undefined = own(bot.steps, current);
     if (!step || hops >= MAX_HOPS) {
-      t.notes.push(step ? `Stopped after ${MAX_HOPS} steps without a question: check for a goto loop.` : `Step "${current}" does not exist.`);
+      t.notes.push(
+        step
+          ? `Stopped after ${MAX_HOPS} steps without a question: check for a goto loop.`
+          : `Step "${current}" does not exist.`,
+      );
       return;
     }
     t.delay += (step.delayHours ?? 0) * HOUR;
@@ -196,7 +244,8 @@ function enter(t: Turn, id: string): void {
     const texts = [...(step.say ?? []), ...(step.ask === undefined ? [] : [step.ask])];
     texts.forEach((text, i) => {
       const last = i === texts.length - 1;
-      const source = step.ask !== undefined && last ? `steps.${current}.ask` : `steps.${current}.say.${i}`;
+      const source =
+        step.ask !== undefined && last ? `steps.${current}.ask` : `steps.${current}.say.${i}`;
       emit(t, text, current!, source, step, last);
     });
     if (waits) {
@@ -219,16 +268,22 @@ function holds(t: Turn, c: Condition): boolean {
   const fill = (v: string) => interpolate(v, t.s.vars, MAX_REPLY_CHARS);
   if (c.tagged !== undefined) return t.s.tags.includes(slug(t, c.tagged));
   const raw = c.var === undefined ? undefined : readVar(t.s.vars, c.var);
-  const value = raw === undefined || raw === '' ? undefined : interpolate(`{{${c.var}}}`, t.s.vars, MAX_REPLY_CHARS);
+  const value =
+    raw === undefined || raw === ''
+      ? undefined
+      : interpolate(`{{${c.var}}}`, t.s.vars, MAX_REPLY_CHARS);
   const same = (x: string) => value !== undefined && normalize(value) === normalize(fill(x));
   const compare = (x: string | undefined, ok: (a: number, b: number) => boolean) =>
-    x === undefined || (value !== undefined && value.trim() !== '' && ok(Number(value), Number(fill(x))));
+    x === undefined ||
+    (value !== undefined && value.trim() !== '' && ok(Number(value), Number(fill(x))));
   return (
     (c.exists === undefined || (value !== undefined) === c.exists) &&
     (c.equals === undefined || same(c.equals)) &&
     (c.in === undefined || c.in.some(same)) &&
-    compare(c.gt, (a, b) => a > b) && compare(c.gte, (a, b) => a >= b) &&
-    compare(c.lt, (a, b) => a < b) && compare(c.lte, (a, b) => a <= b)
+    compare(c.gt, (a, b) => a > b) &&
+    compare(c.gte, (a, b) => a >= b) &&
+    compare(c.lt, (a, b) => a < b) &&
+    compare(c.lte, (a, b) => a <= b)
   );
 }
 
@@ -240,7 +295,8 @@ function findRow<T>(table: { [key: string]: T }, key: string): T | undefined {
   for (const [name, row] of Object.entries(table)) {
     const n = name.toLowerCase();
     if (n === k) return row;
-    if (n.endsWith('*') && n.length > bestLength && k.startsWith(n.slice(0, -1))) [best, bestLength] = [row, n.length];
+    if (n.endsWith('*') && n.length > bestLength && k.startsWith(n.slice(0, -1)))
+      [best, bestLength] = [row, n.length];
   }
   return best;
 }
@@ -254,26 +310,43 @@ function say(t: Turn, text: string | undefined, field: string, fallback: string)
   if (body) emit(t, body, null, text === undefined ? `builtin:${field}` : field);
 }
 
-function emit(t: Turn, text: string, stepId: string | null, source: string, step?: Step, extras = false): void {
+function emit(
+  t: Turn,
+  text: string,
+  stepId: string | null,
+  source: string,
+  step?: Step,
+  extras = false,
+): void {
   const { s, now } = t;
   if (t.stopped) return;
   if (t.replies.length >= MAX_REPLIES_PER_TURN || t.chars >= MAX_TURN_CHARS) {
     t.stopped = true;
-    t.notes.push(`Stopped after ${t.replies.length} replies (${t.chars} characters) in one turn: a bot may send at most ${MAX_REPLIES_PER_TURN} replies and ${MAX_TURN_CHARS} characters per message it receives.`);
+    t.notes.push(
+      `Stopped after ${t.replies.length} replies (${t.chars} characters) in one turn: a bot may send at most ${MAX_REPLIES_PER_TURN} replies and ${MAX_TURN_CHARS} characters per message it receives.`,
+    );
     return;
   }
   const reply: Reply = { text: interpolate(text, s.vars, MAX_REPLY_CHARS), stepId, source };
-  if (reply.text.length === MAX_REPLY_CHARS && reply.text.endsWith('…')) t.notes.push(`A reply from ${source} was cut at ${MAX_REPLY_CHARS} characters.`);
+  if (reply.text.length === MAX_REPLY_CHARS && reply.text.endsWith('…'))
+    t.notes.push(`A reply from ${source} was cut at ${MAX_REPLY_CHARS} characters.`);
   t.chars += reply.text.length;
   const messenger = s.channel === 'messenger';
   if (extras && step && messenger) {
-    const quick = step.quickReplies ?? step.expect?.options ?? (step.expect?.type === 'yes-no' ? builtinTexts(t.bot.language).yesNoReplies : undefined);
-    if (quick?.length) reply.quickReplies = messengerQuickReplies(quick.map((q) => interpolate(q, s.vars, MAX_REPLY_CHARS)));
+    const quick =
+      step.quickReplies ??
+      step.expect?.options ??
+      (step.expect?.type === 'yes-no' ? builtinTexts(t.bot.language).yesNoReplies : undefined);
+    if (quick?.length)
+      reply.quickReplies = messengerQuickReplies(
+        quick.map((q) => interpolate(q, s.vars, MAX_REPLY_CHARS)),
+      );
     if (step.buttons?.length) reply.buttons = messengerButtons(step.buttons);
   }
   if (!messenger) reply.sms = smsSegments(reply.text);
   if (t.delay) reply.sendAt = now + t.delay;
-  if (messenger && t.delay && outsideWindow(s.lastUserMessageAt, now + t.delay)) reply.outsideWindow = true;
+  if (messenger && t.delay && outsideWindow(s.lastUserMessageAt, now + t.delay))
+    reply.outsideWindow = true;
   if (step?.promotional) reply.promotional = true;
   t.replies.push(reply);
 }

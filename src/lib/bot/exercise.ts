@@ -39,17 +39,23 @@ const CHECK = 'name says expect expectLast expectNot thenSilentOn tags vars';
  * `language`, else the exercise's own `language:`, else English.
  * @example validateExercise({ kind: "exercise", id: "x", name: "X", starter: "s", checks: [] }, {}).problems // [{ message: "An exercise needs at least one check.", … }]
  */
-export function validateExercise(raw: unknown, map: SourceMap, language?: Language): { exercise: Exercise | null; problems: Problem[] } {
+export function validateExercise(
+  raw: unknown,
+  map: SourceMap,
+  language?: Language,
+): { exercise: Exercise | null; problems: Problem[] } {
   const problems = new ProblemList(map, language ?? declaredLanguage(raw));
   const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};
   if (top.kind !== 'exercise') problems.add('kind', texts.notAnExercise);
   const pattern = (value: string | undefined, path: string) => {
-    if (value !== undefined && parseRegex(value) === null && /^\/.*\/[a-z]*$/s.test(value)) problems.add(path, texts.badRegex(value));
+    if (value !== undefined && parseRegex(value) === null && /^\/.*\/[a-z]*$/s.test(value))
+      problems.add(path, texts.badRegex(value));
     return value;
   };
-  const patterns = (value: unknown, path: string) => r.list(value, path)?.map((p, i) => pattern(p, `${path}.${i}`) ?? '');
+  const patterns = (value: unknown, path: string) =>
+    r.list(value, path)?.map((p, i) => pattern(p, `${path}.${i}`) ?? '');
   const checks = r.seq(top.checks, 'checks').map((value, i): Check => {
     const at = `checks.${i}`;
     const c = r.obj(value, at, CHECK) ?? {};
@@ -62,12 +68,24 @@ export function validateExercise(raw: unknown, map: SourceMap, language?: Langua
       expectNot: patterns(c.expectNot, `${at}.expectNot`),
       thenSilentOn: r.list(c.thenSilentOn, `${at}.thenSilentOn`),
       tags: r.list(c.tags, `${at}.tags`),
-      vars: vars && Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, r.str(v, `${at}.vars.${k}`) ?? ''])),
+      vars:
+        vars &&
+        Object.fromEntries(
+          Object.entries(vars).map(([k, v]) => [k, r.str(v, `${at}.vars.${k}`) ?? '']),
+        ),
     };
-    if (!check.expect && !check.expectLast && !check.expectNot && !check.thenSilentOn && !check.tags && !check.vars) {
+    if (
+      !check.expect &&
+      !check.expectLast &&
+      !check.expectNot &&
+      !check.thenSilentOn &&
+      !check.tags &&
+      !check.vars
+    ) {
       problems.add(at, texts.checkWithoutExpectation);
     }
-    for (const key of Object.keys(check) as (keyof Check)[]) if (check[key] === undefined) delete check[key];
+    for (const key of Object.keys(check) as (keyof Check)[])
+      if (check[key] === undefined) delete check[key];
     return check;
   });
   if (!checks.length) problems.add('checks', texts.noChecks);
@@ -88,9 +106,21 @@ export function validateExercise(raw: unknown, map: SourceMap, language?: Langua
  * Parse and validate an exercise's YAML; problems in `language`, else the exercise's, else English.
  * @example const { exercise, problems } = parseExercise(yamlText);
  */
-export function parseExercise(yamlText: string, language?: Language): { exercise: Exercise | null; problems: Problem[]; sourceMap: SourceMap } {
+export function parseExercise(
+  yamlText: string,
+  language?: Language,
+): { exercise: Exercise | null; problems: Problem[]; sourceMap: SourceMap } {
   const { data, sourceMap, problems, language: lang } = readYaml(yamlText, language);
-  if (data === undefined) return { exercise: null, problems: problems.length ? problems : [emptyProblem(lang)], sourceMap };
+  if (data === undefined)
+    return {
+      exercise: null,
+      problems: problems.length ? problems : [emptyProblem(lang)],
+      sourceMap,
+    };
   const result = validateExercise(data, sourceMap, lang);
-  return { exercise: result.exercise, problems: sortProblems([...problems, ...result.problems]), sourceMap };
+  return {
+    exercise: result.exercise,
+    problems: sortProblems([...problems, ...result.problems]),
+    sourceMap,
+  };
 }

@@ -26,7 +26,10 @@ export function normalize(text: string): string {
   if (text === lastText) return lastNormal;
   // Plain ASCII has no accents to strip, so skip the (slow) Unicode decomposition.
   const ascii = /^[\x00-\x7f]*$/.test(text);
-  lastNormal = (ascii ? text : text.normalize('NFKD').replace(COMBINING, '')).toLowerCase().replace(ascii ? ASCII_NON_WORD : NON_WORD, ' ').trim();
+  lastNormal = (ascii ? text : text.normalize('NFKD').replace(COMBINING, ''))
+    .toLowerCase()
+    .replace(ascii ? ASCII_NON_WORD : NON_WORD, ' ')
+    .trim();
   lastText = text;
   return lastNormal;
 }
@@ -58,7 +61,8 @@ export function distance(a: string, b: string, limit = Infinity): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, prev2[j - 2]! + 1);
       cur[j] = d;
       if (d < rowMin) rowMin = d;
     }
@@ -154,7 +158,11 @@ const compact = (normal: string) => normal.replace(/ /g, '');
  * characters) counts as option i. Returns the index or -1.
  * @example matchOption("2", ["Uber", "Lyft"]) // 1
  */
-export function matchOption(input: string, options: readonly string[], aliases: readonly string[] = []): number {
+export function matchOption(
+  input: string,
+  options: readonly string[],
+  aliases: readonly string[] = [],
+): number {
   const text = normalize(input);
   if (!text) return -1;
   const normals = options.map(normalizeExpected);
@@ -164,7 +172,10 @@ export function matchOption(input: string, options: readonly string[], aliases: 
     const n = Number(text);
     return n >= 1 && n <= options.length ? n - 1 : -1;
   }
-  const whole = bestNormalMatch(compact(text), [...normals, ...aliases.map(normalizeExpected)].map(compact));
+  const whole = bestNormalMatch(
+    compact(text),
+    [...normals, ...aliases.map(normalizeExpected)].map(compact),
+  );
   if (whole >= 0) return whole >= options.length ? whole - options.length : whole;
   const words = text.split(' ');
   let hit = -1;

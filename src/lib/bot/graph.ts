@@ -24,10 +24,23 @@ export function edgesOf(id: string, step: Step): Edge[] {
   const looked = step.lookup ? [step.lookup.save] : [];
   const answered = [...looked, ...(step.save ? [step.save] : [])];
   const edges: Edge[] = [];
-  if (step.lookup?.missing !== undefined) edges.push({ to: step.lookup.missing, path: `${at}.lookup.missing`, afterAnswer: false, saves: [] });
-  step.buttons?.forEach((b, i) => b.goto !== undefined && edges.push({ to: b.goto, path: `${at}.buttons.${i}.goto`, afterAnswer: true, saves: looked }));
-  step.branch?.forEach((b, i) => edges.push({ to: b.goto, path: `${at}.branch.${i}.goto`, afterAnswer: true, saves: answered }));
-  if (step.goto !== undefined) edges.push({ to: step.goto, path: `${at}.goto`, afterAnswer: true, saves: answered });
+  if (step.lookup?.missing !== undefined)
+    edges.push({
+      to: step.lookup.missing,
+      path: `${at}.lookup.missing`,
+      afterAnswer: false,
+      saves: [],
+    });
+  step.buttons?.forEach(
+    (b, i) =>
+      b.goto !== undefined &&
+      edges.push({ to: b.goto, path: `${at}.buttons.${i}.goto`, afterAnswer: true, saves: looked }),
+  );
+  step.branch?.forEach((b, i) =>
+    edges.push({ to: b.goto, path: `${at}.branch.${i}.goto`, afterAnswer: true, saves: answered }),
+  );
+  if (step.goto !== undefined)
+    edges.push({ to: step.goto, path: `${at}.goto`, afterAnswer: true, saves: answered });
   return edges;
 }
 

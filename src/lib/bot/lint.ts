@@ -42,13 +42,20 @@ export function lintBot(bot: Bot, sourceMap?: SourceMap, options: LintOptions = 
   const { texts } = problems;
   const steps = Object.entries(bot.steps);
   const exists = (id: string) => Object.hasOwn(bot.steps, id);
-  for (const e of entriesOf(bot)) if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
+  for (const e of entriesOf(bot))
+    if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
   const live = reachable(bot);
   for (const [id, step] of steps) {
     const at = `steps.${id}`;
-    for (const e of edgesOf(id, step)) if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
+    for (const e of edgesOf(id, step))
+      if (!exists(e.to)) problems.add(e.path, texts.unknownStep(e.to), 'error', 'unknown-step');
     if (step.lookup && !Object.hasOwn(bot.lookups, step.lookup.table)) {
-      problems.add(`${at}.lookup.table`, texts.unknownLookup(step.lookup.table), 'error', 'unknown-lookup');
+      problems.add(
+        `${at}.lookup.table`,
+        texts.unknownLookup(step.lookup.table),
+        'error',
+        'unknown-lookup',
+      );
     }
     if (!live.has(id)) problems.add(at, texts.unreachable(id), 'warning', 'unreachable');
     if (!waits(step) && step.goto === undefined && !step.end) {
@@ -76,7 +83,13 @@ function lintKeywords(bot: Bot, problems: ProblemList): void {
       const key = normalize(word);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, i);
-      else problems.add(`keywords.${i}.match.${j}`, problems.texts.duplicateKeyword(word, first === i ? 'same' : first + 1), 'error', 'duplicate-keyword');
+      else
+        problems.add(
+          `keywords.${i}.match.${j}`,
+          problems.texts.duplicateKeyword(word, first === i ? 'same' : first + 1),
+          'error',
+          'duplicate-keyword',
+        );
     }),
   );
 }
@@ -94,16 +107,27 @@ function definitelySaved(bot: Bot): Map<string, Set<string>> {
   for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
     const step = bot.steps[id]!;
     const start = known.get(id)!;
-    for (const e of edgesOf(id, step)) if (own(bot.steps, e.to)) meet(e.to, new Set([...start, ...e.saves]));
+    for (const e of edgesOf(id, step))
+      if (own(bot.steps, e.to)) meet(e.to, new Set([...start, ...e.saves]));
   }
   return known;
 }
 
 function lintVariables(bot: Bot, problems: ProblemList): void {
-  const everSaved = new Set(Object.values(bot.steps).flatMap((s) => [s.save, s.lookup?.save].filter((v) => v !== undefined)));
+  const everSaved = new Set(
+    Object.values(bot.steps).flatMap((s) =>
+      [s.save, s.lookup?.save].filter((v) => v !== undefined),
+    ),
+  );
   const saved = definitelySaved(bot);
-  const check = (path: string, name: string, available: Set<string> | undefined, hasDefault: boolean) => {
-    if (!everSaved.has(name)) problems.add(path, problems.texts.unsavedVariable(name), 'error', 'unsaved-variable');
+  const check = (
+    path: string,
+    name: string,
+    available: Set<string> | undefined,
+    hasDefault: boolean,
+  ) => {
+    if (!everSaved.has(name))
+      problems.add(path, problems.texts.unsavedVariable(name), 'error', 'unsaved-variable');
     else if (available && !available.has(name) && !hasDefault) {
       problems.add(path, problems.texts.maybeUnsaved(name), 'warning', 'maybe-unsaved');
     }
@@ -111,7 +135,8 @@ function lintVariables(bot: Bot, problems: ProblemList): void {
   const scan = (path: string, text: string | undefined, available?: Set<string>) => {
     for (const p of placeholders(text ?? '')) check(path, p.name, available, p.hasDefault);
   };
-  for (const field of ['help', 'optOutConfirmation', 'optInConfirmation'] as const) scan(field, bot[field]);
+  for (const field of ['help', 'optOutConfirmation', 'optInConfirmation'] as const)
+    scan(field, bot[field]);
   for (const [id, step] of Object.entries(bot.steps)) {
     const at = `steps.${id}`;
     const start = saved.get(id);
@@ -122,13 +147,15 @@ function lintVariables(bot: Bot, problems: ProblemList): void {
     scan(`${at}.ask`, step.ask, looked);
     scan(`${at}.invalid`, step.invalid, looked);
     step.quickReplies?.forEach((t, i) => scan(`${at}.quickReplies.${i}`, t, looked));
-    for (const field of ['tag', 'untag'] as const) step[field]?.forEach((t, i) => scan(`${at}.${field}.${i}`, t, looked));
+    for (const field of ['tag', 'untag'] as const)
+      step[field]?.forEach((t, i) => scan(`${at}.${field}.${i}`, t, looked));
     step.branch?.forEach((b, i) =>
       b.if.forEach((c, j) => {
         const path = b.if.length > 1 ? `${at}.branch.${i}.if.${j}` : `${at}.branch.${i}.if`;
         // Testing a variable that may be unset is fine (the test is just false), so only typos count here.
         if (c.var !== undefined) check(`${path}.var`, c.var.split('.')[0]!, answered, true);
-        for (const v of [c.equals, c.gt, c.gte, c.lt, c.lte, ...(c.in ?? [])]) scan(path, v, answered);
+        for (const v of [c.equals, c.gt, c.gte, c.lt, c.lte, ...(c.in ?? [])])
+          scan(path, v, answered);
       }),
     );
   }
@@ -144,7 +171,8 @@ function lintLoops(bot: Bot, problems: ProblemList): void {
   const visit = (id: string): void => {
     const step = own(bot.steps, id);
     if (!step || waits(step) || state.get(id) === 'done') return;
-    if (state.get(id) === 'open') return problems.add(`steps.${id}`, problems.texts.gotoLoop(id), 'error', 'goto-loop');
+    if (state.get(id) === 'open')
+      return problems.add(`steps.${id}`, problems.texts.gotoLoop(id), 'error', 'goto-loop');
     state.set(id, 'open');
     for (const e of edgesOf(id, step)) visit(e.to);
     state.set(id, 'done');

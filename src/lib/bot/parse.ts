@@ -4,7 +4,16 @@
  * This is the only module that needs the `yaml` package; the runtime path (engine.ts) works
  * on the parsed `Bot` JSON the server sends, so the chat widget never loads a YAML parser.
  */
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { positionIndex } from '../yaml/positions.ts';
 import { problemTexts } from './problem-texts.ts';
 import { sortProblems } from './problems.ts';
@@ -32,7 +41,11 @@ const MAX_ALIASES = 100;
 export function readYaml(text: string, language?: Language): ParsedYaml {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: 'failsafe', prettyErrors: false });
-  const lang = language ?? (isMap(doc.contents) ? declaredLanguage({ language: doc.contents.get('language') }) : undefined);
+  const lang =
+    language ??
+    (isMap(doc.contents)
+      ? declaredLanguage({ language: doc.contents.get('language') })
+      : undefined);
   const texts = problemTexts(lang);
   let sourceMap: SourceMap = {};
   const problems: Problem[] = [...doc.errors, ...doc.warnings].map((e) => {
@@ -40,10 +53,18 @@ export function readYaml(text: string, language?: Language): ParsedYaml {
     const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     // The classic slip of someone new to YAML: unquoted text containing ": ".
     const colonInText = /nested mappings|implicit keys/i.test(message);
-    return { line: at.line, column: at.col, message: texts.yamlSyntax({ code: e.code, message, colonInText }), severity: e.name === 'YAMLWarning' ? 'warning' : 'error', rule: 'yaml' };
+    return {
+      line: at.line,
+      column: at.col,
+      message: texts.yamlSyntax({ code: e.code, message, colonInText }),
+      severity: e.name === 'YAMLWarning' ? 'warning' : 'error',
+      rule: 'yaml',
+    };
   });
   if (doc.errors.length) return { data: undefined, sourceMap, problems, language: lang };
-  sourceMap = Object.fromEntries([...positionIndex(doc.contents as Node, lineCounter)].map(([path, { entry }]) => [path, entry]));
+  sourceMap = Object.fromEntries(
+    [...positionIndex(doc.contents as Node, lineCounter)].map(([path, { entry }]) => [path, entry]),
+  );
   let aliases = 0;
   const walk = (node: Node | null | undefined, path: string): unknown => {
     if (!node) return undefined;
@@ -56,7 +77,8 @@ export function readYaml(text: string, language?: Language): ParsedYaml {
       // Under failsafe, an empty value or ~ / null is still a string; treat it as "not set".
       return node.type === 'PLAIN' && ['', '~', 'null'].includes(value) ? undefined : value;
     }
-    if (isSeq(node)) return node.items.map((item, i) => walk(item as Node, `${path ? `${path}.` : ''}${i}`));
+    if (isSeq(node))
+      return node.items.map((item, i) => walk(item as Node, `${path ? `${path}.` : ''}${i}`));
     if (isMap(node)) {
       const out: { [key: string]: unknown } = {};
       for (const pair of node.items) {
@@ -70,7 +92,13 @@ export function readYaml(text: string, language?: Language): ParsedYaml {
   try {
     return { data: walk(doc.contents as Node, ''), sourceMap, problems, language: lang };
   } catch {
-    const tooMany: Problem = { line: 1, column: 1, message: texts.tooManyAliases(MAX_ALIASES), severity: 'error', rule: 'yaml' };
+    const tooMany: Problem = {
+      line: 1,
+      column: 1,
+      message: texts.tooManyAliases(MAX_ALIASES),
+      severity: 'error',
+      rule: 'yaml',
+    };
     return { data: undefined, sourceMap, problems: [...problems, tooMany], language: lang };
   }
 }
@@ -83,9 +111,13 @@ export function readYaml(text: string, language?: Language): ParsedYaml {
  * const { bot, problems, sourceMap } = parseBot(yamlText, 'es');
  * if (bot) lintBot(bot, sourceMap, { language: 'es' });
  */
-export function parseBot(yamlText: string, language?: Language): { bot: Bot | null; problems: Problem[]; sourceMap: SourceMap } {
+export function parseBot(
+  yamlText: string,
+  language?: Language,
+): { bot: Bot | null; problems: Problem[]; sourceMap: SourceMap } {
   const { data, sourceMap, problems, language: lang } = readYaml(yamlText, language);
-  if (data === undefined) return { bot: null, problems: problems.length ? problems : [emptyProblem(lang)], sourceMap };
+  if (data === undefined)
+    return { bot: null, problems: problems.length ? problems : [emptyProblem(lang)], sourceMap };
   const result = validateBot(data, sourceMap, lang);
   return { bot: result.bot, problems: sortProblems([...problems, ...result.problems]), sourceMap };
 }
@@ -95,5 +127,11 @@ export function parseBot(yamlText: string, language?: Language): { bot: Bot | nu
  * @example parseBot("").problems // [emptyProblem()]
  */
 export function emptyProblem(language?: Language): Problem {
-  return { line: 1, column: 1, message: problemTexts(language).emptyFile, severity: 'error', rule: 'yaml' };
+  return {
+    line: 1,
+    column: 1,
+    message: problemTexts(language).emptyFile,
+    severity: 'error',
+    rule: 'yaml',
+  };
 }

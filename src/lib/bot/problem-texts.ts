@@ -89,7 +89,10 @@ export interface ProblemTexts {
   messengerWindow(hours: number): string;
 }
 
-const TEXTS: { [language in Language]: ProblemTexts } = { en: PROBLEM_TEXTS_EN, es: PROBLEM_TEXTS_ES };
+const TEXTS: { [language in Language]: ProblemTexts } = {
+  en: PROBLEM_TEXTS_EN,
+  es: PROBLEM_TEXTS_ES,
+};
 
 /**
  * The problem sentences in `language` (English when absent).

@@ -25,19 +25,25 @@ export class Reader {
   /** A map; with `keys`, fields outside that space-separated list get a did-you-mean warning. */
   obj(value: unknown, path: string, keys?: string): Obj | undefined {
     if (value === undefined) return undefined;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return void this.problems.add(path, this.problems.texts.notAMap(path));
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      return void this.problems.add(path, this.problems.texts.notAMap(path));
     const known = keys?.split(' ') ?? [];
     for (const key of keys ? Object.keys(value) : []) {
       if (known.includes(key)) continue;
       const guess = known.find((k) => distance(k.toLowerCase(), key.toLowerCase(), 2) <= 2);
-      this.problems.add(`${path ? `${path}.` : ''}${key}`, this.problems.texts.unknownField(key, guess), 'warning');
+      this.problems.add(
+        `${path ? `${path}.` : ''}${key}`,
+        this.problems.texts.unknownField(key, guess),
+        'warning',
+      );
     }
     return value as Obj;
   }
 
   str(value: unknown, path: string, required = false): string | undefined {
     if (typeof value === 'string' && value.trim()) return value.trim();
-    if (value !== undefined && typeof value !== 'string') this.problems.add(path, this.problems.texts.notText(path));
+    if (value !== undefined && typeof value !== 'string')
+      this.problems.add(path, this.problems.texts.notText(path));
     else if (required) this.problems.add(path, this.problems.texts.missing(path));
     return undefined;
   }
@@ -48,7 +54,8 @@ export class Reader {
       return text === undefined ? undefined : [text];
     }
     if (value === undefined) return undefined;
-    if (!Array.isArray(value)) return void this.problems.add(path, this.problems.texts.notTextOrList(path));
+    if (!Array.isArray(value))
+      return void this.problems.add(path, this.problems.texts.notTextOrList(path));
     return value.map((v, i) => this.str(v, `${path}.${i}`, true) ?? '');
   }
 
@@ -61,15 +68,23 @@ export class Reader {
 
   bool(value: unknown, path: string): boolean | undefined {
     const v = typeof value === 'string' ? value.trim().toLowerCase() : value;
-    if (v === undefined || v === 'true' || v === 'yes' || v === 'false' || v === 'no') return v === undefined ? v : v === 'true' || v === 'yes';
+    if (v === undefined || v === 'true' || v === 'yes' || v === 'false' || v === 'no')
+      return v === undefined ? v : v === 'true' || v === 'yes';
     this.problems.add(path, this.problems.texts.notBoolean(path));
     return undefined;
   }
 
   /** A name that must match `pattern`; `kind` says which rule the problem explains. */
-  id(value: unknown, path: string, pattern: RegExp, kind: NameKind, required = false): string | undefined {
+  id(
+    value: unknown,
+    path: string,
+    pattern: RegExp,
+    kind: NameKind,
+    required = false,
+  ): string | undefined {
     const v = this.str(value, path, required);
-    if (v !== undefined && !pattern.test(v)) this.problems.add(path, this.problems.texts.badName(v, kind));
+    if (v !== undefined && !pattern.test(v))
+      this.problems.add(path, this.problems.texts.badName(v, kind));
     return v;
   }
 

@@ -17,5 +17,10 @@ export function own<T>(record: { [key: string]: T }, key: string): T | undefined
  * @example setOwn({}, "__proto__", 1) // { ["__proto__"]: 1 }
  */
 export function setOwn<T>(record: { [key: string]: T }, key: string, value: T): void {
-  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }

@@ -55,10 +55,25 @@ import { isLanguage, readLanguage } from './builtin-texts.ts';
 import { ProblemList } from './problems.ts';
 import { Reader } from './reader.ts';
 import { setOwn } from './record.ts';
-import type { Bot, Branch, Button, Condition, Expect, ExpectType, Keyword, Language, LookupRow, Problem, SourceMap, Step } from './types.ts';
+import type {
+  Bot,
+  Branch,
+  Button,
+  Condition,
+  Expect,
+  ExpectType,
+  Keyword,
+  Language,
+  LookupRow,
+  Problem,
+  SourceMap,
+  Step,
+} from './types.ts';
 
-const TOP = 'id kind name channel language description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
-const STEP = 'say ask save expect invalid quickReplies buttons tag untag lookup branch goto end promotional delayHours';
+const TOP =
+  'id kind name channel language description help optOutConfirmation optInConfirmation start fallback maxSegments keywords lookups steps';
+const STEP =
+  'say ask save expect invalid quickReplies buttons tag untag lookup branch goto end promotional delayHours';
 const TYPES = ['text', 'number', 'yes-no', 'choice', 'email', 'phone', 'zip'];
 const CONDITION = 'var tagged equals in exists gt gte lt lte';
 export const STEP_ID = /^[\w-]+$/;
@@ -72,7 +87,8 @@ export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
  * @example declaredLanguage({ language: " es " }) // "es"
  */
 export function declaredLanguage(raw: unknown): Language | undefined {
-  const value = typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
+  const value =
+    typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
   const language = typeof value === 'string' ? value.trim() : undefined;
   return isLanguage(language) ? language : undefined;
 }
@@ -82,14 +98,20 @@ export function declaredLanguage(raw: unknown): Language | undefined {
  * Problems are written in `language`, else the bot's own `language:`, else English.
  * @example validateBot({ id: "x", name: "X", channel: "sms", start: "a", steps: { a: { say: "Hi", end: "true" } } }, {}).bot?.start // "a"
  */
-export function validateBot(raw: unknown, map: SourceMap, language?: Language): { bot: Bot | null; problems: Problem[] } {
+export function validateBot(
+  raw: unknown,
+  map: SourceMap,
+  language?: Language,
+): { bot: Bot | null; problems: Problem[] } {
   const problems = new ProblemList(map, language ?? declaredLanguage(raw));
   const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};
-  if (top.kind !== undefined && top.kind !== 'bot') problems.add('kind', top.kind === 'exercise' ? texts.exerciseNotBot : texts.unknownKind);
+  if (top.kind !== undefined && top.kind !== 'bot')
+    problems.add('kind', top.kind === 'exercise' ? texts.exerciseNotBot : texts.unknownKind);
   const channel = r.str(top.channel, 'channel', true);
-  if (channel !== undefined && channel !== 'sms' && channel !== 'messenger') problems.add('channel', texts.unknownChannel);
+  if (channel !== undefined && channel !== 'sms' && channel !== 'messenger')
+    problems.add('channel', texts.unknownChannel);
   const steps: { [id: string]: Step } = {};
   const rawSteps = r.obj(top.steps, 'steps');
   if (!rawSteps || !Object.keys(rawSteps).length) problems.add('steps', texts.noSteps);
@@ -127,7 +149,8 @@ function readKeyword(r: Reader, value: unknown, path: string): Keyword {
 function readLookups(r: Reader, value: unknown): Bot['lookups'] {
   const tables: Bot['lookups'] = {};
   for (const [name, rows] of Object.entries(r.obj(value, 'lookups') ?? {})) {
-    if (!VAR_NAME.test(name)) r.problems.add(`lookups.${name}`, r.problems.texts.tableNameChars(name));
+    if (!VAR_NAME.test(name))
+      r.problems.add(`lookups.${name}`, r.problems.texts.tableNameChars(name));
     const table: { [key: string]: LookupRow } = {};
     setOwn(tables, name, table);
     for (const [key, row] of Object.entries(r.obj(rows, `lookups.${name}`) ?? {})) {
@@ -135,7 +158,13 @@ function readLookups(r: Reader, value: unknown): Bot['lookups'] {
       if (typeof row === 'string') setOwn(table, key, row);
       else {
         const fields = r.obj(row, path) ?? {};
-        setOwn(table, key, Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, r.str(v, `${path}.${f}`) ?? '']) ));
+        setOwn(
+          table,
+          key,
+          Object.fromEntries(
+            Object.entries(fields).map(([f, v]) => [f, r.str(v, `${path}.${f}`) ?? '']),
+          ),
+        );
       }
     }
   }
@@ -146,43 +175,70 @@ function readStep(r: Reader, value: unknown, path: string): Step {
   const s = r.obj(value, path, STEP) ?? {};
   const ref = (v: unknown, p: string) => r.id(v, `${path}.${p}`, STEP_ID, 'stepId');
   const step: Step = {
-    say: r.list(s.say, `${path}.say`), ask: r.str(s.ask, `${path}.ask`),
+    say: r.list(s.say, `${path}.say`),
+    ask: r.str(s.ask, `${path}.ask`),
     save: r.id(s.save, `${path}.save`, VAR_NAME, 'variable'),
-    expect: readExpect(r, s.expect, `${path}.expect`), invalid: r.str(s.invalid, `${path}.invalid`),
+    expect: readExpect(r, s.expect, `${path}.expect`),
+    invalid: r.str(s.invalid, `${path}.invalid`),
     quickReplies: r.list(s.quickReplies, `${path}.quickReplies`),
-    buttons: s.buttons === undefined ? undefined : r.seq(s.buttons, `${path}.buttons`).map((b, i) => readButton(r, b, `${path}.buttons.${i}`)),
-    tag: r.list(s.tag, `${path}.tag`), untag: r.list(s.untag, `${path}.untag`),
-    branch: s.branch === undefined ? undefined : r.seq(s.branch, `${path}.branch`).map((b, i) => readBranch(r, b, `${path}.branch.${i}`)),
-    goto: ref(s.goto, 'goto'), end: r.bool(s.end, `${path}.end`),
-    promotional: r.bool(s.promotional, `${path}.promotional`), delayHours: r.num(s.delayHours, `${path}.delayHours`),
+    buttons:
+      s.buttons === undefined
+        ? undefined
+        : r
+            .seq(s.buttons, `${path}.buttons`)
+            .map((b, i) => readButton(r, b, `${path}.buttons.${i}`)),
+    tag: r.list(s.tag, `${path}.tag`),
+    untag: r.list(s.untag, `${path}.untag`),
+    branch:
+      s.branch === undefined
+        ? undefined
+        : r.seq(s.branch, `${path}.branch`).map((b, i) => readBranch(r, b, `${path}.branch.${i}`)),
+    goto: ref(s.goto, 'goto'),
+    end: r.bool(s.end, `${path}.end`),
+    promotional: r.bool(s.promotional, `${path}.promotional`),
+    delayHours: r.num(s.delayHours, `${path}.delayHours`),
   };
   const lookup = r.obj(s.lookup, `${path}.lookup`, 'table key save missing');
   if (lookup) {
     const at = `${path}.lookup`;
     step.lookup = {
-      table: r.id(lookup.table, `${at}.table`, VAR_NAME, 'table', true) ?? '', key: r.str(lookup.key, `${at}.key`, true) ?? '',
+      table: r.id(lookup.table, `${at}.table`, VAR_NAME, 'table', true) ?? '',
+      key: r.str(lookup.key, `${at}.key`, true) ?? '',
       save: r.id(lookup.save, `${at}.save`, VAR_NAME, 'variable', true) ?? '',
     };
     const missing = ref(lookup.missing, 'lookup.missing');
     if (missing !== undefined) step.lookup.missing = missing;
   }
-  if ((step.save || step.expect) && step.ask === undefined) r.problems.add(path, r.problems.texts.saveWithoutAsk(path));
-  if ((step.buttons || step.quickReplies) && !step.say && !step.ask) r.problems.add(path, r.problems.texts.buttonsWithoutText(path));
-  for (const key of Object.keys(step) as (keyof Step)[]) if (step[key] === undefined) delete step[key];
+  if ((step.save || step.expect) && step.ask === undefined)
+    r.problems.add(path, r.problems.texts.saveWithoutAsk(path));
+  if ((step.buttons || step.quickReplies) && !step.say && !step.ask)
+    r.problems.add(path, r.problems.texts.buttonsWithoutText(path));
+  for (const key of Object.keys(step) as (keyof Step)[])
+    if (step[key] === undefined) delete step[key];
   return step;
 }
 
 function readExpect(r: Reader, value: unknown, path: string): Expect | undefined {
   if (value === undefined) return undefined;
-  const e = typeof value === 'string' ? { type: value } : (r.obj(value, path, 'type options min max integer maxLength') ?? {});
+  const e =
+    typeof value === 'string'
+      ? { type: value }
+      : (r.obj(value, path, 'type options min max integer maxLength') ?? {});
   const type = r.str(e.type, typeof value === 'string' ? path : `${path}.type`, true);
-  if (type !== undefined && !TYPES.includes(type)) r.problems.add(path, r.problems.texts.unknownAnswerType(type, TYPES));
+  if (type !== undefined && !TYPES.includes(type))
+    r.problems.add(path, r.problems.texts.unknownAnswerType(type, TYPES));
   const expect: Expect = {
-    type: (type ?? 'text') as ExpectType, options: r.list(e.options, `${path}.options`), min: r.num(e.min, `${path}.min`),
-    max: r.num(e.max, `${path}.max`), integer: r.bool(e.integer, `${path}.integer`), maxLength: r.num(e.maxLength, `${path}.maxLength`),
+    type: (type ?? 'text') as ExpectType,
+    options: r.list(e.options, `${path}.options`),
+    min: r.num(e.min, `${path}.min`),
+    max: r.num(e.max, `${path}.max`),
+    integer: r.bool(e.integer, `${path}.integer`),
+    maxLength: r.num(e.maxLength, `${path}.maxLength`),
   };
-  if (type === 'choice' && !expect.options?.length) r.problems.add(path, r.problems.texts.choiceWithoutOptions);
-  for (const key of Object.keys(expect) as (keyof Expect)[]) if (expect[key] === undefined) delete expect[key];
+  if (type === 'choice' && !expect.options?.length)
+    r.problems.add(path, r.problems.texts.choiceWithoutOptions);
+  for (const key of Object.keys(expect) as (keyof Expect)[])
+    if (expect[key] === undefined) delete expect[key];
   return expect;
 }
 
@@ -191,7 +247,8 @@ function readButton(r: Reader, value: unknown, path: string): Button {
   const button: Button = { title: r.str(b.title, `${path}.title`, true) ?? '' };
   const url = r.str(b.url, `${path}.url`);
   const goto = r.id(b.goto, `${path}.goto`, STEP_ID, 'stepId');
-  if ((url === undefined) === (goto === undefined)) r.problems.add(path, r.problems.texts.buttonTarget);
+  if ((url === undefined) === (goto === undefined))
+    r.problems.add(path, r.problems.texts.buttonTarget);
   if (url !== undefined) button.url = url;
   if (goto !== undefined) button.goto = goto;
   return button;
@@ -202,7 +259,9 @@ function readBranch(r: Reader, value: unknown, path: string): Branch {
   const conditions = Array.isArray(b.if) ? b.if : [b.if];
   if (b.if === undefined) r.problems.add(path, r.problems.texts.branchWithoutIf);
   return {
-    if: conditions.map((c, i) => readCondition(r, c, Array.isArray(b.if) ? `${path}.if.${i}` : `${path}.if`)),
+    if: conditions.map((c, i) =>
+      readCondition(r, c, Array.isArray(b.if) ? `${path}.if.${i}` : `${path}.if`),
+    ),
     goto: r.id(b.goto, `${path}.goto`, STEP_ID, 'stepId', true) ?? '',
   };
 }
@@ -210,11 +269,19 @@ function readBranch(r: Reader, value: unknown, path: string): Branch {
 function readCondition(r: Reader, value: unknown, path: string): Condition {
   const c = r.obj(value ?? {}, path, CONDITION) ?? {};
   const condition: Condition = {
-    var: r.str(c.var, `${path}.var`), tagged: r.str(c.tagged, `${path}.tagged`), equals: r.str(c.equals, `${path}.equals`),
-    in: r.list(c.in, `${path}.in`), exists: r.bool(c.exists, `${path}.exists`), gt: r.str(c.gt, `${path}.gt`),
-    gte: r.str(c.gte, `${path}.gte`), lt: r.str(c.lt, `${path}.lt`), lte: r.str(c.lte, `${path}.lte`),
+    var: r.str(c.var, `${path}.var`),
+    tagged: r.str(c.tagged, `${path}.tagged`),
+    equals: r.str(c.equals, `${path}.equals`),
+    in: r.list(c.in, `${path}.in`),
+    exists: r.bool(c.exists, `${path}.exists`),
+    gt: r.str(c.gt, `${path}.gt`),
+    gte: r.str(c.gte, `${path}.gte`),
+    lt: r.str(c.lt, `${path}.lt`),
+    lte: r.str(c.lte, `${path}.lte`),
   };
-  if ((condition.var === undefined) === (condition.tagged === undefined)) r.problems.add(path, r.problems.texts.conditionTarget);
-  for (const key of Object.keys(condition) as (keyof Condition)[]) if (condition[key] === undefined) delete condition[key];
+  if ((condition.var === undefined) === (condition.tagged === undefined))
+    r.problems.add(path, r.problems.texts.conditionTarget);
+  for (const key of Object.keys(condition) as (keyof Condition)[])
+    if (condition[key] === undefined) delete condition[key];
   return condition;
 }

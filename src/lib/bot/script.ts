@@ -9,7 +9,15 @@ import { handleMessage, startConversation } from './engine.ts';
 import { MAX_CHECK_CHARS } from './limits.ts';
 import { matchesPattern } from './pattern.ts';
 import { scriptReasons, type ScriptReasons } from './script-reasons.ts';
-import type { Bot, Check, CheckResult, ConversationState, Language, Reply, ScriptResult } from './types.ts';
+import type {
+  Bot,
+  Check,
+  CheckResult,
+  ConversationState,
+  Language,
+  Reply,
+  ScriptResult,
+} from './types.ts';
 
 const CLOCK_START = Date.UTC(2026, 10, 3, 16, 0, 0);
 const MINUTE = 60_000;
@@ -24,13 +32,21 @@ const spoken = (replies: Reply[]) => replies.map((r) => r.text).join('\n');
  * const result = runScript(bot, { checks: [{ name: "RIDE asks for a ZIP", says: ["RIDE"], expect: ["ZIP"] }] });
  * result.checks[0]?.reason; // "After “RIDE” the bot said “What's your ZIP code?”."
  */
-export function runScript(bot: Bot, script: { checks: Check[]; language?: Language }): ScriptResult {
+export function runScript(
+  bot: Bot,
+  script: { checks: Check[]; language?: Language },
+): ScriptResult {
   const reasons = scriptReasons(script.language ?? bot.language);
   const checks = script.checks.map((check) => {
     try {
       return runCheck(bot, check, reasons);
     } catch (error) {
-      return { name: check.name, passed: false, reason: reasons.crashed(String(error)), transcript: [] };
+      return {
+        name: check.name,
+        passed: false,
+        reason: reasons.crashed(String(error)),
+        transcript: [],
+      };
     }
   });
   return { passed: checks.every((c) => c.passed), checks };
@@ -41,15 +57,27 @@ function runCheck(bot: Bot, check: Check, reasons: ScriptReasons): CheckResult {
   let now = CLOCK_START;
   let { state, replies } = startConversation(bot, { now });
   let heardChars = 0;
-  const hear = (list: Reply[]) => list.forEach((r) => [transcript.push({ from: 'bot', text: r.text }), (heardChars += r.text.length)]);
+  const hear = (list: Reply[]) =>
+    list.forEach((r) => [
+      transcript.push({ from: 'bot', text: r.text }),
+      (heardChars += r.text.length),
+    ]);
   const tooLong = () => heardChars > MAX_CHECK_CHARS;
-  const send = (text: string, from: ConversationState): { state: ConversationState; replies: Reply[] } => {
+  const send = (
+    text: string,
+    from: ConversationState,
+  ): { state: ConversationState; replies: Reply[] } => {
     transcript.push({ from: 'person', text });
     const turn = handleMessage(bot, from, text, { now: (now += MINUTE) });
     hear(turn.replies);
     return turn;
   };
-  const fail = (reason: string): CheckResult => ({ name: check.name, passed: false, reason, transcript });
+  const fail = (reason: string): CheckResult => ({
+    name: check.name,
+    passed: false,
+    reason,
+    transcript,
+  });
   const overLimit = () => fail(reasons.tooLong(MAX_CHECK_CHARS));
   hear(replies);
   for (const text of check.says) {
@@ -67,7 +95,8 @@ function runCheck(bot: Bot, check: Check, reasons: ScriptReasons): CheckResult {
   if (check.expectLast !== undefined) {
     const last = replies.at(-1)?.text;
     if (last === undefined) return fail(reasons.lastMissing(after, check.expectLast));
-    if (!matchesPattern(last, check.expectLast)) return fail(reasons.lastWrong(after, clip(last), check.expectLast));
+    if (!matchesPattern(last, check.expectLast))
+      return fail(reasons.lastWrong(after, clip(last), check.expectLast));
   }
   for (const pattern of check.expectNot ?? []) {
     if (matchesPattern(heard, pattern)) return fail(reasons.unwanted(after, said, pattern));
@@ -82,8 +111,18 @@ function runCheck(bot: Bot, check: Check, reasons: ScriptReasons): CheckResult {
   }
   for (const [name, expected] of Object.entries(check.vars ?? {})) {
     const value = state.vars[name];
-    const actual = value === undefined ? undefined : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    const actual =
+      value === undefined
+        ? undefined
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
     if (actual !== expected) return fail(reasons.wrongVar(name, expected, actual));
   }
-  return { name: check.name, passed: true, reason: reasons.passed(after, said, !!check.thenSilentOn?.length), transcript };
+  return {
+    name: check.name,
+    passed: true,
+    reason: reasons.passed(after, said, !!check.thenSilentOn?.length),
+    transcript,
+  };
 }

@@ -72,12 +72,33 @@ export function smsSegments(text: string): SmsInfo {
 
 // Spanish equivalents count too: the FCC rule covers any reasonable way a person says it, and
 // many of the people these bots serve write in Spanish (PARAR, BAJA, "ya no me manden mensajes").
-const OPT_OUT_WORDS = ['stop', 'stopall', 'unsubscribe', 'cancel', 'end', 'quit', 'revoke', 'optout', 'opt out', 'parar', 'cancelar', 'baja', 'basta'];
+const OPT_OUT_WORDS = [
+  'stop',
+  'stopall',
+  'unsubscribe',
+  'cancel',
+  'end',
+  'quit',
+  'revoke',
+  'optout',
+  'opt out',
+  'parar',
+  'cancelar',
+  'baja',
+  'basta',
+];
 // Matched exactly, not with typo tolerance: ALTO is one letter from ALTA ("dar de alta", sign up).
 const OPT_OUT_EXACT = ['alto', 'no mas', 'no mas mensajes', 'no mas textos', 'ya basta'];
 // Whole messages that may answer a question as well as ask to stop: confirm before acting.
 // ("Para" alone is PARAR's imperative, and is taken as an opt-out.)
-const MAYBE_OPT_OUT: { [normal: string]: 'en' | 'es' } = { fin: 'es', 'ya no': 'es', 'ya estuvo': 'es', enough: 'en', 'no more': 'en', 'leave me': 'en' };
+const MAYBE_OPT_OUT: { [normal: string]: 'en' | 'es' } = {
+  fin: 'es',
+  'ya no': 'es',
+  'ya estuvo': 'es',
+  enough: 'en',
+  'no more': 'en',
+  'leave me': 'en',
+};
 const OPT_OUT_PHRASE =
   /\b(stop (texting|messaging|sending|contacting|all|it|please)|please stop|take me off|remove me|revoke|opt (me )?out|optout|unsubscribe|(do ?n ?t|do not) (text|message|contact)|leave me alone|no more (texts|messages)|ya no (me )?(manden|envien|escriban|mande|envie|escriba)|no (me )?(manden|envien|escriban) mas|no (quiero )?(recibir )?mas (mensajes|textos)|(dejen|deja) de (mandar|enviar|escribir)(me)?|ya basta|basta de (mensajes|textos)|dar(me)? de baja|quiero (la )?baja|(sacar?|saquen|quitar?|quiten|borrar?|borren) ?me de (la|su|tu|esta) lista)\b/;
 const NOT_OPT_OUT = ['subscribe', 'resubscribe', 'sub scribe'];
@@ -93,7 +114,9 @@ export function isOptOut(text: string): boolean {
   const n = normalize(text);
   // SUBSCRIBE is only two edits from UNSUBSCRIBE, but it means the opposite.
   if (NOT_OPT_OUT.includes(n)) return false;
-  return OPT_OUT_EXACT.includes(n) || bestNormalMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n);
+  return (
+    OPT_OUT_EXACT.includes(n) || bestNormalMatch(n, OPT_OUT_WORDS) >= 0 || OPT_OUT_PHRASE.test(n)
+  );
 }
 
 /**
@@ -116,8 +139,22 @@ export const OPT_OUT_KEYWORDS: { en: readonly string[]; es: readonly string[] } 
 
 /** Plain-language requests the engine also treats as opt-outs (examples, not the whole rule). */
 export const OPT_OUT_EXAMPLES: { en: readonly string[]; es: readonly string[] } = {
-  en: ['take me off your list', 'stop texting me', 'please stop', 'remove me', "don't text me", 'no more messages'],
-  es: ['ya no me manden mensajes', 'no quiero recibir más mensajes', 'dejen de escribirme', 'sáquenme de la lista', 'darme de baja', 'ya basta'],
+  en: [
+    'take me off your list',
+    'stop texting me',
+    'please stop',
+    'remove me',
+    "don't text me",
+    'no more messages',
+  ],
+  es: [
+    'ya no me manden mensajes',
+    'no quiero recibir más mensajes',
+    'dejen de escribirme',
+    'sáquenme de la lista',
+    'darme de baja',
+    'ya basta',
+  ],
 };
 
 /**
@@ -137,10 +174,21 @@ export function isHelp(text: string): boolean {
 }
 
 /** Words an SMS bot can't use as its own keywords: the opt-out and HELP rules answer first. */
-export const RESERVED_SMS_WORDS = [...OPT_OUT_WORDS, ...OPT_OUT_EXACT, ...Object.keys(MAYBE_OPT_OUT), ...HELP_WORDS];
+export const RESERVED_SMS_WORDS = [
+  ...OPT_OUT_WORDS,
+  ...OPT_OUT_EXACT,
+  ...Object.keys(MAYBE_OPT_OUT),
+  ...HELP_WORDS,
+];
 
 // Characters that silently force UCS-2 but have a GSM-7 twin; the linter suggests the swap.
 export const GSM_LOOKALIKES: { [char: string]: string } = {
-  '\u2018': "'", '\u2019': "'", '\u201C': '"', '\u201D': '"',
-  '\u2013': '-', '\u2014': '-', '\u2026': '...', '\u00A0': ' ',
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2026': '...',
+  '\u00A0': ' ',
 };

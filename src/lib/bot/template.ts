@@ -25,7 +25,11 @@ export function readVar(vars: { [name: string]: VarValue }, path: string): VarVa
  * Fill in `{{…}}` placeholders.
  * @example interpolate("Hi {{name|there}}, ZIP {{zip}}", { zip: "94110" }) // "Hi there, ZIP 94110"
  */
-export function interpolate(text: string, vars: { [name: string]: VarValue }, maxLength = Infinity): string {
+export function interpolate(
+  text: string,
+  vars: { [name: string]: VarValue },
+  maxLength = Infinity,
+): string {
   if (!text.includes('{{')) return cut(text, maxLength);
   // Built piece by piece so that a template repeating a long value stops at the cap instead of
   // building a huge string first.
@@ -34,7 +38,12 @@ export function interpolate(text: string, vars: { [name: string]: VarValue }, ma
   for (const m of text.matchAll(PLACEHOLDER)) {
     const [whole, name = '', fields = '', fallback] = m;
     const value = readVar(vars, name + fields);
-    const piece = value === undefined || value === '' ? (fallback?.trim() ?? '') : typeof value === 'object' ? Object.values(value).join(', ') : String(value);
+    const piece =
+      value === undefined || value === ''
+        ? (fallback?.trim() ?? '')
+        : typeof value === 'object'
+          ? Object.values(value).join(', ')
+          : String(value);
     out += text.slice(last, m.index) + piece;
     last = m.index + whole.length;
     if (out.length > maxLength) return cut(out, maxLength);
@@ -61,5 +70,8 @@ export interface Placeholder {
  * @example placeholders("{{clinic.name}} {{x|y}}") // [{ name: "clinic", hasDefault: false }, { name: "x", hasDefault: true }]
  */
 export function placeholders(text: string): Placeholder[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => ({ name: m[1]!, hasDefault: m[3] !== undefined }));
+  return [...text.matchAll(PLACEHOLDER)].map((m) => ({
+    name: m[1]!,
+    hasDefault: m[3] !== undefined,
+  }));
 }

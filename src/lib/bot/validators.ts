@@ -28,7 +28,9 @@ function parseNumber(text: string): number | null {
   const digits = text.replace(/(\d),(?=\d{3}\b)/g, '$1').match(/-?\d+(?:\.\d+)?/g);
   if (digits) return digits.length === 1 ? Number(digits[0]) : null;
   const words = normalize(text).split(' ');
-  const found = NUMBER_WORDS.flatMap((row) => words.map((w) => row.indexOf(w)).filter((n) => n >= 0));
+  const found = NUMBER_WORDS.flatMap((row) =>
+    words.map((w) => row.indexOf(w)).filter((n) => n >= 0),
+  );
   return found.length === 1 ? found[0]! : null;
 }
 
@@ -39,7 +41,11 @@ function parseNumber(text: string): number | null {
  * @example validateAnswer({ type: "number", min: 1, max: 8 }, "12") // { ok: false, hint: "Please reply with a number from 1 to 8." }
  * @example validateAnswer({ type: "yes-no" }, "quizás", { language: "es" }) // { ok: false, hint: "Responde SÍ o NO." }
  */
-export function validateAnswer(expect: Expect, text: string, { aliases, language }: { aliases?: string[]; language?: Language } = {}): Validation {
+export function validateAnswer(
+  expect: Expect,
+  text: string,
+  { aliases, language }: { aliases?: string[]; language?: Language } = {},
+): Validation {
   const answer = text.trim();
   const hints = builtinTexts(language);
   switch (expect.type) {
@@ -59,9 +65,7 @@ export function validateAnswer(expect: Expect, text: string, { aliases, language
     case 'choice': {
       const options = expect.options ?? [];
       const i = matchOption(answer, options, aliases);
-      return i >= 0
-        ? { ok: true, value: options[i]! }
-        : { ok: false, hint: hints.choice(options) };
+      return i >= 0 ? { ok: true, value: options[i]! } : { ok: false, hint: hints.choice(options) };
     }
     case 'email': {
       const email = answer.toLowerCase();
@@ -78,7 +82,8 @@ export function validateAnswer(expect: Expect, text: string, { aliases, language
     }
     case 'zip': {
       const zips = answer.match(/\b\d{5}(?:-?\d{4})?\b/g);
-      const onlyDigits = zips?.length === 1 && answer.replace(/\D/g, '').length === zips[0]!.replace('-', '').length;
+      const onlyDigits =
+        zips?.length === 1 && answer.replace(/\D/g, '').length === zips[0]!.replace('-', '').length;
       return onlyDigits
         ? { ok: true, value: zips[0]!.slice(0, 5) }
         : { ok: false, hint: hints.zip };

@@ -30,21 +30,46 @@ export interface Curriculum {
  * only when `includeDrafts` (dev preview); lessons outside any module are left out (the content
  * check reports them).
  */
-export function buildCurriculum(slug: string, course: Course, lessons: LessonSummary[], includeDrafts: boolean): Curriculum {
-  const visible = lessons.filter((lesson) => lesson.courseSlug === slug && (includeDrafts || !lesson.data.draft));
+export function buildCurriculum(
+  slug: string,
+  course: Course,
+  lessons: LessonSummary[],
+  includeDrafts: boolean,
+): Curriculum {
+  const visible = lessons.filter(
+    (lesson) => lesson.courseSlug === slug && (includeDrafts || !lesson.data.draft),
+  );
   const modules = course.modules.map((mod) => {
-    const inModule = visible.filter((lesson) => lesson.data.module === mod.id).sort((a, b) => a.data.order - b.data.order);
-    return { ...mod, lessons: inModule, minutes: inModule.reduce((sum, lesson) => sum + lesson.data.duration, 0) };
+    const inModule = visible
+      .filter((lesson) => lesson.data.module === mod.id)
+      .sort((a, b) => a.data.order - b.data.order);
+    return {
+      ...mod,
+      lessons: inModule,
+      minutes: inModule.reduce((sum, lesson) => sum + lesson.data.duration, 0),
+    };
   });
   const ordered = modules.flatMap((mod) => mod.lessons);
-  return { slug, course, modules, lessons: ordered, minutes: ordered.reduce((sum, l) => sum + l.data.duration, 0) };
+  return {
+    slug,
+    course,
+    modules,
+    lessons: ordered,
+    minutes: ordered.reduce((sum, l) => sum + l.data.duration, 0),
+  };
 }
 
 /** The lessons before and after `lessonSlug` in reading order (null at either end). */
-export function neighbours(curriculum: Curriculum, lessonSlug: string): { previous: LessonSummary | null; next: LessonSummary | null } {
+export function neighbours(
+  curriculum: Curriculum,
+  lessonSlug: string,
+): { previous: LessonSummary | null; next: LessonSummary | null } {
   const index = curriculum.lessons.findIndex((lesson) => lesson.slug === lessonSlug);
   if (index < 0) return { previous: null, next: null };
-  return { previous: curriculum.lessons[index - 1] ?? null, next: curriculum.lessons[index + 1] ?? null };
+  return {
+    previous: curriculum.lessons[index - 1] ?? null,
+    next: curriculum.lessons[index + 1] ?? null,
+  };
 }
 
 export function findLesson(curriculum: Curriculum, lessonSlug: string): LessonSummary | undefined {

@@ -6,7 +6,13 @@
 
 export type DatabaseConfig =
   | { engine: 'sqlite'; path: string; busyTimeoutMs: number }
-  | { engine: 'postgres'; url: string; poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  | {
+      engine: 'postgres';
+      url: string;
+      poolSize: number;
+      connectTimeoutMs: number;
+      statementTimeoutMs: number;
+    };
 
 export interface DatabaseSettings {
   DATABASE_URL?: string | undefined;
@@ -22,7 +28,8 @@ export const DEFAULT_DATABASE_PATH = 'data/botcamp.db';
 function positive(value: number | string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} must be a positive whole number, not "${value}".`);
   return n;
 }
 
@@ -33,16 +40,31 @@ function positive(value: number | string | undefined, fallback: number, name: st
 export function databaseConfig(env: DatabaseSettings): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (url) {
-    if (!/^postgres(ql)?:\/\//i.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use SQLite at DATABASE_PATH).');
+    if (!/^postgres(ql)?:\/\//i.test(url))
+      throw new Error(
+        'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use SQLite at DATABASE_PATH).',
+      );
     return {
       engine: 'postgres',
       url,
       poolSize: positive(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE'),
-      connectTimeoutMs: positive(env.DATABASE_CONNECT_TIMEOUT_MS, 5_000, 'DATABASE_CONNECT_TIMEOUT_MS'),
-      statementTimeoutMs: positive(env.DATABASE_STATEMENT_TIMEOUT_MS, 15_000, 'DATABASE_STATEMENT_TIMEOUT_MS'),
+      connectTimeoutMs: positive(
+        env.DATABASE_CONNECT_TIMEOUT_MS,
+        5_000,
+        'DATABASE_CONNECT_TIMEOUT_MS',
+      ),
+      statementTimeoutMs: positive(
+        env.DATABASE_STATEMENT_TIMEOUT_MS,
+        15_000,
+        'DATABASE_STATEMENT_TIMEOUT_MS',
+      ),
     };
   }
-  return { engine: 'sqlite', path: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH, busyTimeoutMs: positive(env.DATABASE_BUSY_TIMEOUT_MS, 5_000, 'DATABASE_BUSY_TIMEOUT_MS') };
+  return {
+    engine: 'sqlite',
+    path: env.DATABASE_PATH?.trim() || DEFAULT_DATABASE_PATH,
+    busyTimeoutMs: positive(env.DATABASE_BUSY_TIMEOUT_MS, 5_000, 'DATABASE_BUSY_TIMEOUT_MS'),
+  };
 }
 
 /**

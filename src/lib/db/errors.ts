@@ -23,7 +23,8 @@ export class DatabaseTooNewError extends Error {
 
 /** `error` and the errors it wraps (drizzle wraps driver errors in `cause`). */
 function* chain(error: unknown): Generator<Error & { code?: unknown }> {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) yield e;
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++)
+    yield e;
 }
 
 const codeOf = (e: { code?: unknown }): string => (typeof e.code === 'string' ? e.code : '');
@@ -38,15 +39,33 @@ const codeOf = (e: { code?: unknown }): string => (typeof e.code === 'string' ? 
 export function isUniqueViolation(error: unknown): boolean {
   for (const e of chain(error)) {
     const code = codeOf(e);
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505') return true;
+    if (
+      code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+      code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      code === '23505'
+    )
+      return true;
   }
   return false;
 }
 
 // Connection-level failures: the network, the server shutting down or refusing connections
 // (class 08, 57P0x, 53300 too many connections), and node-postgres's own connection timeouts.
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300']);
-const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i;
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|connect ECONNREFUSED|Client has encountered a connection error/i;
 
 /**
  * True when `error` means the database is out of reach or too busy right now (answer 503 and

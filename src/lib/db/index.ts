@@ -7,7 +7,12 @@ import type { Db } from './types.ts';
 export type { Db, Durability, Query, Reader } from './types.ts';
 export { databaseConfig, describeDatabase, type DatabaseConfig } from './config.ts';
 export { preparedRead } from './prepared.ts';
-export { DatabaseTooNewError, DatabaseUnavailableError, isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
+export {
+  DatabaseTooNewError,
+  DatabaseUnavailableError,
+  isDatabaseUnavailable,
+  isUniqueViolation,
+} from './errors.ts';
 
 /**
  * Opens the database a config (or a SQLite path, or a postgres:// URL) names, applies pending
@@ -15,9 +20,18 @@ export { DatabaseTooNewError, DatabaseUnavailableError, isDatabaseUnavailable, i
  * @example const db = await openDatabase(':memory:');
  * @example const db = await openDatabase(databaseConfig(process.env));
  */
-export async function openDatabase(target: string | DatabaseConfig, options: { migrate?: boolean; log?: (line: string) => void } = {}): Promise<Db> {
-  const config = typeof target === 'string' ? databaseConfig(/^postgres(ql)?:/i.test(target) ? { DATABASE_URL: target } : { DATABASE_PATH: target }) : target;
+export async function openDatabase(
+  target: string | DatabaseConfig,
+  options: { migrate?: boolean; log?: (line: string) => void } = {},
+): Promise<Db> {
+  const config =
+    typeof target === 'string'
+      ? databaseConfig(
+          /^postgres(ql)?:/i.test(target) ? { DATABASE_URL: target } : { DATABASE_PATH: target },
+        )
+      : target;
   bindSchema(config.engine);
-  return config.engine === 'postgres' ? openPostgres(config, options) : openSqlite(config.path, { ...options, busyTimeoutMs: config.busyTimeoutMs });
+  return config.engine === 'postgres'
+    ? openPostgres(config, options)
+    : openSqlite(config.path, { ...options, busyTimeoutMs: config.busyTimeoutMs });
 }
-

@@ -13,5 +13,6 @@ import type { Query } from './types.ts';
 export async function lockKeys(tx: Query, keys: string[]): Promise<void> {
   if (boundEngine !== 'postgres') return;
   const pg = tx as unknown as { execute(query: ReturnType<typeof sql>): Promise<unknown> };
-  for (const key of [...new Set(keys)].sort()) await pg.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
+  for (const key of [...new Set(keys)].sort())
+    await pg.execute(sql`select pg_advisory_xact_lock(hashtext(${key}))`);
 }

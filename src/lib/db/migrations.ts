@@ -25,7 +25,11 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * The migrations still to apply after `lastApplied` (drizzle's `created_at` of the newest row),
  * or an error when the database has one this code does not know.
  */
-export function pendingMigrations(all: MigrationMeta[], lastApplied: number | null, where: string): MigrationMeta[] {
+export function pendingMigrations(
+  all: MigrationMeta[],
+  lastApplied: number | null,
+  where: string,
+): MigrationMeta[] {
   const newestKnown = all.at(-1)?.folderMillis ?? 0;
   if (lastApplied !== null && lastApplied > newestKnown) {
     throw new DatabaseTooNewError(

@@ -15,7 +15,9 @@ import type { Reader } from './types.ts';
  * const byUser = preparedRead((q) => q.select().from(enrollments).where(eq(enrollments.userId, sql.placeholder('userId'))).prepare());
  * const rows = await byUser(db.read, { userId: 7 });
  */
-export function preparedRead<Query extends { execute(values?: Record<string, unknown>): unknown }>(build: (q: Reader) => Query): (q: Reader, values: Record<string, unknown>) => Promise<RowsOf<Query>> {
+export function preparedRead<Query extends { execute(values?: Record<string, unknown>): unknown }>(
+  build: (q: Reader) => Query,
+): (q: Reader, values: Record<string, unknown>) => Promise<RowsOf<Query>> {
   const built = new WeakMap<Reader, Query>();
   return async (q, values) => {
     let query = built.get(q);
@@ -28,4 +30,6 @@ export function preparedRead<Query extends { execute(values?: Record<string, unk
 }
 
 /** What a prepared query's execute() resolves to. */
-type RowsOf<Query> = Query extends { execute(...args: never[]): infer Result } ? Awaited<Result> : never;
+type RowsOf<Query> = Query extends { execute(...args: never[]): infer Result }
+  ? Awaited<Result>
+  : never;

@@ -7,7 +7,9 @@ import { pendingMigrations, readMigrations, statementsOf } from './migrations.ts
 import type { Db, Query } from './types.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const isBusy = (e: unknown) => (e as { code?: string }).code === 'SQLITE_BUSY' || (e as { code?: string }).code === 'SQLITE_LOCKED';
+const isBusy = (e: unknown) =>
+  (e as { code?: string }).code === 'SQLITE_BUSY' ||
+  (e as { code?: string }).code === 'SQLITE_LOCKED';
 
 /**
  * Takes SQLite's write lock (BEGIN IMMEDIATE) without blocking the thread: busy_timeout would
@@ -23,7 +25,12 @@ async function beginImmediate(conn: Database.Database, timeoutMs: number): Promi
       return;
     } catch (error) {
       if (!isBusy(error)) throw error;
-      if (Date.now() >= deadline) throw new DatabaseUnavailableError('busy', `The database is busy (its write lock was held for more than ${timeoutMs} ms).`, { cause: error });
+      if (Date.now() >= deadline)
+        throw new DatabaseUnavailableError(
+          'busy',
+          `The database is busy (its write lock was held for more than ${timeoutMs} ms).`,
+          { cause: error },
+        );
       await sleep(wait + Math.random() * wait);
     }
   }
@@ -71,7 +78,10 @@ function serialiser(): <T>(job: () => Promise<T>) => Promise<T> {
  * `relaxed` (see Durability) commit with NORMAL instead: in WAL mode that skips the fsync but
  * stays atomic, and the next FULL commit syncs the WAL up to and including them.
  */
-export async function openSqlite(file: string, options: { migrate?: boolean; busyTimeoutMs?: number } = {}): Promise<Db> {
+export async function openSqlite(
+  file: string,
+  options: { migrate?: boolean; busyTimeoutMs?: number } = {},
+): Promise<Db> {
   const memory = file === ':memory:';
   if (!memory) mkdirSync(dirname(resolve(file)), { recursive: true });
   const busyTimeoutMs = options.busyTimeoutMs ?? 5_000;
@@ -148,14 +158,29 @@ async function migrate(conn: Database.Database, file: string, timeoutMs: number)
   try {
     await beginImmediate(conn, timeoutMs);
     try {
-      conn.exec('CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)');
-      const last = conn.prepare('SELECT created_at AS at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1').get() as { at: number | string } | undefined;
-      for (const migration of pendingMigrations(all, last ? Number(last.at) : null, `SQLite at ${file}`)) {
+      conn.exec(
+        'CREATE TABLE IF NOT EXISTS "__drizzle_migrations" (id INTEGER PRIMARY KEY AUTOINCREMENT, hash text NOT NULL, created_at numeric)',
+      );
+      const last = conn
+        .prepare(
+          'SELECT created_at AS at FROM "__drizzle_migrations" ORDER BY created_at DESC LIMIT 1',
+        )
+        .get() as { at: number | string } | undefined;
+      for (const migration of pendingMigrations(
+        all,
+        last ? Number(last.at) : null,
+        `SQLite at ${file}`,
+      )) {
         for (const statement of statementsOf(migration)) conn.exec(statement);
-        conn.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run(migration.hash, migration.folderMillis);
+        conn
+          .prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)')
+          .run(migration.hash, migration.folderMillis);
       }
       const broken = conn.pragma('foreign_key_check') as unknown[];
-      if (broken.length) throw new Error(`A migration left ${broken.length} row(s) whose foreign keys point nowhere; nothing was changed.`);
+      if (broken.length)
+        throw new Error(
+          `A migration left ${broken.length} row(s) whose foreign keys point nowhere; nothing was changed.`,
+        );
       conn.exec('COMMIT');
     } catch (error) {
       if (conn.inTransaction) conn.exec('ROLLBACK');

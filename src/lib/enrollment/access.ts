@@ -36,7 +36,9 @@ export function decideLessonAccess(
   if (isStaff(viewer)) return { allowed: true, via: 'staff' };
   if (viewer !== null && isActive(enrollment)) return { allowed: true, via: 'enrolled' };
   if (lesson.preview) return { allowed: true, via: 'preview' };
-  return viewer === null ? { allowed: false, reason: 'login-required' } : { allowed: false, reason: 'not-enrolled' };
+  return viewer === null
+    ? { allowed: false, reason: 'login-required' }
+    : { allowed: false, reason: 'not-enrolled' };
 }
 
 /**
@@ -47,9 +49,15 @@ export function decideLessonAccess(
  * const access = await lessonAccess(db.read, locals.user, courseSlug, { preview: lesson.data.preview });
  * if (!access.allowed) return access.reason === 'login-required' ? redirectToLogin() : redirectToCoursePage();
  */
-export async function lessonAccess(q: Reader, viewer: Viewer, courseSlug: string, lesson: { preview: boolean }): Promise<LessonAccess> {
+export async function lessonAccess(
+  q: Reader,
+  viewer: Viewer,
+  courseSlug: string,
+  lesson: { preview: boolean },
+): Promise<LessonAccess> {
   // Anonymous and staff viewers do not depend on an enrollment, so skip the query for them.
-  const enrollment = viewer === null || isStaff(viewer) ? null : await getEnrollment(q, viewer.id, courseSlug);
+  const enrollment =
+    viewer === null || isStaff(viewer) ? null : await getEnrollment(q, viewer.id, courseSlug);
   return decideLessonAccess(viewer, lesson, enrollment);
 }
 
@@ -73,7 +81,11 @@ export function tracksProgress(access: LessonAccess): boolean {
  * @example
  * if (!(await canTrackProgress(db.read, locals.user, courseSlug))) return new Response(null, { status: 403 });
  */
-export async function canTrackProgress(q: Reader, viewer: Viewer, courseSlug: string): Promise<boolean> {
+export async function canTrackProgress(
+  q: Reader,
+  viewer: Viewer,
+  courseSlug: string,
+): Promise<boolean> {
   if (viewer === null) return false;
   if (isStaff(viewer)) return true;
   return isActive(await getEnrollment(q, viewer.id, courseSlug));

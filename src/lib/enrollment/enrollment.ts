@@ -48,7 +48,11 @@ export interface EnrollOutcome {
  * const row = await getEnrollment(db.read, user.id, 'texting-for-turnout');
  * if (row?.status === 'refunded') showRefundNotice();
  */
-export async function getEnrollment(q: Reader, userId: number, courseSlug: string): Promise<EnrollmentRow | null> {
+export async function getEnrollment(
+  q: Reader,
+  userId: number,
+  courseSlug: string,
+): Promise<EnrollmentRow | null> {
   const [row] = await enrollmentOf(q, { userId, courseSlug });
   return row ?? null;
 }
@@ -58,7 +62,12 @@ const enrollmentOf = preparedRead((q) =>
   q
     .select()
     .from(enrollments)
-    .where(and(eq(enrollments.userId, sql.placeholder('userId')), eq(enrollments.courseSlug, sql.placeholder('courseSlug'))))
+    .where(
+      and(
+        eq(enrollments.userId, sql.placeholder('userId')),
+        eq(enrollments.courseSlug, sql.placeholder('courseSlug')),
+      ),
+    )
     .limit(1)
     .prepare(),
 );
@@ -87,12 +96,21 @@ export async function getEnrollmentById(q: Reader, id: number): Promise<Enrollme
  * const r = await enroll(db, { userId, courseSlug: 'texting-for-turnout', source: 'stripe', stripe: { checkoutSessionId: session.id, amountPaid: 4900, currency: 'usd' } });
  * if (!r.ok) flagDuplicatePayment(session.id);
  */
-export function enroll(db: Db, input: EnrollInput, now: Date = new Date()): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
+export function enroll(
+  db: Db,
+  input: EnrollInput,
+  now: Date = new Date(),
+): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
   return db.write((tx) => enrollWithin(tx, input, now));
 }
 
 /** `enroll` inside a transaction the caller holds (payment fulfilment records its event with it). */
-export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, retried = false): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
+export async function enrollWithin(
+  tx: Query,
+  input: EnrollInput,
+  now: Date,
+  retried = false,
+): Promise<Result<EnrollOutcome, 'already-enrolled'>> {
   const existing = await getEnrollment(tx, input.userId, input.courseSlug);
   const payment = {
     stripeCheckoutSessionId: input.stripe?.checkoutSessionId ?? null,
@@ -104,7 +122,8 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
 
   if (existing?.status === 'active') {
     const secondPayment =
-      input.stripe !== undefined && existing.stripeCheckoutSessionId !== input.stripe.checkoutSessionId;
+      input.stripe !== undefined &&
+      existing.stripeCheckoutSessionId !== input.stripe.checkoutSessionId;
     if (secondPayment) return { ok: false, error: 'already-enrolled' };
     return { ok: true, value: { enrollment: existing, created: false } };
   }
@@ -113,14 +132,25 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
   if (existing === null) {
     const [inserted] = await tx
       .insert(enrollments)
-      .values({ userId: input.userId, courseSlug: input.courseSlug, status: 'active', source: input.source, ...payment, partnerGroup: input.partnerGroup ?? null, createdAt: now })
+      .values({
+        userId: input.userId,
+        courseSlug: input.courseSlug,
+        status: 'active',
+        source: input.source,
+        ...payment,
+        partnerGroup: input.partnerGroup ?? null,
+        createdAt: now,
+      })
       // Any unique conflict: the same learner and course, or the same Stripe checkout session
       // (a webhook delivered twice at once).
       .onConflictDoNothing()
       .returning();
     // Another server enrolled them meanwhile: decide again on the row it committed.
     if (inserted === undefined) {
-      if (retried) throw new Error(`enrollment of user ${input.userId} in ${input.courseSlug} conflicted twice`);
+      if (retried)
+        throw new Error(
+          `enrollment of user ${input.userId} in ${input.courseSlug} conflicted twice`,
+        );
       return enrollWithin(tx, input, now, true);
     }
     enrollment = inserted;
@@ -131,7 +161,13 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
     const groupUpdate = input.partnerGroup ? { partnerGroup: input.partnerGroup } : {};
     const [updated] = await tx
       .update(enrollments)
-      .set({ status: 'active', source: input.source, ...paymentUpdate, ...groupUpdate, updatedAt: now })
+      .set({
+        status: 'active',
+        source: input.source,
+        ...paymentUpdate,
+        ...groupUpdate,
+        updatedAt: now,
+      })
       .where(and(eq(enrollments.id, existing.id), ne(enrollments.status, 'active')))
       .returning();
     if (updated === undefined) {
@@ -155,7 +191,11 @@ export async function enrollWithin(tx: Query, input: EnrollInput, now: Date, ret
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.stripe === undefined
           ? {}
-          : { checkoutSessionId: input.stripe.checkoutSessionId, amountPaid: payment.amountPaid, currency: payment.currency }),
+          : {
+              checkoutSessionId: input.stripe.checkoutSessionId,
+              amountPaid: payment.amountPaid,
+              currency: payment.currency,
+            }),
       },
     },
     now,
@@ -197,7 +237,8 @@ export function revokeEnrollment(
 ): Promise<Result<void, 'not-enrolled'>> {
   return db.write(async (tx): Promise<Result<void, 'not-enrolled'>> => {
     const existing = await getEnrollment(tx, input.userId, input.courseSlug);
-    if (existing === null || existing.status !== 'active') return { ok: false, error: 'not-enrolled' };
+    if (existing === null || existing.status !== 'active')
+      return { ok: false, error: 'not-enrolled' };
     // Conditional on the row still being active, so of two revocations racing on two servers one
     // changes it (and is audited) and the other finds nothing to revoke.
     const revoked = await tx
@@ -233,5 +274,8 @@ export async function listEnrollmentsForUser(db: Db, userId: number): Promise<En
     .select()
     .from(enrollments)
     .where(and(eq(enrollments.userId, userId), eq(enrollments.status, 'active')))
-    .orderBy(desc(sql`coalesce(${enrollments.updatedAt}, ${enrollments.createdAt})`), desc(enrollments.id));
+    .orderBy(
+      desc(sql`coalesce(${enrollments.updatedAt}, ${enrollments.createdAt})`),
+      desc(enrollments.id),
+    );
 }

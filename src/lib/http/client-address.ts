@@ -21,20 +21,27 @@ export interface TrustedProxies {
  * const r = parseTrustedProxies('127.0.0.1, 10.0.0.0/8');
  * if (!r.ok) throw new Error(r.error);
  */
-export function parseTrustedProxies(value: string | undefined): { ok: true; proxies: TrustedProxies } | { ok: false; error: string } {
+export function parseTrustedProxies(
+  value: string | undefined,
+): { ok: true; proxies: TrustedProxies } | { ok: false; error: string } {
   const list = new BlockList();
   const entries = (value ?? '').split(/[\s,]+/).filter(Boolean);
   for (const entry of entries) {
     const [address = '', prefix, extra] = entry.split('/');
     const family = isIP(address);
-    if (family === 0 || extra !== undefined) return { ok: false, error: `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (like 10.0.0.0/8)` };
+    if (family === 0 || extra !== undefined)
+      return {
+        ok: false,
+        error: `TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (like 10.0.0.0/8)`,
+      };
     const type = family === 4 ? 'ipv4' : 'ipv6';
     if (prefix === undefined) {
       list.addAddress(address, type);
       continue;
     }
     const bits = Number(prefix);
-    if (!/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128)) return { ok: false, error: `TRUSTED_PROXIES: "${entry}" has an invalid prefix length` };
+    if (!/^\d+$/.test(prefix) || bits > (family === 4 ? 32 : 128))
+      return { ok: false, error: `TRUSTED_PROXIES: "${entry}" has an invalid prefix length` };
     list.addSubnet(address, bits, type);
   }
   return {
@@ -66,10 +73,17 @@ function normalizeAddress(address: string): string {
  * @example
  * realClientAddress('127.0.0.1', '198.51.100.7, 127.0.0.1', proxies) // '198.51.100.7'
  */
-export function realClientAddress(socketAddress: string | undefined, forwardedFor: string | string[] | undefined, proxies: TrustedProxies): string {
+export function realClientAddress(
+  socketAddress: string | undefined,
+  forwardedFor: string | string[] | undefined,
+  proxies: TrustedProxies,
+): string {
   let client = normalizeAddress(socketAddress ?? '');
   if (!client || !proxies.has(client)) return client || 'unknown';
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? '')).split(',').map((hop) => hop.trim()).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : (forwardedFor ?? ''))
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = normalizeAddress(hops[i] ?? '');
     if (isIP(hop) === 0) break;

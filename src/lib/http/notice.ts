@@ -12,6 +12,12 @@ export function parseNotice(value: string | undefined): Notice | undefined {
   return (NOTICES as readonly string[]).includes(value ?? '') ? (value as Notice) : undefined;
 }
 
-export function noticeCookieOptions(secure: boolean): { path: string; httpOnly: true; sameSite: 'lax'; secure: boolean; maxAge: number } {
+export function noticeCookieOptions(secure: boolean): {
+  path: string;
+  httpOnly: true;
+  sameSite: 'lax';
+  secure: boolean;
+  maxAge: number;
+} {
   return { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: 60 };
 }

@@ -10,11 +10,16 @@
  */
 export function isSameOrigin(headers: Headers, origins: string | readonly string[]): boolean {
   const origin = headers.get('origin');
-  if (origin !== null) return typeof origins === 'string' ? origin === origins : origins.includes(origin);
+  if (origin !== null)
+    return typeof origins === 'string' ? origin === origins : origins.includes(origin);
   return headers.get('sec-fetch-site') === 'same-origin';
 }
 
-const FORM_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const FORM_CONTENT_TYPES = [
+  'application/x-www-form-urlencoded',
+  'multipart/form-data',
+  'text/plain',
+];
 
 /**
  * Whether a request is one a cross-site page could send without asking (a form post, or a

@@ -62,7 +62,11 @@ export class PublicPageCache {
     // Encoded or doubled slashes would let one page be kept under many paths.
     if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//')) return null;
     const cookies = request.headers.get('cookie');
-    if (cookies && cookies.split(';').some((pair) => pair.trim().startsWith(`${this.#sessionCookie}=`))) return null;
+    if (
+      cookies &&
+      cookies.split(';').some((pair) => pair.trim().startsWith(`${this.#sessionCookie}=`))
+    )
+      return null;
     return url.pathname;
   }
 
@@ -82,9 +86,15 @@ export class PublicPageCache {
    * Called by a page that may be kept, with what it read from the database for this render and
    * the function that reads it again (the same call, with this page's parameters).
    */
-  mark(request: Request, url: URL, view: CachedPageView, page: { data: unknown; read: () => Promise<unknown> }): void {
+  mark(
+    request: Request,
+    url: URL,
+    view: CachedPageView,
+    page: { data: unknown; read: () => Promise<unknown> },
+  ): void {
     const key = this.#keyOf(request, url, view);
-    if (key !== null) this.#pending.set(request, { key, stamp: stampOf(page.data), read: page.read });
+    if (key !== null)
+      this.#pending.set(request, { key, stamp: stampOf(page.data), read: page.read });
   }
 
   /** After the page ran: stores the answer of a request the page marked; returns the answer to send. */
@@ -96,7 +106,17 @@ export class PublicPageCache {
     if (!this.#pages.has(pending.key) && this.#pages.size >= this.#maxPages) return response;
     const body = await response.arrayBuffer();
     const headers = [...response.headers];
-    this.#pages.set(pending.key, { stamp: pending.stamp, read: pending.read, status: response.status, headers, body });
-    return new Response(body, { status: response.status, statusText: response.statusText, headers });
+    this.#pages.set(pending.key, {
+      stamp: pending.stamp,
+      read: pending.read,
+      status: response.status,
+      headers,
+      body,
+    });
+    return new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
   }
 }

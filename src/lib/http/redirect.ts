@@ -34,7 +34,12 @@ export function signupPath(locale: Locale, next: string): string {
   return accountPagePath(locale, '/signup', next);
 }
 
-function accountPagePath(locale: Locale, page: '/login' | '/signup', next: string, reason?: 'lesson'): string {
+function accountPagePath(
+  locale: Locale,
+  page: '/login' | '/signup',
+  next: string,
+  reason?: 'lesson',
+): string {
   return `${localePath(locale, page)}?next=${encodeURIComponent(next)}${reason ? `&for=${reason}` : ''}`;
 }
 
@@ -43,6 +48,13 @@ function accountPagePath(locale: Locale, page: '/login' | '/signup', next: strin
  * someone opened; 303 after a form post.
  * @example if (!locals.user) return loginRedirect(locals.locale, url.pathname);
  */
-export function loginRedirect(locale: Locale, next: string, options: { status?: 302 | 303; reason?: 'lesson' } = {}): Response {
-  return new Response(null, { status: options.status ?? 302, headers: { Location: loginPath(locale, next, options.reason) } });
+export function loginRedirect(
+  locale: Locale,
+  next: string,
+  options: { status?: 302 | 303; reason?: 'lesson' } = {},
+): Response {
+  return new Response(null, {
+    status: options.status ?? 302,
+    headers: { Location: loginPath(locale, next, options.reason) },
+  });
 }

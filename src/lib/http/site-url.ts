@@ -12,7 +12,11 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
  * siteUrlWarning({ HOST: '0.0.0.0', PORT: '8080' })
  * // ['SITE_URL is not set, so links in e-mails and on certificates point to http://localhost:4321,', ...]
  */
-export function siteUrlWarning(env: { SITE_URL?: string | undefined; HOST?: string | undefined; PORT?: string | undefined }): string[] | null {
+export function siteUrlWarning(env: {
+  SITE_URL?: string | undefined;
+  HOST?: string | undefined;
+  PORT?: string | undefined;
+}): string[] | null {
   if (env.SITE_URL?.trim()) return null;
   const host = env.HOST?.trim() || 'localhost';
   const port = env.PORT?.trim() || '4321';

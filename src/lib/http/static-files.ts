@@ -82,7 +82,11 @@ export function listStaticFiles(root: string): Map<string, StaticFile> {
 }
 
 /** The file a GET or HEAD request asks for, if it is one; anything else goes to the pages. */
-export function staticFileFor(files: ReadonlyMap<string, StaticFile>, method: string | undefined, url: string | undefined): StaticFile | undefined {
+export function staticFileFor(
+  files: ReadonlyMap<string, StaticFile>,
+  method: string | undefined,
+  url: string | undefined,
+): StaticFile | undefined {
   if ((method !== 'GET' && method !== 'HEAD') || !url) return undefined;
   const end = url.search(/[?#]/);
   const encoded = end === -1 ? url : url.slice(0, end);
@@ -94,8 +98,15 @@ export function staticFileFor(files: ReadonlyMap<string, StaticFile>, method: st
 }
 
 /** Answers with the file, or 304 when the browser's copy is current. */
-export function sendStaticFile(file: StaticFile, request: IncomingMessage, response: ServerResponse): void {
-  response.setHeader('Cache-Control', file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0');
+export function sendStaticFile(
+  file: StaticFile,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  response.setHeader(
+    'Cache-Control',
+    file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0',
+  );
   response.setHeader('ETag', file.etag);
   response.setHeader('Last-Modified', file.lastModified);
   if (request.headers['if-none-match'] === file.etag) {

@@ -25,8 +25,10 @@ export const en = {
   'footer.source': 'Open source, self-hosted',
 
   'catalog.title': 'Learn to organize with chatbots',
-  'catalog.lead': 'Self-paced courses for organizers, unions and campaigns, with bots you can chat with and build right in the lesson.',
-  'catalog.description': 'Self-paced courses for organizers, unions and electoral campaigns, with hands-on chatbot sandboxes.',
+  'catalog.lead':
+    'Self-paced courses for organizers, unions and campaigns, with bots you can chat with and build right in the lesson.',
+  'catalog.description':
+    'Self-paced courses for organizers, unions and electoral campaigns, with hands-on chatbot sandboxes.',
   'catalog.coursesHeading': 'Courses',
   'catalog.empty': 'No courses are published yet.',
 
@@ -41,22 +43,27 @@ export const en = {
   'course.preview': 'Free preview',
   'course.outcomes': 'What you will be able to do',
   'course.curriculum': 'Curriculum',
-  'course.curriculumIntro': '{modules, plural, one {# module} other {# modules}}, {lessons, plural, one {# lesson} other {# lessons}}, about {time} in all. Take them at your own pace.',
+  'course.curriculumIntro':
+    '{modules, plural, one {# module} other {# modules}}, {lessons, plural, one {# lesson} other {# lessons}}, about {time} in all. Take them at your own pace.',
   'course.instructors': 'Your instructors',
   'course.testimonials': 'What learners say',
   'course.faq': 'Frequently asked questions',
   'course.readyTitle': 'Ready to start?',
   'testimonials.sampleBadge': 'Sample',
-  'testimonials.sampleNote': 'Testimonials marked “Sample” come from fictional learners and show how this section will look; real ones are collected from learners who finish the course.',
+  'testimonials.sampleNote':
+    'Testimonials marked “Sample” come from fictional learners and show how this section will look; real ones are collected from learners who finish the course.',
   'share.title': 'Share this course',
   'share.email': 'E-mail',
   'share.newWindow': '(opens in a new window)',
   'share.copy': 'Copy link',
   'share.copied': 'Link copied.',
-  'share.copyFailed': 'Copying did not work here: the link is selected, copy it with your device’s copy command.',
+  'share.copyFailed':
+    'Copying did not work here: the link is selected, copy it with your device’s copy command.',
   'share.print': 'Print or save as PDF',
-  'translation.notAvailable': 'This course is not yet available in your language, so it is shown in its original language.',
-  'translation.lessonNotAvailable': 'This lesson has not been translated yet, so it is shown in its original language.',
+  'translation.notAvailable':
+    'This course is not yet available in your language, so it is shown in its original language.',
+  'translation.lessonNotAvailable':
+    'This lesson has not been translated yet, so it is shown in its original language.',
   'translation.inLanguage': 'in {language}',
   'language.en': 'English',
   'language.es': 'Spanish',
@@ -66,13 +73,15 @@ export const en = {
   'cta.haveAccount': 'Already have an account?',
   'cta.enrollFree': 'Enroll for free',
   'cta.buy': 'Enroll',
-  'cta.paymentsUnavailable': 'Online payment is not available yet. The organizers can enroll you directly: write to them and they will set you up.',
+  'cta.paymentsUnavailable':
+    'Online payment is not available yet. The organizers can enroll you directly: write to them and they will set you up.',
   'cta.continue': 'Continue where you left off',
   'cta.start': 'Start the first lesson',
   'cta.review': 'Review the course',
   'cta.staffAccess': 'As staff you can open every lesson without enrolling.',
   'cta.selfPaced': 'Self-paced: start now, no end date.',
-  'enroll.done': 'You are enrolled in {course}. From now on your progress, quiz answers and chats are saved; find the course under “My learning”.',
+  'enroll.done':
+    'You are enrolled in {course}. From now on your progress, quiz answers and chats are saved; find the course under “My learning”.',
   'progress.label': '{percent} complete',
 
   'lesson.outline': 'Course outline',
@@ -81,8 +90,10 @@ export const en = {
   'lesson.complete': 'Mark complete',
   'lesson.completeAndContinue': 'Mark complete and continue',
   'lesson.undo': 'Mark as not complete',
-  'lesson.quizRequired': '{count, plural, one {Answer the knowledge check in this lesson correctly to complete it.} other {Answer all # knowledge checks in this lesson correctly to complete it.}}',
-  'lesson.quizMissing': '{left, plural, one {To complete this lesson, first answer this knowledge check correctly:} other {To complete this lesson, first answer these # knowledge checks correctly:}}',
+  'lesson.quizRequired':
+    '{count, plural, one {Answer the knowledge check in this lesson correctly to complete it.} other {Answer all # knowledge checks in this lesson correctly to complete it.}}',
+  'lesson.quizMissing':
+    '{left, plural, one {To complete this lesson, first answer this knowledge check correctly:} other {To complete this lesson, first answer these # knowledge checks correctly:}}',
   'lesson.position': 'Lesson {number} of {total}',
   'lesson.previewNote': 'You are reading a free preview.',
   'lesson.previewCta': 'Enroll to take the whole course and track your progress.',
@@ -100,7 +111,8 @@ export const en = {
   'keywords.es': 'Spanish opt-out words',
   'keywords.examples': 'Plain-language requests that also count, for example',
   'lesson.sources': 'Sources',
-  'lesson.reviewed': 'The rules in this lesson were last checked against these sources on {date}. They change; check the current text before you rely on them.',
+  'lesson.reviewed':
+    'The rules in this lesson were last checked against these sources on {date}. They change; check the current text before you rely on them.',
   'quiz.heading': 'Knowledge check',
   'quiz.check': 'Check my answer',
   'quiz.tryAgain': 'Answer again',
@@ -117,8 +129,10 @@ export const en = {
   'dashboard.certificate': 'View certificate',
   'dashboard.reset': 'Erase my progress…',
   'erase.title': 'Erase your progress in {course}?',
-  'erase.what': 'You have completed {percent} of this course. Erasing removes every lesson you marked complete and every knowledge-check answer in it. This cannot be undone.',
-  'erase.kept': 'You stay enrolled and can start again at once, and a certificate already issued stays valid.',
+  'erase.what':
+    'You have completed {percent} of this course. Erasing removes every lesson you marked complete and every knowledge-check answer in it. This cannot be undone.',
+  'erase.kept':
+    'You stay enrolled and can start again at once, and a certificate already issued stays valid.',
   'erase.keep': 'Keep my progress',
   'erase.confirm': 'Erase my progress',
   'erase.done': 'Your progress in {course} was erased. Start again whenever you like.',
@@ -126,11 +140,15 @@ export const en = {
   'signup.title': 'Create your account',
   'signup.lead': 'One account for every course. Free courses start with one click.',
   'notice.account-ready': 'Your account is ready and you are signed in. Welcome to Botcamp!',
-  'signup.howItWorks': 'We will e-mail you a link to choose your password. That proves the address is yours before anyone can sign in with it.',
+  'signup.howItWorks':
+    'We will e-mail you a link to choose your password. That proves the address is yours before anyone can sign in with it.',
   'signup.sentTitle': 'Check your inbox',
-  'signup.sent': 'We sent a message to {email}. Open the link in it within 24 hours to choose your password and finish. If the address already has an account, the message says so instead: nobody else is told.',
-  'signup.sentNoMail': 'This site has no mail server set up yet, so nothing was sent: the link is in the server’s log, and the admin outbox (/admin/outbox) lists the message. Ask whoever runs this site, or, if that is you, look in the terminal where the server runs.',
-  'signup.sentAgain': 'Nothing arrived after a few minutes? Look in your spam folder, or fill in the form again for a new link.',
+  'signup.sent':
+    'We sent a message to {email}. Open the link in it within 24 hours to choose your password and finish. If the address already has an account, the message says so instead: nobody else is told.',
+  'signup.sentNoMail':
+    'This site has no mail server set up yet, so nothing was sent: the link is in the server’s log, and the admin outbox (/admin/outbox) lists the message. Ask whoever runs this site, or, if that is you, look in the terminal where the server runs.',
+  'signup.sentAgain':
+    'Nothing arrived after a few minutes? Look in your spam folder, or fill in the form again for a new link.',
   'signup.acceptValues': 'I have read and accept the',
   'signup.submit': 'Create account',
   'signup.haveAccount': 'Already have an account?',
@@ -140,16 +158,20 @@ export const en = {
   'login.noAccount': 'New here?',
   'login.afterReset': 'Your password was changed. Log in with the new one.',
   'login.forLessonTitle': 'This lesson is for enrolled learners',
-  'login.forLessonBody': 'The free previews end here. To read on, create an account and enroll in the course; if you already have an account, log in below.',
+  'login.forLessonBody':
+    'The free previews end here. To read on, create an account and enroll in the course; if you already have an account, log in below.',
   'login.forLessonSignup': 'Create an account',
   'login.forLessonHaveAccount': 'Already have an account? Log in',
   'forgot.title': 'Reset your password',
-  'forgot.lead': 'Enter the e-mail address of your account and we will send you a link to choose a new password.',
+  'forgot.lead':
+    'Enter the e-mail address of your account and we will send you a link to choose a new password.',
   'forgot.submit': 'Send the link',
-  'forgot.sent': 'If an account exists for that address, a link to reset the password is on its way. It works for one hour.',
+  'forgot.sent':
+    'If an account exists for that address, a link to reset the password is on its way. It works for one hour.',
   'reset.title': 'Choose a new password',
   'reset.firstTitle': 'Choose your password',
-  'reset.firstLead': 'Your address is confirmed. One step left: the password you will sign in with.',
+  'reset.firstLead':
+    'Your address is confirmed. One step left: the password you will sign in with.',
   'reset.firstSubmit': 'Save and sign in',
   'reset.submit': 'Save the new password',
   'reset.requestNew': 'Request a new link',
@@ -157,7 +179,8 @@ export const en = {
   'field.displayNameHint': 'As it should appear on your certificate.',
   'field.email': 'E-mail address',
   'field.password': 'Password',
-  'field.passwordHint': 'At least 10 characters, not a well-known password, and without your name or the first part of your e-mail address. A few unrelated words make a strong one.',
+  'field.passwordHint':
+    'At least 10 characters, not a well-known password, and without your name or the first part of your e-mail address. A few unrelated words make a strong one.',
   'field.currentPassword': 'Current password',
   'field.newPassword': 'New password',
   'account.title': 'Your account',
@@ -165,7 +188,8 @@ export const en = {
   'account.changePassword': 'Change password',
   'account.passwordChanged': 'Your password was changed and your other sessions were logged out.',
   'account.sessions': 'Sessions',
-  'account.sessionsLead': 'Lost a phone or used a shared computer? Log out of Botcamp on every device at once.',
+  'account.sessionsLead':
+    'Lost a phone or used a shared computer? Log out of Botcamp on every device at once.',
   'account.logoutEverywhere': 'Log out everywhere',
 
   'certificate.title': 'Certificate: {course}',
@@ -174,12 +198,15 @@ export const en = {
   'certificate.completed': 'has completed the course',
   'certificate.issued': 'Issued {date}',
   'certificate.verify': 'Verify this certificate at',
-  'certificate.congrats': 'Congratulations, you finished the course! Share this page: anyone with the link can verify it.',
+  'certificate.congrats':
+    'Congratulations, you finished the course! Share this page: anyone with the link can verify it.',
   'certificate.backToCourse': 'Back to the course',
-  'certificate.earn': 'Complete all {total} lessons to earn a certificate with a public link anyone can use to check it. {left, plural, one {# lesson} other {# lessons}} to go.',
+  'certificate.earn':
+    'Complete all {total} lessons to earn a certificate with a public link anyone can use to check it. {left, plural, one {# lesson} other {# lessons}} to go.',
   'certificate.shareLabel': 'Link to this certificate',
   'certificate.unknownTitle': 'Certificate not found',
-  'certificate.unknownBody': 'No certificate has this number. Check that the link was copied completely; certificate links are long on purpose.',
+  'certificate.unknownBody':
+    'No certificate has this number. Check that the link was copied completely; certificate links are long on purpose.',
   'instructor.teaches': 'Courses',
   'values.description': 'The values everyone who joins our courses is asked to share.',
   'values.version': 'Version {version}, in effect since {date}.',
@@ -200,7 +227,8 @@ export const en = {
   'bot.you': 'You',
   'bot.bot': 'Bot',
   'bot.step': 'step',
-  'bot.segments': '{encoding} · {segments, plural, one {# segment} other {# segments}} · {units, plural, one {# character} other {# characters}}',
+  'bot.segments':
+    '{encoding} · {segments, plural, one {# segment} other {# segments}} · {units, plural, one {# character} other {# characters}}',
   'bot.choices': 'Suggested replies',
   'bot.messageLabel': 'Your message',
   'bot.placeholderSms': 'Text message',
@@ -208,10 +236,12 @@ export const en = {
   'bot.send': 'Send',
   'bot.needsJs': 'The chat needs JavaScript turned on.',
   'bot.error': 'The bot could not answer. Check your connection and try again.',
-  'bot.startMessenger': 'On Messenger the person writes first. Say hi (or anything) below to start the conversation.',
+  'bot.startMessenger':
+    'On Messenger the person writes first. Say hi (or anything) below to start the conversation.',
   'bot.slowDown': 'That was a lot of messages in a minute. Wait a moment, then carry on.',
   'bot.viewSource': 'View source',
-  'bot.viewSourceHelp': 'Each message now shows the step that sent it. Below: what the bot has saved about you, its tags, and the whole flow.',
+  'bot.viewSourceHelp':
+    'Each message now shows the step that sent it. Below: what the bot has saved about you, its tags, and the whole flow.',
   'bot.variables': 'Saved variables',
   'bot.tags': 'Tags',
   'bot.flow': 'The flow (YAML)',
@@ -219,7 +249,8 @@ export const en = {
   'playground.checksIntro': 'Your bot passes when all of these checks succeed:',
   'playground.alreadyPassed': 'You passed this exercise. Keep experimenting if you like.',
   'playground.editorLabel': 'Your flow (YAML)',
-  'playground.editorHint': 'Edit the flow; problems appear below as you type and the phone chats with your latest version. Tab indents; press Escape, then Tab, to leave the editor.',
+  'playground.editorHint':
+    'Edit the flow; problems appear below as you type and the phone chats with your latest version. Tab indents; press Escape, then Tab, to leave the editor.',
   'playground.problemAt': 'Line {line}, column {column}:',
   'playground.noProblems': 'No problems found.',
   'playground.run': 'Run the checks',
@@ -229,22 +260,28 @@ export const en = {
   'playground.someFailed': 'Some checks failed. Read why, fix the flow and run them again.',
   'playground.fixFirst': 'Fix the errors in the flow first, then run the checks.',
   'playground.saved': 'Draft saved.',
-  'playground.flow-too-slow': 'Your flow took too long to run. Look for steps that repeat or messages that grow, then try again.',
-  'playground.flow-too-big': 'Your flow used too much memory to run. Shorten long messages and lookup values, then try again.',
-  'playground.flow-runner-busy': 'Many people are running flows right now. Wait a few seconds and try again.',
+  'playground.flow-too-slow':
+    'Your flow took too long to run. Look for steps that repeat or messages that grow, then try again.',
+  'playground.flow-too-big':
+    'Your flow used too much memory to run. Shorten long messages and lookup values, then try again.',
+  'playground.flow-runner-busy':
+    'Many people are running flows right now. Wait a few seconds and try again.',
   'playground.enrollToUse': 'Enroll in the course to use the playground.',
 
   'testimonial.title': 'Share your experience',
-  'testimonial.lead': 'You finished the course. A few honest sentences help other organizers decide whether it is for them. An admin reviews every testimonial before it appears on the course page.',
+  'testimonial.lead':
+    'You finished the course. A few honest sentences help other organizers decide whether it is for them. An admin reviews every testimonial before it appears on the course page.',
   'testimonial.quote': 'Your testimonial',
   'testimonial.quoteHint': '20 to 600 characters. What changed in your work because of the course?',
   'testimonial.name': 'Name to show',
   'testimonial.nameHint': 'Your full name, first name only, or initials: your choice.',
   'testimonial.role': 'Role (optional)',
   'testimonial.organization': 'Organization (optional)',
-  'testimonial.consent': 'I agree that this testimonial, with the name, role and organization above, may be published on this site.',
+  'testimonial.consent':
+    'I agree that this testimonial, with the name, role and organization above, may be published on this site.',
   'testimonial.submit': 'Send for review',
-  'testimonial.thanks': 'Thank you! Your testimonial will appear on the course page once an admin approves it.',
+  'testimonial.thanks':
+    'Thank you! Your testimonial will appear on the course page once an admin approves it.',
   'testimonial.cta': 'Leave a testimonial',
   'admin.testimonials': 'Testimonials',
   'admin.pending': '{count} waiting for review',
@@ -259,10 +296,14 @@ export const en = {
 
   'error.unexpected': 'Something went wrong. Please try again.',
   'error.bad-request': 'That request was not valid. Go back and try again.',
-  'error.form-too-large': 'That form was too large to accept. Go back, shorten what you typed and send it again.',
-  'error.form-unreadable': 'That was not a form this page can read. Go back to the page and send the form from there.',
-  'error.cross-site': 'This form was sent from another website, so it was refused and nothing was changed. Go back to the page, reload it and send the form again.',
-  'error.database-unavailable': 'Botcamp cannot reach its database right now. Nothing was changed. Please try again in a minute.',
+  'error.form-too-large':
+    'That form was too large to accept. Go back, shorten what you typed and send it again.',
+  'error.form-unreadable':
+    'That was not a form this page can read. Go back to the page and send the form from there.',
+  'error.cross-site':
+    'This form was sent from another website, so it was refused and nothing was changed. Go back to the page, reload it and send the form again.',
+  'error.database-unavailable':
+    'Botcamp cannot reach its database right now. Nothing was changed. Please try again in a minute.',
   'error.login-required': 'Please log in first.',
   'error.course-not-found': 'That course does not exist.',
   'error.lesson-not-found': 'That lesson does not exist.',

@@ -11,13 +11,15 @@ const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 function numberFormat(locale: Locale, options: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `n ${locale} ${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(INTL_TAG[locale], options)));
+  if (!formatter)
+    formatters.set(key, (formatter = new Intl.NumberFormat(INTL_TAG[locale], options)));
   return formatter as Intl.NumberFormat;
 }
 function dateFormat(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `d ${locale} ${JSON.stringify(options)}`;
   let formatter = formatters.get(key);
-  if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(INTL_TAG[locale], options)));
+  if (!formatter)
+    formatters.set(key, (formatter = new Intl.DateTimeFormat(INTL_TAG[locale], options)));
   return formatter as Intl.DateTimeFormat;
 }
 
@@ -37,14 +39,20 @@ export function formatDateTime(locale: Locale, date: Date): string {
  */
 export function formatMoney(locale: Locale, amount: number, currency: string): string {
   const whole = Number.isInteger(amount);
-  return numberFormat(locale, { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: 2 }).format(amount);
+  return numberFormat(locale, {
+    style: 'currency',
+    currency,
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(amount);
 }
 
 /** @example formatMinutes('en', 95) // '1 hr 35 min' */
 export function formatMinutes(locale: Locale, minutes: number): string {
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const unit = (value: number, u: 'hour' | 'minute') => numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
+  const unit = (value: number, u: 'hour' | 'minute') =>
+    numberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(value);
   if (hours === 0) return unit(rest, 'minute');
   return rest === 0 ? unit(hours, 'hour') : `${unit(hours, 'hour')} ${unit(rest, 'minute')}`;
 }

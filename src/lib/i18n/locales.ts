@@ -14,7 +14,8 @@ export function isLocale(value: unknown): value is Locale {
 export function splitLocale(pathname: string): { locale: Locale; path: string } {
   const match = /^\/([a-z]{2})(\/.*)?$/.exec(pathname);
   // Extra leading slashes are collapsed: the path is reused in redirects, and "//host" is another site.
-  if (match && isLocale(match[1]) && match[1] !== DEFAULT_LOCALE) return { locale: match[1], path: (match[2] ?? '/').replace(/^\/{2,}/, '/') };
+  if (match && isLocale(match[1]) && match[1] !== DEFAULT_LOCALE)
+    return { locale: match[1], path: (match[2] ?? '/').replace(/^\/{2,}/, '/') };
   return { locale: DEFAULT_LOCALE, path: pathname };
 }
 
@@ -43,7 +44,12 @@ export function negotiateLocale(header: string | null | undefined): Locale {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const q = Number(params.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? '1');
+      const q = Number(
+        params
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? '1',
+      );
       return { lang: tag.trim().toLowerCase().split('-')[0] ?? '', q: Number.isFinite(q) ? q : 0 };
     })
     .filter((entry) => entry.q > 0)

@@ -13,15 +13,28 @@ function pluralRules(locale: string): Intl.PluralRules {
  * @example formatMessage('en', '{n, plural, one {# segment} other {# segments}}', { n: 1 }) // '1 segment'
  * @example formatMessage('es', '{n, plural, one {# lección} other {# lecciones}}', { n: 16 }) // '16 lecciones'
  */
-export function formatMessage(locale: string, template: string, params: Record<string, string | number> = {}): string {
+export function formatMessage(
+  locale: string,
+  template: string,
+  params: Record<string, string | number> = {},
+): string {
   const rules = pluralRules(locale);
-  const plural = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+  const plural =
+    /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
   const filled = template.replace(plural, (whole, name: string, choices: string) => {
     const value = Number(params[name]);
     if (!Number.isFinite(value)) return whole;
-    const options = new Map([...choices.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)].map((m) => [m[1]!, m[2]!]));
-    const text = options.get(`=${value}`) ?? options.get(rules.select(value)) ?? options.get('other') ?? '';
+    const options = new Map(
+      [...choices.matchAll(/(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g)].map((m) => [
+        m[1]!,
+        m[2]!,
+      ]),
+    );
+    const text =
+      options.get(`=${value}`) ?? options.get(rules.select(value)) ?? options.get('other') ?? '';
     return text.replace(/#/g, String(value));
   });
-  return filled.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return filled.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }

@@ -3,7 +3,13 @@ import { isLocale, negotiateLocale, type Locale } from './locales';
 /** Remembers a visitor's chosen language between visits; read by the locale middleware. */
 export const LOCALE_COOKIE = 'lang';
 
-export function localeCookieOptions(secure: boolean): { path: string; maxAge: number; sameSite: 'lax'; httpOnly: boolean; secure: boolean } {
+export function localeCookieOptions(secure: boolean): {
+  path: string;
+  maxAge: number;
+  sameSite: 'lax';
+  httpOnly: boolean;
+  secure: boolean;
+} {
   return { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: true, secure };
 }
 
@@ -12,7 +18,11 @@ export function localeCookieOptions(secure: boolean): { path: string; maxAge: nu
  * choice, else their profile's, else what their browser asks for.
  * @example preferredLocale({ cookie: undefined, userLocale: null, acceptLanguage: 'es-MX,es;q=0.9' }) // 'es'
  */
-export function preferredLocale(input: { cookie: string | undefined; userLocale: string | null; acceptLanguage: string | null }): Locale {
+export function preferredLocale(input: {
+  cookie: string | undefined;
+  userLocale: string | null;
+  acceptLanguage: string | null;
+}): Locale {
   if (isLocale(input.cookie)) return input.cookie;
   if (isLocale(input.userLocale)) return input.userLocale;
   return negotiateLocale(input.acceptLanguage);
@@ -20,5 +30,8 @@ export function preferredLocale(input: { cookie: string | undefined; userLocale:
 
 /** Paths that are pages in both languages; APIs, admin and files are never redirected. */
 export function isLocalizablePage(path: string): boolean {
-  return !/^\/(api|_actions|_astro|_server-islands|admin|logout|language)(\/|$)/.test(path) && !/\.[a-z0-9]+$/i.test(path);
+  return (
+    !/^\/(api|_actions|_astro|_server-islands|admin|logout|language)(\/|$)/.test(path) &&
+    !/\.[a-z0-9]+$/i.test(path)
+  );
 }

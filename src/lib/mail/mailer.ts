@@ -33,7 +33,10 @@ export interface MailerOptions {
 const SINGLE_ADDRESS = /^[^\s,;<>"]+@[^\s,;<>"]+$/;
 
 function redacted(text: string, secrets: readonly string[] = []): string {
-  return secrets.reduce((out, secret) => (secret === '' ? out : out.split(secret).join('[redacted]')), text);
+  return secrets.reduce(
+    (out, secret) => (secret === '' ? out : out.split(secret).join('[redacted]')),
+    text,
+  );
 }
 
 /**
@@ -53,13 +56,25 @@ export function createMailer(options: MailerOptions): Mailer {
   const smtpUrl = options.smtpUrl?.trim() ?? '';
   const transport = smtpUrl === '' ? null : createTransport(smtpUrl);
 
-  const record = async (message: MailMessage, status: 'outbox' | 'sent' | 'failed', text: string, error: string | null): Promise<void> => {
-    await db.write((tx) => tx.insert(emailOutbox).values({ to: message.to, subject: message.subject, text, status, error }));
+  const record = async (
+    message: MailMessage,
+    status: 'outbox' | 'sent' | 'failed',
+    text: string,
+    error: string | null,
+  ): Promise<void> => {
+    await db.write((tx) =>
+      tx
+        .insert(emailOutbox)
+        .values({ to: message.to, subject: message.subject, text, status, error }),
+    );
   };
 
   return {
     async send(input: MailMessage): Promise<void> {
-      if (!SINGLE_ADDRESS.test(input.to)) throw new Error(`Refusing to send e-mail to a malformed address: ${JSON.stringify(input.to)}`);
+      if (!SINGLE_ADDRESS.test(input.to))
+        throw new Error(
+          `Refusing to send e-mail to a malformed address: ${JSON.stringify(input.to)}`,
+        );
       // A line break in a subject could start a new header.
       const message = { ...input, subject: input.subject.replace(/[\r\n]+/g, ' ') };
       // JSON.stringify keeps the log entry on one line whatever the text contains.
@@ -73,7 +88,12 @@ export function createMailer(options: MailerOptions): Mailer {
         return;
       }
       try {
-        await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+        await transport.sendMail({
+          from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         await record(message, 'failed', redacted(message.text, message.redact), reason);

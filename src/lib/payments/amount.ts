@@ -9,7 +9,8 @@ import type { Result } from '~/lib/result';
 /** Nobody means to pay more than this for one course: a typo guard (4900 for 49.00). */
 export const MAX_AMOUNT = 5_000;
 
-export type AmountError = 'amount-invalid' | 'amount-below-minimum' | 'amount-above-maximum' | 'course-free';
+export type AmountError =
+  'amount-invalid' | 'amount-below-minimum' | 'amount-above-maximum' | 'course-free';
 
 export interface ChosenAmount {
   /** Minor units, e.g. 4900 for $49. */
@@ -34,7 +35,10 @@ export function toMinor(major: number): number {
  * @example parseAmount('1,200') // 1200
  */
 export function parseAmount(input: string): number | null {
-  let text = input.trim().replace(/^(US\$|CA\$|MX\$|\$|€|£)/i, '').replace(/[\s\u00a0]/g, '');
+  let text = input
+    .trim()
+    .replace(/^(US\$|CA\$|MX\$|\$|€|£)/i, '')
+    .replace(/[\s\u00a0]/g, '');
   if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(text)) text = text.replace(/,/g, '');
   else if (/^\d+,\d{1,2}$/.test(text)) text = text.replace(',', '.');
   if (!/^\d+(\.\d{1,2})?$/.test(text)) return null;
@@ -47,10 +51,14 @@ export function parseAmount(input: string): number | null {
  * checked against the minimum and MAX_AMOUNT.
  * @example chooseAmount({ type: 'pay-what-you-can', minimum: 15, suggested: 49, currency: 'USD' }, '10') // { ok: false, error: 'amount-below-minimum', field: 'amount' }
  */
-export function chooseAmount(price: Price, input: string | null | undefined): Result<ChosenAmount, AmountError> {
+export function chooseAmount(
+  price: Price,
+  input: string | null | undefined,
+): Result<ChosenAmount, AmountError> {
   if (price.type === 'free') return { ok: false, error: 'course-free' };
   const currency = price.currency.toLowerCase();
-  if (price.type === 'fixed') return { ok: true, value: { minor: toMinor(price.amount), currency } };
+  if (price.type === 'fixed')
+    return { ok: true, value: { minor: toMinor(price.amount), currency } };
   const amount = parseAmount(input ?? '');
   if (amount === null) return { ok: false, error: 'amount-invalid', field: 'amount' };
   if (amount < price.minimum) return { ok: false, error: 'amount-below-minimum', field: 'amount' };

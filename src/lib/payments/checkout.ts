@@ -21,7 +21,11 @@ export interface CheckoutRequest {
 export type CheckoutError = 'payments-unreachable' | 'payments-refused';
 
 /** Where Stripe sends the learner back; Stripe fills in {CHECKOUT_SESSION_ID}. */
-export function returnUrls(siteUrl: string, locale: Locale, courseSlug: string): { success: string; cancel: string } {
+export function returnUrls(
+  siteUrl: string,
+  locale: Locale,
+  courseSlug: string,
+): { success: string; cancel: string } {
   const base = siteUrl.replace(/\/+$/, '');
   return {
     success: `${base}${localePath(locale, `/courses/${courseSlug}/purchased`)}?session_id={CHECKOUT_SESSION_ID}`,
@@ -35,15 +39,39 @@ export function returnUrls(siteUrl: string, locale: Locale, courseSlug: string):
  * says the session is paid. Promotion codes are allowed, which is how partner groups get their
  * price (codes made in the Stripe dashboard).
  */
-export async function createCheckout(stripe: Stripe, request: CheckoutRequest): Promise<Result<{ url: string; sessionId: string }, CheckoutError>> {
+export async function createCheckout(
+  stripe: Stripe,
+  request: CheckoutRequest,
+): Promise<Result<{ url: string; sessionId: string }, CheckoutError>> {
   const urls = returnUrls(request.siteUrl, request.locale, request.courseSlug);
   const metadata = { userId: String(request.userId), courseSlug: request.courseSlug };
-  const key = encodeHexLowerCase(sha256(new TextEncoder().encode([request.userId, request.courseSlug, request.amount.minor, request.amount.currency, request.nonce].join('|'))));
+  const key = encodeHexLowerCase(
+    sha256(
+      new TextEncoder().encode(
+        [
+          request.userId,
+          request.courseSlug,
+          request.amount.minor,
+          request.amount.currency,
+          request.nonce,
+        ].join('|'),
+      ),
+    ),
+  );
   try {
     const session = await stripe.checkout.sessions.create(
       {
         mode: 'payment',
-        line_items: [{ quantity: 1, price_data: { currency: request.amount.currency, unit_amount: request.amount.minor, product_data: { name: request.courseTitle } } }],
+        line_items: [
+          {
+            quantity: 1,
+            price_data: {
+              currency: request.amount.currency,
+              unit_amount: request.amount.minor,
+              product_data: { name: request.courseTitle },
+            },
+          },
+        ],
         customer_email: request.email,
         client_reference_id: String(request.userId),
         metadata,
@@ -59,6 +87,14 @@ export async function createCheckout(stripe: Stripe, request: CheckoutRequest): 
     return { ok: true, value: { url: session.url, sessionId: session.id } };
   } catch (error) {
     const type = (error as { type?: string }).type;
-    return { ok: false, error: type === 'StripeConnectionError' || type === 'StripeAPIError' || type === 'StripeRateLimitError' ? 'payments-unreachable' : 'payments-refused' };
+    return {
+      ok: false,
+      error:
+        type === 'StripeConnectionError' ||
+        type === 'StripeAPIError' ||
+        type === 'StripeRateLimitError'
+          ? 'payments-unreachable'
+          : 'payments-refused',
+    };
   }
 }

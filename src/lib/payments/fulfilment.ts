@@ -39,7 +39,8 @@ export function checkoutFacts(session: Stripe.Checkout.Session): CheckoutFacts |
   };
 }
 
-export type FulfilmentOutcome = 'granted' | 'already-granted' | 'not-paid' | 'refunded' | 'second-payment';
+export type FulfilmentOutcome =
+  'granted' | 'already-granted' | 'not-paid' | 'refunded' | 'second-payment';
 
 /**
  * Grants the course for a paid Checkout Session, inside the caller's transaction. The one
@@ -47,10 +48,15 @@ export type FulfilmentOutcome = 'granted' | 'already-granted' | 'not-paid' | 're
  * grants access and the other finds it done. A session refunded meanwhile is never granted again
  * (events arrive out of order; a late "completed" must not undo a refund).
  */
-export async function fulfilWithin(tx: Query, facts: CheckoutFacts, now: Date): Promise<FulfilmentOutcome> {
+export async function fulfilWithin(
+  tx: Query,
+  facts: CheckoutFacts,
+  now: Date,
+): Promise<FulfilmentOutcome> {
   if (!facts.paid) return 'not-paid';
   const existing = await getEnrollment(tx, facts.userId, facts.courseSlug);
-  if (existing?.stripeCheckoutSessionId === facts.sessionId && existing.status !== 'active') return 'refunded';
+  if (existing?.stripeCheckoutSessionId === facts.sessionId && existing.status !== 'active')
+    return 'refunded';
   if (facts.paymentIntentId && (await fullyRefunded(tx, facts.paymentIntentId))) return 'refunded';
   const result = await enrollWithin(
     tx,
@@ -59,13 +65,33 @@ export async function fulfilWithin(tx: Query, facts: CheckoutFacts, now: Date): 
       courseSlug: facts.courseSlug,
       source: 'stripe',
       actorId: null,
-      stripe: { checkoutSessionId: facts.sessionId, paymentIntentId: facts.paymentIntentId, amountPaid: facts.amountPaid, currency: facts.currency, promotionCode: facts.promotionCode },
+      stripe: {
+        checkoutSessionId: facts.sessionId,
+        paymentIntentId: facts.paymentIntentId,
+        amountPaid: facts.amountPaid,
+        currency: facts.currency,
+        promotionCode: facts.promotionCode,
+      },
     },
     now,
   );
   if (!result.ok) {
     // Paid twice for a course they already have: keep the record for an admin to refund.
-    await recordAudit(tx, { actorId: null, action: 'payment.duplicate', subjectUserId: facts.userId, courseSlug: facts.courseSlug, detail: { checkoutSessionId: facts.sessionId, amountPaid: facts.amountPaid, currency: facts.currency } }, now);
+    await recordAudit(
+      tx,
+      {
+        actorId: null,
+        action: 'payment.duplicate',
+        subjectUserId: facts.userId,
+        courseSlug: facts.courseSlug,
+        detail: {
+          checkoutSessionId: facts.sessionId,
+          amountPaid: facts.amountPaid,
+          currency: facts.currency,
+        },
+      },
+      now,
+    );
     return 'second-payment';
   }
   return result.value.created ? 'granted' : 'already-granted';
@@ -76,7 +102,12 @@ async function fullyRefunded(tx: Query, paymentIntentId: string): Promise<boolea
   const rows = await tx
     .select({ detail: stripeEvents.detail })
     .from(stripeEvents)
-    .where(and(eq(stripeEvents.paymentIntentId, paymentIntentId), eq(stripeEvents.type, 'charge.refunded')));
+    .where(
+      and(
+        eq(stripeEvents.paymentIntentId, paymentIntentId),
+        eq(stripeEvents.type, 'charge.refunded'),
+      ),
+    );
   return rows.some((r) => (JSON.parse(r.detail ?? '{}') as { full?: boolean }).full === true);
 }
 
@@ -84,6 +115,10 @@ async function fullyRefunded(tx: Query, paymentIntentId: string): Promise<boolea
  * The success page's call: the learner is back from Stripe, perhaps before the webhook. Grants
  * access now if Stripe says the session is paid.
  */
-export function fulfilCheckout(db: Db, facts: CheckoutFacts, now: Date = new Date()): Promise<FulfilmentOutcome> {
+export function fulfilCheckout(
+  db: Db,
+  facts: CheckoutFacts,
+  now: Date = new Date(),
+): Promise<FulfilmentOutcome> {
   return db.write((tx) => fulfilWithin(tx, facts, now));
 }

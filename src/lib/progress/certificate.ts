@@ -29,7 +29,11 @@ function newCertificateId(): string {
  * const cert = await issueCertificateIfComplete(db, { userId: user.id, courseSlug, displayName: user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) });
  * if (cert) showLink(`/certificates/${cert.id}`);
  */
-export function issueCertificateIfComplete(db: Db, input: CertificateInput, now: Date = new Date()): Promise<CertificateRow | null> {
+export function issueCertificateIfComplete(
+  db: Db,
+  input: CertificateInput,
+  now: Date = new Date(),
+): Promise<CertificateRow | null> {
   return db.write((tx) => issueCertificateInTransaction(tx, input, now));
 }
 
@@ -41,7 +45,11 @@ export interface CertificateInput {
 }
 
 /** `issueCertificateIfComplete` inside a transaction the caller holds (the completion that may finish the course). */
-export async function issueCertificateInTransaction(tx: Query, input: CertificateInput, now: Date): Promise<CertificateRow | null> {
+export async function issueCertificateInTransaction(
+  tx: Query,
+  input: CertificateInput,
+  now: Date,
+): Promise<CertificateRow | null> {
   const existing = await getCertificateFor(tx, input.userId, input.courseSlug);
   if (existing !== null) return existing;
 
@@ -62,7 +70,13 @@ export async function issueCertificateInTransaction(tx: Query, input: Certificat
 
   const [issued] = await tx
     .insert(certificates)
-    .values({ id: newCertificateId(), userId: input.userId, courseSlug: input.courseSlug, displayName: input.displayName, issuedAt: now })
+    .values({
+      id: newCertificateId(),
+      userId: input.userId,
+      courseSlug: input.courseSlug,
+      displayName: input.displayName,
+      issuedAt: now,
+    })
     .onConflictDoNothing({ target: [certificates.userId, certificates.courseSlug] })
     .returning();
   return issued ?? (await getCertificateFor(tx, input.userId, input.courseSlug));
@@ -88,7 +102,11 @@ export async function getCertificate(db: Db, id: string): Promise<CertificateRow
  * @example
  * const cert = await getCertificateFor(db.read, user.id, 'texting-for-turnout');
  */
-export async function getCertificateFor(q: Reader, userId: number, courseSlug: string): Promise<CertificateRow | null> {
+export async function getCertificateFor(
+  q: Reader,
+  userId: number,
+  courseSlug: string,
+): Promise<CertificateRow | null> {
   const [row] = await q
     .select()
     .from(certificates)

@@ -31,7 +31,11 @@ export const VIEW_RECORD_INTERVAL_MS = 60_000;
  * would only move a timestamp by seconds, and a learner reading one lesson would otherwise take
  * the database's write lock on every request. Opening any other lesson is always recorded.
  */
-export function viewNeedsRecording(progress: Pick<CourseProgress, 'lastViewed' | 'lastViewedAt'>, lessonSlug: string, now: Date = new Date()): boolean {
+export function viewNeedsRecording(
+  progress: Pick<CourseProgress, 'lastViewed' | 'lastViewedAt'>,
+  lessonSlug: string,
+  now: Date = new Date(),
+): boolean {
   if (progress.lastViewed?.slug !== lessonSlug || progress.lastViewedAt === null) return true;
   const since = now.getTime() - progress.lastViewedAt.getTime();
   return since < 0 || since >= VIEW_RECORD_INTERVAL_MS;
@@ -46,15 +50,22 @@ export function viewNeedsRecording(progress: Pick<CourseProgress, 'lastViewed' |
  * @example
  * if (await canTrackProgress(db.read, viewer, courseSlug)) await recordLessonView(db, viewer.id, courseSlug, lessonSlug);
  */
-export async function recordLessonView(db: Db, userId: number, courseSlug: string, lessonSlug: string, now: Date = new Date()): Promise<void> {
-  await db.write((tx) =>
-    tx
-      .insert(lessonProgress)
-      .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
-      .onConflictDoUpdate({
-        target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
-        set: { lastViewedAt: now },
-      }),
+export async function recordLessonView(
+  db: Db,
+  userId: number,
+  courseSlug: string,
+  lessonSlug: string,
+  now: Date = new Date(),
+): Promise<void> {
+  await db.write(
+    (tx) =>
+      tx
+        .insert(lessonProgress)
+        .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
+        .onConflictDoUpdate({
+          target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+          set: { lastViewedAt: now },
+        }),
     { durability: 'relaxed' },
   );
 }
@@ -78,25 +89,41 @@ export function completeLesson(
   /** When given, a completion that finishes the course issues its certificate in the same transaction. */
   certify?: { displayName: string; lessonSlugs: string[] },
 ): Promise<Result<{ firstTime: boolean; certificate: CertificateRow | null }, 'quiz-required'>> {
-  return db.write(async (tx): Promise<Result<{ firstTime: boolean; certificate: CertificateRow | null }, 'quiz-required'>> => {
-    if (lesson.requiresQuiz) {
-      const states = await getQuizStates(tx, userId, courseSlug, lesson.slug);
-      if (!lesson.quizIds.every((id) => states.get(id)?.passed === true)) return { ok: false, error: 'quiz-required' };
-    }
-    // Only a row without a completion time is updated, so of two completions racing on two
-    // servers exactly one sees its update return a row and reports firstTime.
-    const [changed] = await tx
-      .insert(lessonProgress)
-      .values({ userId, courseSlug, lessonSlug: lesson.slug, firstViewedAt: now, lastViewedAt: now, completedAt: now })
-      .onConflictDoUpdate({
-        target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
-        set: { completedAt: now },
-        setWhere: isNull(lessonProgress.completedAt),
-      })
-      .returning({ completedAt: lessonProgress.completedAt });
-    const certificate = certify ? await issueCertificateInTransaction(tx, { userId, courseSlug, ...certify }, now) : null;
-    return { ok: true, value: { firstTime: changed !== undefined, certificate } };
-  });
+  return db.write(
+    async (
+      tx,
+    ): Promise<
+      Result<{ firstTime: boolean; certificate: CertificateRow | null }, 'quiz-required'>
+    > => {
+      if (lesson.requiresQuiz) {
+        const states = await getQuizStates(tx, userId, courseSlug, lesson.slug);
+        if (!lesson.quizIds.every((id) => states.get(id)?.passed === true))
+          return { ok: false, error: 'quiz-required' };
+      }
+      // Only a row without a completion time is updated, so of two completions racing on two
+      // servers exactly one sees its update return a row and reports firstTime.
+      const [changed] = await tx
+        .insert(lessonProgress)
+        .values({
+          userId,
+          courseSlug,
+          lessonSlug: lesson.slug,
+          firstViewedAt: now,
+          lastViewedAt: now,
+          completedAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
+          set: { completedAt: now },
+          setWhere: isNull(lessonProgress.completedAt),
+        })
+        .returning({ completedAt: lessonProgress.completedAt });
+      const certificate = certify
+        ? await issueCertificateInTransaction(tx, { userId, courseSlug, ...certify }, now)
+        : null;
+      return { ok: true, value: { firstTime: changed !== undefined, certificate } };
+    },
+  );
 }
 
 /**
@@ -106,8 +133,18 @@ export function completeLesson(
  * @example
  * await undoLessonCompletion(db, user.id, 'texting-for-turnout', 'why-text');
  */
-export async function undoLessonCompletion(db: Db, userId: number, courseSlug: string, lessonSlug: string): Promise<void> {
-  await db.write((tx) => tx.update(lessonProgress).set({ completedAt: null }).where(lessonRow(userId, courseSlug, lessonSlug)));
+export async function undoLessonCompletion(
+  db: Db,
+  userId: number,
+  courseSlug: string,
+  lessonSlug: string,
+): Promise<void> {
+  await db.write((tx) =>
+    tx
+      .update(lessonProgress)
+      .set({ completedAt: null })
+      .where(lessonRow(userId, courseSlug, lessonSlug)),
+  );
 }
 
 /**
@@ -118,10 +155,18 @@ export async function undoLessonCompletion(db: Db, userId: number, courseSlug: s
  * @example
  * await resetCourseProgress(db, user.id, 'texting-for-turnout');
  */
-export async function resetCourseProgress(db: Db, userId: number, courseSlug: string): Promise<void> {
+export async function resetCourseProgress(
+  db: Db,
+  userId: number,
+  courseSlug: string,
+): Promise<void> {
   await db.write(async (tx) => {
-    await tx.delete(lessonProgress).where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)));
-    await tx.delete(quizAttempts).where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)));
+    await tx
+      .delete(lessonProgress)
+      .where(and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug)));
+    await tx
+      .delete(quizAttempts)
+      .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.courseSlug, courseSlug)));
   });
 }
 
@@ -130,7 +175,12 @@ const progressRows = preparedRead((q) =>
   q
     .select()
     .from(lessonProgress)
-    .where(and(eq(lessonProgress.userId, sql.placeholder('userId')), eq(lessonProgress.courseSlug, sql.placeholder('courseSlug'))))
+    .where(
+      and(
+        eq(lessonProgress.userId, sql.placeholder('userId')),
+        eq(lessonProgress.courseSlug, sql.placeholder('courseSlug')),
+      ),
+    )
     .prepare(),
 );
 
@@ -143,7 +193,11 @@ const progressRows = preparedRead((q) =>
  * const { percent, nextLesson } = await getCourseProgress(db, user.id, curriculum);
  * const resumeHref = nextLesson ? `/courses/${curriculum.slug}/${nextLesson.slug}` : null;
  */
-export async function getCourseProgress(db: Db, userId: number, curriculum: Curriculum): Promise<CourseProgress> {
+export async function getCourseProgress(
+  db: Db,
+  userId: number,
+  curriculum: Curriculum,
+): Promise<CourseProgress> {
   const rows = await progressRows(db.read, { userId, courseSlug: curriculum.slug });
   const bySlug = new Map(rows.map((row) => [row.lessonSlug, row]));
 
@@ -179,5 +233,9 @@ export async function getCourseProgress(db: Db, userId: number, curriculum: Curr
 
 /** The primary key of one lesson_progress row, as a where clause. */
 function lessonRow(userId: number, courseSlug: string, lessonSlug: string): SQL | undefined {
-  return and(eq(lessonProgress.userId, userId), eq(lessonProgress.courseSlug, courseSlug), eq(lessonProgress.lessonSlug, lessonSlug));
+  return and(
+    eq(lessonProgress.userId, userId),
+    eq(lessonProgress.courseSlug, courseSlug),
+    eq(lessonProgress.lessonSlug, lessonSlug),
+  );
 }

@@ -32,7 +32,10 @@ export function isValidChoice(quiz: Quiz, chosen: number): boolean {
  * const { correct, correctIndex } = gradeQuiz(quiz, 2);
  */
 export function gradeQuiz(quiz: Quiz, chosen: number): { correct: boolean; correctIndex: number } {
-  return { correct: isValidChoice(quiz, chosen) && chosen === quiz.answer, correctIndex: quiz.answer };
+  return {
+    correct: isValidChoice(quiz, chosen) && chosen === quiz.answer,
+    correctIndex: quiz.answer,
+  };
 }
 
 /**
@@ -78,10 +81,29 @@ export async function recordQuizAttempt(
       eq(quizAttempts.quizId, input.quiz.id),
     );
     // The newest kept attempt's id bounds what is dropped; reading one row keeps this cheap.
-    const [oldestKept] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(sameQuiz).orderBy(desc(quizAttempts.id)).limit(1).offset(MAX_KEPT_ATTEMPTS - 1);
+    const [oldestKept] = await tx
+      .select({ id: quizAttempts.id })
+      .from(quizAttempts)
+      .where(sameQuiz)
+      .orderBy(desc(quizAttempts.id))
+      .limit(1)
+      .offset(MAX_KEPT_ATTEMPTS - 1);
     if (!oldestKept) return;
-    const [firstCorrect] = await tx.select({ id: quizAttempts.id }).from(quizAttempts).where(and(sameQuiz, eq(quizAttempts.correct, true))).orderBy(asc(quizAttempts.id)).limit(1);
-    await tx.delete(quizAttempts).where(and(sameQuiz, lt(quizAttempts.id, oldestKept.id), firstCorrect ? ne(quizAttempts.id, firstCorrect.id) : undefined));
+    const [firstCorrect] = await tx
+      .select({ id: quizAttempts.id })
+      .from(quizAttempts)
+      .where(and(sameQuiz, eq(quizAttempts.correct, true)))
+      .orderBy(asc(quizAttempts.id))
+      .limit(1);
+    await tx
+      .delete(quizAttempts)
+      .where(
+        and(
+          sameQuiz,
+          lt(quizAttempts.id, oldestKept.id),
+          firstCorrect ? ne(quizAttempts.id, firstCorrect.id) : undefined,
+        ),
+      );
   });
   return { correct };
 }
@@ -89,9 +111,19 @@ export async function recordQuizAttempt(
 /** Read on every lesson page: prepared once (see preparedRead). */
 const attemptsOnLesson = preparedRead((q) =>
   q
-    .select({ quizId: quizAttempts.quizId, chosen: quizAttempts.chosen, correct: quizAttempts.correct })
+    .select({
+      quizId: quizAttempts.quizId,
+      chosen: quizAttempts.chosen,
+      correct: quizAttempts.correct,
+    })
     .from(quizAttempts)
-    .where(and(eq(quizAttempts.userId, sql.placeholder('userId')), eq(quizAttempts.courseSlug, sql.placeholder('courseSlug')), eq(quizAttempts.lessonSlug, sql.placeholder('lessonSlug'))))
+    .where(
+      and(
+        eq(quizAttempts.userId, sql.placeholder('userId')),
+        eq(quizAttempts.courseSlug, sql.placeholder('courseSlug')),
+        eq(quizAttempts.lessonSlug, sql.placeholder('lessonSlug')),
+      ),
+    )
     .orderBy(asc(quizAttempts.id))
     .prepare(),
 );
@@ -105,7 +137,12 @@ const attemptsOnLesson = preparedRead((q) =>
  * const states = await getQuizStates(db.read, user.id, courseSlug, lessonSlug);
  * const passed = states.get('why-text')?.passed ?? false;
  */
-export async function getQuizStates(q: Reader, userId: number, courseSlug: string, lessonSlug: string): Promise<Map<string, QuizState>> {
+export async function getQuizStates(
+  q: Reader,
+  userId: number,
+  courseSlug: string,
+  lessonSlug: string,
+): Promise<Map<string, QuizState>> {
   const rows = await attemptsOnLesson(q, { userId, courseSlug, lessonSlug });
   const states = new Map<string, QuizState>();
   for (const row of rows) {

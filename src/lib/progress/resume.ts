@@ -11,10 +11,14 @@ import type { CourseProgress } from './progress';
  * @example
  * resumeLesson(curriculum, await getCourseProgress(db, user.id, curriculum))?.slug // 'list-building'
  */
-export function resumeLesson(curriculum: Curriculum, progress: Pick<CourseProgress, 'completed' | 'lastViewed'>): LessonSummary | null {
+export function resumeLesson(
+  curriculum: Curriculum,
+  progress: Pick<CourseProgress, 'completed' | 'lastViewed'>,
+): LessonSummary | null {
   const { lessons } = curriculum;
   const last = progress.lastViewed;
-  if (!last) return lessons.find((lesson) => !progress.completed.has(lesson.slug)) ?? lessons[0] ?? null;
+  if (!last)
+    return lessons.find((lesson) => !progress.completed.has(lesson.slug)) ?? lessons[0] ?? null;
   if (!progress.completed.has(last.slug)) return last;
   const start = lessons.findIndex((lesson) => lesson.slug === last.slug);
   const inReadingOrderFromLast = [...lessons.slice(start + 1), ...lessons.slice(0, start)];

@@ -9,7 +9,10 @@ import { botConversations } from '~db/schema';
 /** One line of a stored chat, as the phone frame shows it. */
 export type TranscriptEntry =
   | { from: 'person'; text: string; at: number }
-  | ({ from: 'bot'; at: number } & Pick<Reply, 'text' | 'quickReplies' | 'buttons' | 'stepId' | 'source' | 'sms'>);
+  | ({ from: 'bot'; at: number } & Pick<
+      Reply,
+      'text' | 'quickReplies' | 'buttons' | 'stepId' | 'source' | 'sms'
+    >);
 
 export interface StoredConversation {
   state: ConversationState;
@@ -22,7 +25,16 @@ export const MAX_MESSAGE_LENGTH = 1600;
 export const MAX_TRANSCRIPT = 300;
 
 function botLines(replies: Reply[], at: number): TranscriptEntry[] {
-  return replies.map((r) => ({ from: 'bot', at, text: r.text, quickReplies: r.quickReplies, buttons: r.buttons, stepId: r.stepId, source: r.source, sms: r.sms }));
+  return replies.map((r) => ({
+    from: 'bot',
+    at,
+    text: r.text,
+    quickReplies: r.quickReplies,
+    buttons: r.buttons,
+    stepId: r.stepId,
+    source: r.source,
+    sms: r.sms,
+  }));
 }
 
 function fresh(bot: Bot, now: number): StoredConversation {
@@ -35,7 +47,12 @@ const storedState = preparedRead((q) =>
   q
     .select({ state: botConversations.state })
     .from(botConversations)
-    .where(and(eq(botConversations.userId, sql.placeholder('userId')), eq(botConversations.botId, sql.placeholder('botId'))))
+    .where(
+      and(
+        eq(botConversations.userId, sql.placeholder('userId')),
+        eq(botConversations.botId, sql.placeholder('botId')),
+      ),
+    )
     .limit(1)
     .prepare(),
 );
@@ -52,12 +69,24 @@ async function read(q: Reader, userId: number, botId: string): Promise<StoredCon
   }
 }
 
-async function write(tx: Query, userId: number, botId: string, conversation: StoredConversation, now: number): Promise<void> {
-  const state = JSON.stringify({ state: conversation.state, transcript: conversation.transcript.slice(-MAX_TRANSCRIPT) });
+async function write(
+  tx: Query,
+  userId: number,
+  botId: string,
+  conversation: StoredConversation,
+  now: number,
+): Promise<void> {
+  const state = JSON.stringify({
+    state: conversation.state,
+    transcript: conversation.transcript.slice(-MAX_TRANSCRIPT),
+  });
   await tx
     .insert(botConversations)
     .values({ userId, botId, state, updatedAt: new Date(now) })
-    .onConflictDoUpdate({ target: [botConversations.userId, botConversations.botId], set: { state, updatedAt: new Date(now) } });
+    .onConflictDoUpdate({
+      target: [botConversations.userId, botConversations.botId],
+      set: { state, updatedAt: new Date(now) },
+    });
 }
 
 /**
@@ -65,7 +94,12 @@ async function write(tx: Query, userId: number, botId: string, conversation: Sto
  * shows the same opening messages.
  * @example (await loadConversation(db, 7, ridesBot)).transcript[0] // { from: 'bot', text: 'Text RIDE…', … }
  */
-export async function loadConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): Promise<StoredConversation> {
+export async function loadConversation(
+  db: Db,
+  userId: number,
+  bot: Bot,
+  now: number = Date.now(),
+): Promise<StoredConversation> {
   // Most page views find the chat already stored: read without taking the write lock.
   const stored = await read(db.read, userId, bot.id);
   if (stored) return stored;
@@ -88,23 +122,41 @@ export async function sendMessage(
   bot: Bot,
   text: string,
   now: number = Date.now(),
-): Promise<Result<{ conversation: StoredConversation; replies: TranscriptEntry[] }, 'message-empty' | 'message-too-long'>> {
+): Promise<
+  Result<
+    { conversation: StoredConversation; replies: TranscriptEntry[] },
+    'message-empty' | 'message-too-long'
+  >
+> {
   const message = text.replace(/\r\n?/g, '\n').trim();
   if (!message) return { ok: false, error: 'message-empty', field: 'text' };
-  if (message.length > MAX_MESSAGE_LENGTH) return { ok: false, error: 'message-too-long', field: 'text' };
+  if (message.length > MAX_MESSAGE_LENGTH)
+    return { ok: false, error: 'message-too-long', field: 'text' };
   return db.write(async (tx) => {
     await lockKeys(tx, [`chat:${userId}:${bot.id}`]);
     const current = (await read(tx, userId, bot.id)) ?? fresh(bot, now);
     const turn = handleMessage(bot, current.state, message, { now });
     const replies = botLines(turn.replies, now);
-    const conversation = { state: turn.state, transcript: [...current.transcript, { from: 'person' as const, text: message, at: now }, ...replies] };
+    const conversation = {
+      state: turn.state,
+      transcript: [
+        ...current.transcript,
+        { from: 'person' as const, text: message, at: now },
+        ...replies,
+      ],
+    };
     await write(tx, userId, bot.id, conversation, now);
     return { ok: true, value: { conversation, replies } } as const;
   });
 }
 
 /** Starts the conversation over (the "restart" button). */
-export async function restartConversation(db: Db, userId: number, bot: Bot, now: number = Date.now()): Promise<StoredConversation> {
+export async function restartConversation(
+  db: Db,
+  userId: number,
+  bot: Bot,
+  now: number = Date.now(),
+): Promise<StoredConversation> {
   const started = fresh(bot, now);
   await db.write((tx) => write(tx, userId, bot.id, started, now));
   return started;

@@ -6,7 +6,6 @@ import { exerciseResults } from '~db/schema';
 import { MAX_DRAFT_LENGTH } from './flow-check.ts';
 import type { FlowError, FlowRunner } from './flow-runner.ts';
 
-
 export interface ExerciseState {
   draft: string | null;
   passedAt: Date | null;
@@ -20,7 +19,11 @@ export interface ExerciseRun {
   firstPass: boolean;
 }
 
-export async function getExerciseState(db: Db, userId: number, exerciseId: string): Promise<ExerciseState> {
+export async function getExerciseState(
+  db: Db,
+  userId: number,
+  exerciseId: string,
+): Promise<ExerciseState> {
   const [row] = await db.read
     .select({ draft: exerciseResults.draft, passedAt: exerciseResults.passedAt })
     .from(exerciseResults)
@@ -30,13 +33,23 @@ export async function getExerciseState(db: Db, userId: number, exerciseId: strin
 }
 
 /** Saves the learner's flow without judging it (autosave while they type). */
-export async function saveDraft(db: Db, userId: number, exerciseId: string, draft: string, now: Date = new Date()): Promise<Result<void, 'draft-too-long'>> {
-  if (draft.length > MAX_DRAFT_LENGTH) return { ok: false, error: 'draft-too-long', field: 'source' };
+export async function saveDraft(
+  db: Db,
+  userId: number,
+  exerciseId: string,
+  draft: string,
+  now: Date = new Date(),
+): Promise<Result<void, 'draft-too-long'>> {
+  if (draft.length > MAX_DRAFT_LENGTH)
+    return { ok: false, error: 'draft-too-long', field: 'source' };
   await db.write((tx) =>
     tx
       .insert(exerciseResults)
       .values({ userId, exerciseId, draft, updatedAt: now })
-      .onConflictDoUpdate({ target: [exerciseResults.userId, exerciseResults.exerciseId], set: { draft, updatedAt: now } }),
+      .onConflictDoUpdate({
+        target: [exerciseResults.userId, exerciseResults.exerciseId],
+        set: { draft, updatedAt: now },
+      }),
   );
   return { ok: true, value: undefined };
 }
@@ -66,7 +79,13 @@ export async function runExercise(
       tx
         .update(exerciseResults)
         .set({ passedAt: now })
-        .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exercise.id), isNull(exerciseResults.passedAt)))
+        .where(
+          and(
+            eq(exerciseResults.userId, userId),
+            eq(exerciseResults.exerciseId, exercise.id),
+            isNull(exerciseResults.passedAt),
+          ),
+        )
         .returning({ passedAt: exerciseResults.passedAt }),
     );
     firstPass = marked.length > 0;

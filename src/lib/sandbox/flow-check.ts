@@ -24,7 +24,13 @@ export interface FlowCheck {
 }
 
 /** A flow too long to read: not parsed, so only the exercise's language is known. */
-const tooLong = (language: Language | undefined): Problem => ({ line: 1, column: 1, severity: 'error', rule: 'size', message: problemTexts(language).flowTooLong(MAX_DRAFT_LENGTH) });
+const tooLong = (language: Language | undefined): Problem => ({
+  line: 1,
+  column: 1,
+  severity: 'error',
+  rule: 'size',
+  message: problemTexts(language).flowTooLong(MAX_DRAFT_LENGTH),
+});
 
 /**
  * Parse and lint a flow for the editor's inline messages. The problems are written in
@@ -34,7 +40,10 @@ const tooLong = (language: Language | undefined): Problem => ({ line: 1, column:
 export function lintFlow(source: string, language?: Language): FlowLint {
   if (source.length > MAX_DRAFT_LENGTH) return { problems: [tooLong(language)], bot: null };
   const { bot, problems, sourceMap } = parseBot(source, language);
-  return { problems: bot ? [...problems, ...lintBot(bot, sourceMap, { language })] : problems, bot };
+  return {
+    problems: bot ? [...problems, ...lintBot(bot, sourceMap, { language })] : problems,
+    bot,
+  };
 }
 
 /**
@@ -44,7 +53,8 @@ export function lintFlow(source: string, language?: Language): FlowLint {
  */
 export function checkFlow(source: string, exercise: Exercise): FlowCheck {
   const { bot, problems } = lintFlow(source, exercise.language);
-  if (!bot || problems.some((p) => p.severity === 'error')) return { problems, checks: [], passed: false };
+  if (!bot || problems.some((p) => p.severity === 'error'))
+    return { problems, checks: [], passed: false };
   const { checks, passed } = runScript(bot, exercise);
   return { problems, checks, passed };
 }

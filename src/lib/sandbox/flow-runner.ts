@@ -58,22 +58,28 @@ export class FlowRunner {
 
   /** Parse and lint a flow, with problems in `language` (see flow-check.ts `lintFlow`). */
   lint(source: string, language?: Language): Promise<Result<FlowLint, FlowError>> {
-    return this.#submit({ id: this.#nextId++, kind: 'lint', source, language }) as Promise<Result<FlowLint, FlowError>>;
+    return this.#submit({ id: this.#nextId++, kind: 'lint', source, language }) as Promise<
+      Result<FlowLint, FlowError>
+    >;
   }
 
   /** Lint a flow and run an exercise's checks against it (see flow-check.ts `checkFlow`). */
   check(source: string, exercise: Exercise): Promise<Result<FlowCheck, FlowError>> {
-    return this.#submit({ id: this.#nextId++, kind: 'check', source, exercise }) as Promise<Result<FlowCheck, FlowError>>;
+    return this.#submit({ id: this.#nextId++, kind: 'check', source, exercise }) as Promise<
+      Result<FlowCheck, FlowError>
+    >;
   }
 
   /** Stops every worker; queued and running jobs answer `flow-runner-busy`. */
   async close(): Promise<void> {
-    for (const pending of this.#queue.splice(0)) pending.resolve({ ok: false, error: 'flow-runner-busy' });
+    for (const pending of this.#queue.splice(0))
+      pending.resolve({ ok: false, error: 'flow-runner-busy' });
     await Promise.all(this.#slots.map((slot, i) => slot && this.#retire(i, 'flow-runner-busy')));
   }
 
   #submit(job: FlowJob): Promise<Result<unknown, FlowError>> {
-    if (this.#queue.length >= this.#options.maxQueue) return Promise.resolve({ ok: false, error: 'flow-runner-busy' });
+    if (this.#queue.length >= this.#options.maxQueue)
+      return Promise.resolve({ ok: false, error: 'flow-runner-busy' });
     return new Promise((resolve) => {
       this.#queue.push({ job, resolve });
       this.#dispatch();
@@ -96,7 +102,11 @@ export class FlowRunner {
     const worker = new Worker(this.#options.workerFile, {
       // Node 22.12–22.17 load .ts only with this flag; later versions strip types by default.
       execArgv: process.features.typescript ? [] : ['--experimental-strip-types'],
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.memoryMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.#options.memoryMb,
+        maxYoungGenerationSizeMb: 16,
+        stackSizeMb: 4,
+      },
       stdout: false,
       stderr: false,
     });
@@ -104,13 +114,19 @@ export class FlowRunner {
     worker.unref();
     worker.on('message', (answer: FlowAnswer) => {
       if (this.#slots[index] !== slot || slot.current?.job.id !== answer.id) return;
-      this.#finish(slot, answer.ok ? { ok: true, value: answer.value } : { ok: false, error: 'flow-too-big' });
+      this.#finish(
+        slot,
+        answer.ok ? { ok: true, value: answer.value } : { ok: false, error: 'flow-too-big' },
+      );
       this.#dispatch();
     });
     // A worker that dies (out of memory, or a crash) takes only its own job with it.
     worker.on('error', (error: Error & { code?: string }) => {
       if (this.#slots[index] !== slot) return;
-      void this.#retire(index, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'flow-too-big' : 'flow-too-slow');
+      void this.#retire(
+        index,
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'flow-too-big' : 'flow-too-slow',
+      );
     });
     worker.on('exit', () => {
       if (this.#slots[index] === slot) void this.#retire(index, 'flow-too-big');

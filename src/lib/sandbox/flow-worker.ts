@@ -9,7 +9,10 @@ import type { FlowJob } from './flow-job.ts';
 
 parentPort?.on('message', (job: FlowJob) => {
   try {
-    const value = job.kind === 'lint' ? lintFlow(job.source, job.language) : checkFlow(job.source, job.exercise);
+    const value =
+      job.kind === 'lint'
+        ? lintFlow(job.source, job.language)
+        : checkFlow(job.source, job.exercise);
     parentPort?.postMessage({ id: job.id, ok: true, value });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, ok: false, message: String(error) });

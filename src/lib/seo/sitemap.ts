@@ -6,7 +6,8 @@ export interface SitemapPage {
   locales: Locale[];
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A sitemap with one <url> per page and language, each naming its other-language versions.
@@ -16,7 +17,10 @@ export function sitemapXml(siteUrl: string, pages: SitemapPage[]): string {
   const urls = pages.flatMap((page) =>
     page.locales.map((locale) => {
       const alternates = page.locales
-        .map((alt) => `    <xhtml:link rel="alternate" hreflang="${alt}" href="${escapeXml(siteUrl + localePath(alt, page.path))}"/>`)
+        .map(
+          (alt) =>
+            `    <xhtml:link rel="alternate" hreflang="${alt}" href="${escapeXml(siteUrl + localePath(alt, page.path))}"/>`,
+        )
         .join('\n');
       return `  <url>\n    <loc>${escapeXml(siteUrl + localePath(locale, page.path))}</loc>\n${alternates}\n  </url>`;
     }),

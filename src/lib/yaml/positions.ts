@@ -21,7 +21,11 @@ export interface EntryPosition {
  * (frontmatter starts after a `---` line).
  * @example positionIndex(parseDocument('a:\n  b: 1', { lineCounter }), lineCounter).get('a.b')?.value // { line: 2, column: 6 }
  */
-export function positionIndex(root: Node | null | undefined, lineCounter: LineCounter, lineOffset = 0): Map<string, EntryPosition> {
+export function positionIndex(
+  root: Node | null | undefined,
+  lineCounter: LineCounter,
+  lineOffset = 0,
+): Map<string, EntryPosition> {
   const index = new Map<string, EntryPosition>();
   const at = (node: unknown, fallback: Position): Position => {
     const start = (node as Node | null | undefined)?.range?.[0];
@@ -43,7 +47,8 @@ export function positionIndex(root: Node | null | undefined, lineCounter: LineCo
         const child = `${path ? `${path}.` : ''}${key}`;
         const entry = at(pair.key, { line: 1 + lineOffset, column: 1 });
         const nested = isMap(pair.value) || isSeq(pair.value);
-        if (!index.has(child)) index.set(child, { entry, value: nested ? entry : at(pair.value, entry) });
+        if (!index.has(child))
+          index.set(child, { entry, value: nested ? entry : at(pair.value, entry) });
         walk(pair.value, child);
       }
     }

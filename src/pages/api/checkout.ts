@@ -35,7 +35,11 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   if (!curriculum) return plainResponse(404, translator(locale)('error.course-not-found'));
   // A typed amount wins over the picked one: typing is the more deliberate act.
   const entered = form.custom?.trim() ? form.custom.trim() : (form.amount ?? '');
-  const back = (error: string) => redirect(`${coursePath}?${new URLSearchParams({ buy: error, amount: entered, from: form.from })}#${form.from}`, 303);
+  const back = (error: string) =>
+    redirect(
+      `${coursePath}?${new URLSearchParams({ buy: error, amount: entered, from: form.from })}#${form.from}`,
+      303,
+    );
   if (!payments.enabled) return back('payments-off');
   const amount = chooseAmount(curriculum.course.price, entered);
   if (!amount.ok) return back(amount.error);

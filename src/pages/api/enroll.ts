@@ -22,10 +22,18 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   if (!locals.user) return loginRedirect(locale, coursePath, { status: 303 });
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));
-  const result = await enrollFree(await getDb(), locals.user.id, { slug: curriculum.slug, price: curriculum.course.price });
+  const result = await enrollFree(await getDb(), locals.user.id, {
+    slug: curriculum.slug,
+    price: curriculum.course.price,
+  });
   if (!result.ok) return plainResponse(400, errorMessage(t, result.error));
   const first = curriculum.lessons[0];
   // `enrolled` has the first lesson say so, once, where the learner lands.
   const welcome = result.value.created ? '?enrolled=1' : '';
-  return redirect(first ? `${localePath(locale, `/courses/${curriculum.slug}/lessons/${first.slug}`)}${welcome}` : coursePath, 303);
+  return redirect(
+    first
+      ? `${localePath(locale, `/courses/${curriculum.slug}/lessons/${first.slug}`)}${welcome}`
+      : coursePath,
+    303,
+  );
 };

@@ -35,12 +35,17 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const curriculum = await getCurriculum(form.course, locale);
   if (!curriculum) return plainResponse(404, t('error.course-not-found'));
   const viewer = { id: locals.user.id, role: locals.user.role };
-  if (!(await canTrackProgress(db.read, viewer, curriculum.slug))) return plainResponse(403, t('error.not-enrolled'));
+  if (!(await canTrackProgress(db.read, viewer, curriculum.slug)))
+    return plainResponse(403, t('error.not-enrolled'));
 
   if (form.intent === 'reset') {
-    if (!form.confirm) return redirect(localePath(locale, `/courses/${curriculum.slug}/erase-progress`), 303);
+    if (!form.confirm)
+      return redirect(localePath(locale, `/courses/${curriculum.slug}/erase-progress`), 303);
     await resetCourseProgress(db, viewer.id, curriculum.slug);
-    return redirect(`${localePath(locale, '/dashboard')}?erased=${encodeURIComponent(curriculum.slug)}`, 303);
+    return redirect(
+      `${localePath(locale, '/dashboard')}?erased=${encodeURIComponent(curriculum.slug)}`,
+      303,
+    );
   }
   const lesson = form.lesson ? findLesson(curriculum, form.lesson) : undefined;
   if (!lesson) return plainResponse(404, t('error.lesson-not-found'));
@@ -53,14 +58,22 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
     db,
     viewer.id,
     curriculum.slug,
-    { slug: lesson.slug, requiresQuiz: lesson.data.requiresQuiz, quizIds: lesson.data.quizzes.map((q) => q.id) },
+    {
+      slug: lesson.slug,
+      requiresQuiz: lesson.data.requiresQuiz,
+      quizIds: lesson.data.quizzes.map((q) => q.id),
+    },
     new Date(),
     { displayName: locals.user.displayName, lessonSlugs: curriculum.lessons.map((l) => l.slug) },
   );
   // The lesson page puts the message beside the button and moves focus (and the view) to it.
   if (!result.ok) return redirect(`${lessonPath}?error=${result.error}`, 303);
   const { certificate } = result.value;
-  if (certificate && result.value.firstTime) return redirect(localePath(locale, `/certificates/${certificate.id}?new=1`), 303);
+  if (certificate && result.value.firstTime)
+    return redirect(localePath(locale, `/certificates/${certificate.id}?new=1`), 303);
   const { next } = neighbours(curriculum, lesson.slug);
-  return redirect(next ? localePath(locale, `/courses/${curriculum.slug}/lessons/${next.slug}`) : lessonPath, 303);
+  return redirect(
+    next ? localePath(locale, `/courses/${curriculum.slug}/lessons/${next.slug}`) : lessonPath,
+    303,
+  );
 };

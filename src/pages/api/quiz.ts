@@ -31,15 +31,23 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
   const curriculum = await getCurriculum(form.course, splitLocale(back).locale);
   const lesson = curriculum && findLesson(curriculum, form.lesson);
   const quiz = lesson?.data.quizzes.find((q) => q.id === form.quiz);
-  if (!curriculum || !lesson || !quiz || !isValidChoice(quiz, form.answer)) return plainResponse(404, t('error.quiz-not-found'));
+  if (!curriculum || !lesson || !quiz || !isValidChoice(quiz, form.answer))
+    return plainResponse(404, t('error.quiz-not-found'));
   const db = await getDb();
   const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-  if (!(await lessonAccess(db.read, viewer, curriculum.slug, lesson.data)).allowed) return plainResponse(403, t('error.not-enrolled'));
+  if (!(await lessonAccess(db.read, viewer, curriculum.slug, lesson.data)).allowed)
+    return plainResponse(403, t('error.not-enrolled'));
   // `quiz` names the check just answered: the lesson page moves focus (and the view) to its result.
   const answered = `quiz=${encodeURIComponent(quiz.id)}`;
   if (!viewer || !(await canTrackProgress(db.read, viewer, curriculum.slug))) {
     return redirect(`${back}?${answered}&answer=${form.answer}`, 303);
   }
-  await recordQuizAttempt(db, { userId: viewer.id, courseSlug: curriculum.slug, lessonSlug: lesson.slug, quiz, chosen: form.answer });
+  await recordQuizAttempt(db, {
+    userId: viewer.id,
+    courseSlug: curriculum.slug,
+    lessonSlug: lesson.slug,
+    quiz,
+    chosen: form.answer,
+  });
   return redirect(`${back}?${answered}`, 303);
 };

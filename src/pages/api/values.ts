@@ -7,7 +7,10 @@ import { readFormInput, refuseForm } from '~/server/form-input';
 import { plainResponse } from '~/server/forms';
 import { getDb } from '~/server/runtime';
 
-const ValuesForm = z.object({ version: z.coerce.number().int().positive(), return: z.string().max(2000).optional() });
+const ValuesForm = z.object({
+  version: z.coerce.number().int().positive(),
+  return: z.string().max(2000).optional(),
+});
 
 /** Records that the signed-in person accepted the current participation values. */
 export const POST: APIRoute = async ({ request, locals, redirect }) => {

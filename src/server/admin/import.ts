@@ -13,7 +13,11 @@ const importSchema = z.object({
   step: z.enum(['preview', 'commit']),
   file: z.instanceof(File).optional(),
   csv: z.string().max(MAX_IMPORT_BYTES).optional(),
-  group: z.string().trim().max(120, { error: 'Group names are at most 120 characters.' }).optional(),
+  group: z
+    .string()
+    .trim()
+    .max(120, { error: 'Group names are at most 120 characters.' })
+    .optional(),
   invite: z.literal('yes').optional(),
 });
 
@@ -25,17 +29,28 @@ export type ImportPage =
 /** Messages an admin can act on, one per problem code. */
 export function describeProblem(p: ImportProblem): string {
   switch (p.code) {
-    case 'csv-empty': return 'The file is empty.';
-    case 'csv-unreadable': return `The file stops being valid CSV here (often a quote that is never closed).`;
-    case 'column-missing': return `There is no "${p.detail}" column in the first row. Columns: email, name, course, and optionally group and language.`;
-    case 'too-many-rows': return `The file has more than ${p.detail} rows; split it into smaller files.`;
-    case 'email-invalid': return 'The e-mail address is not valid.';
-    case 'name-invalid': return 'The name must be 1 to 80 characters, without control characters.';
-    case 'course-unknown': return p.detail ? `There is no course "${p.detail}".` : 'The course is missing.';
-    case 'language-invalid': return `The language must be en or es, not "${p.detail}".`;
-    case 'group-too-long': return 'The group name is longer than 120 characters.';
-    case 'duplicate-in-file': return `The same address and course are already on line ${p.detail}.`;
-    case 'already-enrolled': return `Already enrolled in ${p.detail}; skipped.`;
+    case 'csv-empty':
+      return 'The file is empty.';
+    case 'csv-unreadable':
+      return `The file stops being valid CSV here (often a quote that is never closed).`;
+    case 'column-missing':
+      return `There is no "${p.detail}" column in the first row. Columns: email, name, course, and optionally group and language.`;
+    case 'too-many-rows':
+      return `The file has more than ${p.detail} rows; split it into smaller files.`;
+    case 'email-invalid':
+      return 'The e-mail address is not valid.';
+    case 'name-invalid':
+      return 'The name must be 1 to 80 characters, without control characters.';
+    case 'course-unknown':
+      return p.detail ? `There is no course "${p.detail}".` : 'The course is missing.';
+    case 'language-invalid':
+      return `The language must be en or es, not "${p.detail}".`;
+    case 'group-too-long':
+      return 'The group name is longer than 120 characters.';
+    case 'duplicate-in-file':
+      return `The same address and course are already on line ${p.detail}.`;
+    case 'already-enrolled':
+      return `Already enrolled in ${p.detail}; skipped.`;
   }
 }
 
@@ -46,12 +61,23 @@ export function describeProblem(p: ImportProblem): string {
 export async function handleImport(request: Request, admin: SessionUser): Promise<ImportPage> {
   const input = await readFormInput(request, importSchema, MAX_IMPORT_BYTES);
   if (!input.ok) {
-    const errors = input.status === 413 ? { file: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.` } : input.status === 422 ? input.errors : { file: 'The upload could not be read. Choose the file again and retry.' };
+    const errors =
+      input.status === 413
+        ? { file: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.` }
+        : input.status === 422
+          ? input.errors
+          : { file: 'The upload could not be read. Choose the file again and retry.' };
     return { stage: 'form', errors, values: input.values, status: input.status };
   }
   const { step, file, group = '', invite } = input.data;
   const csv = file && file.size > 0 ? await file.text() : (input.data.csv ?? '');
-  if (!csv.trim()) return { stage: 'form', errors: { file: 'Choose a CSV file, or paste its rows.' }, values: { group }, status: 422 };
+  if (!csv.trim())
+    return {
+      stage: 'form',
+      errors: { file: 'Choose a CSV file, or paste its rows.' },
+      values: { group },
+      status: 422,
+    };
   const db = await getDb();
   const courses = new Set((await listCourses('en')).map((c) => c.slug));
   const plan = await planImport(db.read, csv, courses, group || null);
@@ -60,8 +86,15 @@ export async function handleImport(request: Request, admin: SessionUser): Promis
   const invited = invite === 'yes' && result.newUserIds.length > 0;
   if (invited) {
     const byCourse = new Map<string, number[]>();
-    for (const [userId, course] of result.firstCourse) byCourse.set(course, [...(byCourse.get(course) ?? []), userId]);
+    for (const [userId, course] of result.firstCourse)
+      byCourse.set(course, [...(byCourse.get(course) ?? []), userId]);
     for (const [course, userIds] of byCourse) await sendInvitations(db, userIds, course);
   }
-  return { stage: 'done', plan, enrolled: result.enrolled, newAccounts: result.newUserIds.length, invited };
+  return {
+    stage: 'done',
+    plan,
+    enrolled: result.enrolled,
+    newAccounts: result.newUserIds.length,
+    invited,
+  };
 }

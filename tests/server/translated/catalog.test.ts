@@ -30,7 +30,12 @@ describe('a course translated in part', () => {
     ]);
     expect(spanish).toMatchObject({ courseLocale: 'es', originalLanguage: 'en' });
     expect(spanish.course.title).toBe('A medio traducir');
-    expect(spanish.modules.map((m) => [m.title, m.lessons.filter((l) => !l.data.draft).map((l) => l.slug)])).toEqual([
+    expect(
+      spanish.modules.map((m) => [
+        m.title,
+        m.lessons.filter((l) => !l.data.draft).map((l) => l.slug),
+      ]),
+    ).toEqual([
       ['Lo básico', ['first-steps', 'second-steps']],
       ['Más', ['going-further']],
     ]);
@@ -51,8 +56,12 @@ describe('a course translated in part', () => {
 describe('drafts', () => {
   it('are shown while writing (astro dev): the draft course and the draft lesson', async () => {
     expect((await listCourses('en')).map((c) => c.slug).sort()).toEqual([COURSE, 'unfinished']);
-    expect((await getCurriculum(COURSE, 'en'))!.lessons.map((l) => l.slug)).toContain('work-in-progress');
-    expect((await getCurriculum('unfinished', 'en'))?.lessons.map((l) => l.slug)).toEqual(['opening']);
+    expect((await getCurriculum(COURSE, 'en'))!.lessons.map((l) => l.slug)).toContain(
+      'work-in-progress',
+    );
+    expect((await getCurriculum('unfinished', 'en'))?.lessons.map((l) => l.slug)).toEqual([
+      'opening',
+    ]);
   });
 
   it('are hidden from a built server: no draft course, no draft lesson, and their minutes do not count', async () => {
@@ -61,7 +70,11 @@ describe('drafts', () => {
       expect((await built.listCourses(locale)).map((c) => c.slug)).toEqual([COURSE]);
       expect(await built.getCurriculum('unfinished', locale)).toBeUndefined();
       const curriculum = (await built.getCurriculum(COURSE, locale))!;
-      expect(curriculum.lessons.map((l) => l.slug)).toEqual(['first-steps', 'second-steps', 'going-further']);
+      expect(curriculum.lessons.map((l) => l.slug)).toEqual([
+        'first-steps',
+        'second-steps',
+        'going-further',
+      ]);
       expect(curriculum.minutes).toBe(5 + 7 + 9);
       expect(curriculum.modules.map((m) => m.minutes)).toEqual([12, 9]);
     }
@@ -71,8 +84,16 @@ describe('drafts', () => {
     const built = await builtCatalog();
     const spanish = (await built.getCurriculum(COURSE, 'es'))!;
     const english = (await built.getCurriculum(COURSE, 'en'))!;
-    expect(spanish.lessons.map((l) => l.data.title)).toEqual(['Primeros pasos', 'Second steps', 'Ir más lejos']);
-    expect(english.lessons.map((l) => l.data.title)).toEqual(['First steps', 'Second steps', 'Going further']);
+    expect(spanish.lessons.map((l) => l.data.title)).toEqual([
+      'Primeros pasos',
+      'Second steps',
+      'Ir más lejos',
+    ]);
+    expect(english.lessons.map((l) => l.data.title)).toEqual([
+      'First steps',
+      'Second steps',
+      'Going further',
+    ]);
     expect(await built.getCurriculum(COURSE, 'es')).toBe(spanish);
   });
 });

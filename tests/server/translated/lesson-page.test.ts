@@ -12,9 +12,21 @@ import { person } from '../people';
 
 const COURSE = 'half-translated';
 
-function load(user: SessionUser | null, lessonSlug: string, locale: Locale, loader = loadLessonPage): Promise<LessonPage> {
+function load(
+  user: SessionUser | null,
+  lessonSlug: string,
+  locale: Locale,
+  loader = loadLessonPage,
+): Promise<LessonPage> {
   const path = `/courses/${COURSE}/${lessonSlug}`;
-  return loader({ courseSlug: COURSE, lessonSlug, locale, user, url: new URL(`http://localhost${path}`), returnPath: path });
+  return loader({
+    courseSlug: COURSE,
+    lessonSlug,
+    locale,
+    user,
+    url: new URL(`http://localhost${path}`),
+    returnPath: path,
+  });
 }
 
 function ok(page: LessonPage): Extract<LessonPage, { kind: 'ok' }> {
@@ -25,7 +37,12 @@ function ok(page: LessonPage): Extract<LessonPage, { kind: 'ok' }> {
 describe('a Spanish reader', () => {
   it('gets the Spanish lesson where there is one and the English original where there is not', async () => {
     const learner = await person();
-    await enroll(await getDb(), { userId: learner.id, courseSlug: COURSE, source: 'free', actorId: learner.id });
+    await enroll(await getDb(), {
+      userId: learner.id,
+      courseSlug: COURSE,
+      source: 'free',
+      actorId: learner.id,
+    });
 
     const translated = ok(await load(learner, 'first-steps', 'es'));
     expect(translated.entry.id).toBe(`${COURSE}/es/first-steps`);
@@ -43,21 +60,29 @@ describe('a Spanish reader', () => {
 
     // One learner, one progress: reading in either language counts the same lessons.
     const curriculum = (await getCurriculum(COURSE, 'en'))!;
-    expect([...(await getCourseProgress(await getDb(), learner.id, curriculum)).viewed].sort()).toEqual(['first-steps', 'second-steps']);
+    expect(
+      [...(await getCourseProgress(await getDb(), learner.id, curriculum)).viewed].sort(),
+    ).toEqual(['first-steps', 'second-steps']);
   });
 });
 
 describe('a draft lesson', () => {
   it('opens while writing (astro dev) and is not found on a built server', async () => {
     const admin = await person('admin');
-    expect(ok(await load(admin, 'work-in-progress', 'en')).entry.id).toBe(`${COURSE}/work-in-progress`);
+    expect(ok(await load(admin, 'work-in-progress', 'en')).entry.id).toBe(
+      `${COURSE}/work-in-progress`,
+    );
 
     vi.stubEnv('DEV', false);
     vi.stubEnv('PROD', true);
     vi.resetModules();
     const built = await import('~/server/lesson-page').finally(() => vi.unstubAllEnvs());
     // Whoever asks: the lesson is gone before anyone's access is looked at.
-    expect(await load(null, 'work-in-progress', 'en', built.loadLessonPage)).toEqual({ kind: 'not-found' });
-    expect(ok(await load(null, 'first-steps', 'en', built.loadLessonPage)).openable).toEqual(new Set(['first-steps']));
+    expect(await load(null, 'work-in-progress', 'en', built.loadLessonPage)).toEqual({
+      kind: 'not-found',
+    });
+    expect(ok(await load(null, 'first-steps', 'en', built.loadLessonPage)).openable).toEqual(
+      new Set(['first-steps']),
+    );
   });
 });

@@ -8,11 +8,17 @@ describe('parseCsv', () => {
   });
 
   it('points an unclosed quote at a line of the file', () => {
-    expect(parseCsv('email,name\r\n"a@x.org,Ann\r\nb@x.org,Bo')).toMatchObject({ ok: false, error: 'csv-unreadable', line: 3 });
+    expect(parseCsv('email,name\r\n"a@x.org,Ann\r\nb@x.org,Bo')).toMatchObject({
+      ok: false,
+      error: 'csv-unreadable',
+      line: 3,
+    });
   });
 
   it('reads what spreadsheets write: a BOM, semicolons, quotes, CRLF, blank lines', () => {
-    const result = parseCsv('\uFEFFEmail;Name;Course\r\n"ana@example.org";"Ruiz; Ana";texting-for-turnout\r\n\r\nbo@example.org;"Bo ""the"" Organizer";x\r\n');
+    const result = parseCsv(
+      '\uFEFFEmail;Name;Course\r\n"ana@example.org";"Ruiz; Ana";texting-for-turnout\r\n\r\nbo@example.org;"Bo ""the"" Organizer";x\r\n',
+    );
     expect(result).toEqual({
       ok: true,
       header: ['email', 'name', 'course'],
@@ -30,16 +36,22 @@ describe('parseCsv', () => {
   it('says where a file stops making sense', () => {
     expect(parseCsv('')).toEqual({ ok: false, error: 'csv-empty' });
     expect(parseCsv('\uFEFF  \r\n')).toEqual({ ok: false, error: 'csv-empty' });
-    expect(parseCsv('email,name\na@x.org,"unclosed\n')).toMatchObject({ ok: false, error: 'csv-unreadable' });
+    expect(parseCsv('email,name\na@x.org,"unclosed\n')).toMatchObject({
+      ok: false,
+      error: 'csv-unreadable',
+    });
   });
 });
 
 describe('csv output', () => {
   it('neutralises cells a spreadsheet would run', () => {
-    for (const formula of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx']) expect(neutralizeCell(formula)).toBe(`'${formula}`);
+    for (const formula of ['=HYPERLINK("http://x")', '+1+1', '-2+3', '@SUM(A1)', '\tx', '\rx'])
+      expect(neutralizeCell(formula)).toBe(`'${formula}`);
     expect(neutralizeCell('Ana = organizer')).toBe('Ana = organizer');
   });
   it('quotes where needed and ends lines with CRLF', () => {
-    expect(csvLine(['=HYPERLINK("http://x")', 'a,b', 'plain', 3, null])).toBe(`"'=HYPERLINK(""http://x"")","a,b",plain,3,\r\n`);
+    expect(csvLine(['=HYPERLINK("http://x")', 'a,b', 'plain', 3, null])).toBe(
+      `"'=HYPERLINK(""http://x"")","a,b",plain,3,\r\n`,
+    );
   });
 });

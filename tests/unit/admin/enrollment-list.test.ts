@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { enrollByEmail } from '~/lib/admin/enroll-by-email';
-import { eachEnrollment, listEnrollments, PAGE_SIZE, partnerGroups } from '~/lib/admin/enrollment-list';
+import {
+  eachEnrollment,
+  listEnrollments,
+  PAGE_SIZE,
+  partnerGroups,
+} from '~/lib/admin/enrollment-list';
 import { listAudit } from '~/lib/admin/audit-list';
 import type { Db } from '~/lib/db';
 import { enroll, revokeEnrollment } from '~/lib/enrollment/enrollment';
@@ -19,7 +24,10 @@ beforeEach(async () => {
         { email: 'ana@example.org', displayName: 'Ana Ruiz' },
         { email: 'bo@example.org', displayName: 'Bo 100% Organizer' },
         { email: 'cy@example.org', displayName: '=HYPERLINK("http://x")' },
-        ...Array.from({ length: 120 }, (_, i) => ({ email: `bulk${i}@example.org`, displayName: `Bulk ${i}` })),
+        ...Array.from({ length: 120 }, (_, i) => ({
+          email: `bulk${i}@example.org`,
+          displayName: `Bulk ${i}`,
+        })),
       ])
       .returning({ id: users.id, email: users.email });
     await tx.insert(enrollments).values(
@@ -36,11 +44,17 @@ beforeEach(async () => {
 
 describe('the admin enrollment list', () => {
   it('searches e-mail and name, case-insensitively, with % and _ taken literally', async () => {
-    expect((await listEnrollments(db.read, { q: 'ANA' })).rows.map((r) => r.email)).toEqual(['ana@example.org']);
-    expect((await listEnrollments(db.read, { q: '100%' })).rows.map((r) => r.email)).toEqual(['bo@example.org']);
+    expect((await listEnrollments(db.read, { q: 'ANA' })).rows.map((r) => r.email)).toEqual([
+      'ana@example.org',
+    ]);
+    expect((await listEnrollments(db.read, { q: '100%' })).rows.map((r) => r.email)).toEqual([
+      'bo@example.org',
+    ]);
     expect((await listEnrollments(db.read, { q: '%' })).total).toBe(1);
     expect((await listEnrollments(db.read, { q: 'bulk_' })).total).toBe(0);
-    expect((await listEnrollments(db.read, { q: 'hyperlink' })).rows[0]?.displayName).toBe('=HYPERLINK("http://x")');
+    expect((await listEnrollments(db.read, { q: 'hyperlink' })).rows[0]?.displayName).toBe(
+      '=HYPERLINK("http://x")',
+    );
   });
 
   it('filters by course, source, group and date, and pages through the rest', async () => {
@@ -52,7 +66,16 @@ describe('the admin enrollment list', () => {
     expect(last.page).toBe(all.pages);
     expect(last.rows).toHaveLength(123 - PAGE_SIZE * (all.pages - 1));
     expect((await listEnrollments(db.read, { source: 'free' })).total).toBe(3);
-    expect((await listEnrollments(db.read, { group: 'Gig Workers Alliance', course: 'texting-for-turnout' })).rows.every((r) => r.partnerGroup === 'Gig Workers Alliance' && r.courseSlug === 'texting-for-turnout')).toBe(true);
+    expect(
+      (
+        await listEnrollments(db.read, {
+          group: 'Gig Workers Alliance',
+          course: 'texting-for-turnout',
+        })
+      ).rows.every(
+        (r) => r.partnerGroup === 'Gig Workers Alliance' && r.courseSlug === 'texting-for-turnout',
+      ),
+    ).toBe(true);
     const week = await listEnrollments(db.read, { from: '2026-11-01', to: '2026-11-07' });
     expect(week.rows.every((r) => r.createdAt >= day(1) && r.createdAt <= day(7))).toBe(true);
     expect(week.total).toBeGreaterThan(0);
@@ -72,24 +95,60 @@ describe('the admin enrollment list', () => {
       expect(batch.length).toBeLessThanOrEqual(10);
       seen.push(...batch.map((r) => r.id));
     }
-    expect(seen).toHaveLength((await listEnrollments(db.read, { course: 'texting-for-turnout' })).total);
+    expect(seen).toHaveLength(
+      (await listEnrollments(db.read, { course: 'texting-for-turnout' })).total,
+    );
     expect(new Set(seen).size).toBe(seen.length);
   });
 });
 
 describe('enroll by e-mail, revoke and restore', () => {
   it('creates an account for a new address, enrolls an existing one, and audits the reason', async () => {
-    const [admin] = await db.write((tx) => tx.insert(users).values({ email: 'admin@example.org', displayName: 'Admin', role: 'admin' }).returning({ id: users.id }));
-    const fresh = await enrollByEmail(db, { email: ' New.Person@Example.org ', course: 'texting-for-turnout', locale: 'es', group: 'Tenants Union', reason: 'scholarship', actorId: admin!.id });
+    const [admin] = await db.write((tx) =>
+      tx
+        .insert(users)
+        .values({ email: 'admin@example.org', displayName: 'Admin', role: 'admin' })
+        .returning({ id: users.id }),
+    );
+    const fresh = await enrollByEmail(db, {
+      email: ' New.Person@Example.org ',
+      course: 'texting-for-turnout',
+      locale: 'es',
+      group: 'Tenants Union',
+      reason: 'scholarship',
+      actorId: admin!.id,
+    });
     expect(fresh).toMatchObject({ ok: true, value: { newAccount: true, enrolled: true } });
-    const again = await enrollByEmail(db, { email: 'new.person@example.org', course: 'texting-for-turnout', locale: 'en', actorId: admin!.id });
+    const again = await enrollByEmail(db, {
+      email: 'new.person@example.org',
+      course: 'texting-for-turnout',
+      locale: 'en',
+      actorId: admin!.id,
+    });
     expect(again).toMatchObject({ ok: true, value: { newAccount: false, enrolled: false } });
-    expect(await enrollByEmail(db, { email: 'nope', course: 'x', locale: 'en', actorId: null })).toMatchObject({ ok: false, error: 'email-invalid' });
+    expect(
+      await enrollByEmail(db, { email: 'nope', course: 'x', locale: 'en', actorId: null }),
+    ).toMatchObject({ ok: false, error: 'email-invalid' });
     const person = (await listEnrollments(db.read, { q: 'new.person' })).rows[0]!;
-    expect(person).toMatchObject({ source: 'admin', partnerGroup: 'Tenants Union', status: 'active' });
+    expect(person).toMatchObject({
+      source: 'admin',
+      partnerGroup: 'Tenants Union',
+      status: 'active',
+    });
 
-    await revokeEnrollment(db, { userId: person.userId, courseSlug: person.courseSlug, actorId: admin!.id, reason: 'shared login' });
-    await enroll(db, { userId: person.userId, courseSlug: person.courseSlug, source: 'admin', actorId: admin!.id, reason: 'fixed' });
+    await revokeEnrollment(db, {
+      userId: person.userId,
+      courseSlug: person.courseSlug,
+      actorId: admin!.id,
+      reason: 'shared login',
+    });
+    await enroll(db, {
+      userId: person.userId,
+      courseSlug: person.courseSlug,
+      source: 'admin',
+      actorId: admin!.id,
+      reason: 'fixed',
+    });
     const log = await listAudit(db.read, { subject: 'new.person@example.org' });
     expect(log.rows.map((r) => [r.action, r.actor, r.detail.reason])).toEqual([
       ['enroll', 'admin@example.org', 'fixed'],

@@ -20,7 +20,10 @@ describe('bulk import', () => {
     const taken = await createUser(db, { email: 'already@example.org' });
     await enroll(db, { userId: taken.id, courseSlug: 'texting-for-turnout', source: 'free' });
     const lines = ['email;name;course;group;language'];
-    for (let i = 0; i < 5_000; i++) lines.push(`learner${i}@example.org;Learner ${i};texting-for-turnout;Tenants Union Local ${i % 7};${i % 2 ? 'es' : 'en'}`);
+    for (let i = 0; i < 5_000; i++)
+      lines.push(
+        `learner${i}@example.org;Learner ${i};texting-for-turnout;Tenants Union Local ${i % 7};${i % 2 ? 'es' : 'en'}`,
+      );
     // A dozen kinds of bad rows, at known lines (line = index + 1).
     const bad: [string, string][] = [
       ['not-an-email;X;texting-for-turnout;;', 'email-invalid'],
@@ -43,26 +46,47 @@ describe('bulk import', () => {
     const plan = await planImport(db.read, `\uFEFF${lines.join('\r\n')}\r\n`, COURSES);
     expect(plan.total).toBe(5_012);
     expect(plan.rows).toHaveLength(5_000);
-    expect(plan.problems.map((p) => [p.line, p.code])).toEqual(bad.map(([, code], i) => [badLines[i], code]));
-    expect(plan.problems.find((p) => p.code === 'duplicate-in-file' && p.line === badLines[8])?.detail).toBe('9');
+    expect(plan.problems.map((p) => [p.line, p.code])).toEqual(
+      bad.map(([, code], i) => [badLines[i], code]),
+    );
+    expect(
+      plan.problems.find((p) => p.code === 'duplicate-in-file' && p.line === badLines[8])?.detail,
+    ).toBe('9');
     expect(plan.problems.find((p) => p.code === 'course-unknown')?.detail).toBe('no-such-course');
 
     const result = await commitImport(db, plan, null);
     expect(result.enrolled).toBe(5_000);
     expect(result.newUserIds).toHaveLength(5_000);
     expect(await rowsOf()).toBe(5_001);
-    const [one] = await db.read.select().from(enrollments).innerJoin(users, eq(users.id, enrollments.userId)).where(eq(users.email, 'learner3@example.org'));
-    expect(one).toMatchObject({ enrollments: { source: 'import', partnerGroup: 'Tenants Union Local 3', status: 'active' }, users: { displayName: 'Learner 3', locale: 'es', passwordHash: null } });
-    expect((await db.read.select().from(auditLog).where(eq(auditLog.action, 'import')))).toHaveLength(1);
+    const [one] = await db.read
+      .select()
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .where(eq(users.email, 'learner3@example.org'));
+    expect(one).toMatchObject({
+      enrollments: { source: 'import', partnerGroup: 'Tenants Union Local 3', status: 'active' },
+      users: { displayName: 'Learner 3', locale: 'es', passwordHash: null },
+    });
+    expect(await db.read.select().from(auditLog).where(eq(auditLog.action, 'import'))).toHaveLength(
+      1,
+    );
   }, 60_000);
 
   it('leaves nothing behind when the commit fails partway', async () => {
-    const plan = await planImport(db.read, 'email,name,course\na@example.org,A,texting-for-turnout\nb@example.org,B,chatbots-for-organizing\n', COURSES);
+    const plan = await planImport(
+      db.read,
+      'email,name,course\na@example.org,A,texting-for-turnout\nb@example.org,B,chatbots-for-organizing\n',
+      COURSES,
+    );
     expect(plan.rows).toHaveLength(2);
-    const failing: Db = { ...db, write: (work) => db.write(async (tx) => {
-      await work(tx);
-      throw new Error('disk full');
-    }) };
+    const failing: Db = {
+      ...db,
+      write: (work) =>
+        db.write(async (tx) => {
+          await work(tx);
+          throw new Error('disk full');
+        }),
+    };
     await expect(commitImport(failing, plan, null)).rejects.toThrow('disk full');
     expect(await rowsOf()).toBe(0);
     expect((await db.read.select({ n: count() }).from(users))[0]!.n).toBe(0);
@@ -70,18 +94,31 @@ describe('bulk import', () => {
   });
 
   it('refuses files it cannot use, saying why', async () => {
-    expect((await planImport(db.read, 'name,course\nA,texting-for-turnout\n', COURSES)).problems).toEqual([{ line: 1, code: 'column-missing', detail: 'email' }]);
-    expect((await planImport(db.read, '', COURSES)).problems).toEqual([{ line: 1, code: 'csv-empty' }]);
-    expect((await planImport(db.read, 'email,course\n"open,x\n', COURSES)).problems[0]?.code).toBe('csv-unreadable');
+    expect(
+      (await planImport(db.read, 'name,course\nA,texting-for-turnout\n', COURSES)).problems,
+    ).toEqual([{ line: 1, code: 'column-missing', detail: 'email' }]);
+    expect((await planImport(db.read, '', COURSES)).problems).toEqual([
+      { line: 1, code: 'csv-empty' },
+    ]);
+    expect((await planImport(db.read, 'email,course\n"open,x\n', COURSES)).problems[0]?.code).toBe(
+      'csv-unreadable',
+    );
   });
 
   it('enrolls an existing account without touching its name, and counts a row someone enrolled meanwhile once', async () => {
     const ada = await createUser(db, { email: 'ada@example.org' });
-    const plan = await planImport(db.read, 'email,name,course\nada@example.org,Someone Else,texting-for-turnout\n', COURSES);
+    const plan = await planImport(
+      db.read,
+      'email,name,course\nada@example.org,Someone Else,texting-for-turnout\n',
+      COURSES,
+    );
     await enroll(db, { userId: ada.id, courseSlug: 'texting-for-turnout', source: 'free' });
     const result = await commitImport(db, plan, null);
     expect(result).toEqual({ enrolled: 0, newUserIds: [], firstCourse: new Map() });
     expect(await rowsOf()).toBe(1);
-    expect((await db.read.select({ name: users.displayName }).from(users).where(eq(users.id, ada.id)))[0]?.name).not.toBe('Someone Else');
+    expect(
+      (await db.read.select({ name: users.displayName }).from(users).where(eq(users.id, ada.id)))[0]
+        ?.name,
+    ).not.toBe('Someone Else');
   });
 });

@@ -10,7 +10,11 @@ let db: Db;
 let adminId: number;
 beforeEach(async () => {
   db = await freshDb();
-  const r = await createUser(db, { email: 'Root@Example.org', displayName: 'Root', role: 'admin' }, T0);
+  const r = await createUser(
+    db,
+    { email: 'Root@Example.org', displayName: 'Root', role: 'admin' },
+    T0,
+  );
   if (!r.ok) throw new Error(r.error);
   adminId = r.value.userId;
 });
@@ -29,7 +33,11 @@ function auditRows() {
 describe('createUser', () => {
   it('creates a password-less account and audits it', async () => {
     const id = await learner();
-    expect((await db.read.select().from(users)).find((u) => u.id === id)).toMatchObject({ email: 'ada@example.org', role: 'learner', passwordHash: null });
+    expect((await db.read.select().from(users)).find((u) => u.id === id)).toMatchObject({
+      email: 'ada@example.org',
+      role: 'learner',
+      passwordHash: null,
+    });
     expect((await auditRows()).map((a) => [a.action, a.actorId, a.subjectUserId])).toEqual([
       ['user.created', null, adminId],
       ['user.created', adminId, id],
@@ -38,11 +46,23 @@ describe('createUser', () => {
 
   it('validates input and refuses duplicates and non-admin actors', async () => {
     const id = await learner();
-    expect(await createUser(db, { email: 'ADA@example.org', displayName: 'Ada' })).toEqual({ ok: false, error: 'email-taken', field: 'email' });
-    expect(await createUser(db, { email: 'x', displayName: 'X' })).toMatchObject({ error: 'email-invalid' });
-    expect(await createUser(db, { email: 'x@example.org', displayName: '' })).toMatchObject({ error: 'name-invalid' });
-    expect(await createUser(db, { email: 'x@example.org', displayName: 'X', role: 'root' as never })).toMatchObject({ error: 'role-invalid' });
-    expect(await createUser(db, { email: 'x@example.org', displayName: 'X', actorId: id })).toEqual({ ok: false, error: 'forbidden' });
+    expect(await createUser(db, { email: 'ADA@example.org', displayName: 'Ada' })).toEqual({
+      ok: false,
+      error: 'email-taken',
+      field: 'email',
+    });
+    expect(await createUser(db, { email: 'x', displayName: 'X' })).toMatchObject({
+      error: 'email-invalid',
+    });
+    expect(await createUser(db, { email: 'x@example.org', displayName: '' })).toMatchObject({
+      error: 'name-invalid',
+    });
+    expect(
+      await createUser(db, { email: 'x@example.org', displayName: 'X', role: 'root' as never }),
+    ).toMatchObject({ error: 'role-invalid' });
+    expect(await createUser(db, { email: 'x@example.org', displayName: 'X', actorId: id })).toEqual(
+      { ok: false, error: 'forbidden' },
+    );
   });
 });
 
@@ -51,19 +71,36 @@ describe('setRole', () => {
     const id = await learner();
     const token = generateSessionToken();
     await createSession(db, token, id, T0);
-    expect(await setRole(db, adminId, id, 'instructor', T0)).toEqual({ ok: true, value: undefined });
+    expect(await setRole(db, adminId, id, 'instructor', T0)).toEqual({
+      ok: true,
+      value: undefined,
+    });
     expect(await validateSessionToken(db, token, T0)).toBeNull();
     const entry = (await auditRows()).at(-1);
-    expect(entry).toMatchObject({ action: 'user.role-changed', actorId: adminId, subjectUserId: id });
+    expect(entry).toMatchObject({
+      action: 'user.role-changed',
+      actorId: adminId,
+      subjectUserId: id,
+    });
     expect(JSON.parse(entry?.detail ?? '')).toEqual({ from: 'learner', to: 'instructor' });
   });
 
   it('refuses non-admins, unknown roles and users, and removing the last admin', async () => {
     const id = await learner();
     expect(await setRole(db, id, id, 'admin')).toEqual({ ok: false, error: 'forbidden' });
-    expect(await setRole(db, adminId, id, 'root')).toEqual({ ok: false, error: 'role-invalid', field: 'role' });
-    expect(await setRole(db, adminId, 999, 'learner')).toEqual({ ok: false, error: 'user-not-found' });
-    expect(await setRole(db, adminId, adminId, 'learner')).toEqual({ ok: false, error: 'last-admin' });
+    expect(await setRole(db, adminId, id, 'root')).toEqual({
+      ok: false,
+      error: 'role-invalid',
+      field: 'role',
+    });
+    expect(await setRole(db, adminId, 999, 'learner')).toEqual({
+      ok: false,
+      error: 'user-not-found',
+    });
+    expect(await setRole(db, adminId, adminId, 'learner')).toEqual({
+      ok: false,
+      error: 'last-admin',
+    });
     expect((await setRole(db, null, id, 'admin')).ok).toBe(true);
     expect((await setRole(db, id, adminId, 'learner')).ok).toBe(true);
   });
@@ -78,7 +115,10 @@ describe('setDisabled', () => {
     expect(await validateSessionToken(db, token, T0)).toBeNull();
     expect((await setDisabled(db, adminId, id, false, T0)).ok).toBe(true);
     expect((await db.read.select().from(users)).find((u) => u.id === id)?.disabledAt).toBeNull();
-    expect((await auditRows()).slice(-2).map((a) => a.action)).toEqual(['user.disabled', 'user.enabled']);
+    expect((await auditRows()).slice(-2).map((a) => a.action)).toEqual([
+      'user.disabled',
+      'user.enabled',
+    ]);
     expect(await setDisabled(db, null, adminId, true)).toEqual({ ok: false, error: 'last-admin' });
   });
 });

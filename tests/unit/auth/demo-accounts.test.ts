@@ -10,10 +10,16 @@ describe('createDemoAccounts', () => {
     const accounts = await createDemoAccounts(db, 1);
     expect(accounts.map((a) => a.role)).toEqual(['admin', 'instructor', 'learner']);
     for (const account of accounts) {
-      const result = await logIn(db, { email: account.email, password: account.password, ip: '127.0.0.1' });
+      const result = await logIn(db, {
+        email: account.email,
+        password: account.password,
+        ip: '127.0.0.1',
+      });
       expect(result.ok).toBe(true);
     }
-    expect((await db.read.select({ role: users.role }).from(users).orderBy(users.id)).map((u) => u.role)).toEqual(['admin', 'instructor', 'learner']);
+    expect(
+      (await db.read.select({ role: users.role }).from(users).orderBy(users.id)).map((u) => u.role),
+    ).toEqual(['admin', 'instructor', 'learner']);
   }, 30_000);
 
   it('leaves a database that already has accounts alone', async () => {

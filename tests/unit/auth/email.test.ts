@@ -9,7 +9,13 @@ describe('normalizeEmail', () => {
 });
 
 describe('validateEmail', () => {
-  it.each(['ada@example.org', 'a.b+tag@sub.example.co', 'Foo@X.org', 'josé@correo.es', 'x@müller.de'])('accepts %s', (raw) => {
+  it.each([
+    'ada@example.org',
+    'a.b+tag@sub.example.co',
+    'Foo@X.org',
+    'josé@correo.es',
+    'x@müller.de',
+  ])('accepts %s', (raw) => {
     const r = validateEmail(raw);
     expect(r).toEqual({ ok: true, value: normalizeEmail(raw) });
   });
@@ -56,7 +62,14 @@ describe('validateDisplayName', () => {
     expect(validateDisplayName('👩‍💻 Ada').ok).toBe(true);
   });
 
-  it.each(['', '   ', 'a'.repeat(81), 'Ada\nLovelace', 'Ada\u0000', 'Ada\u202Eecalevol'])('rejects %j', (raw) => {
-    expect(validateDisplayName(raw)).toEqual({ ok: false, error: 'name-invalid', field: 'displayName' });
-  });
+  it.each(['', '   ', 'a'.repeat(81), 'Ada\nLovelace', 'Ada\u0000', 'Ada\u202Eecalevol'])(
+    'rejects %j',
+    (raw) => {
+      expect(validateDisplayName(raw)).toEqual({
+        ok: false,
+        error: 'name-invalid',
+        field: 'displayName',
+      });
+    },
+  );
 });

@@ -14,8 +14,17 @@ export function at(offsetMs: number): Date {
 }
 
 /** A learner with a password, ready to sign in; returns its id (throws on failure, which is a test bug). */
-export async function makeUser(db: Db, email = 'ada@example.org', password = PASSWORD, displayName = 'Ada'): Promise<number> {
-  const r = await createAccountWithPassword(db, { email, displayName, password, acceptValues: true, valuesVersion: 1 }, T0);
+export async function makeUser(
+  db: Db,
+  email = 'ada@example.org',
+  password = PASSWORD,
+  displayName = 'Ada',
+): Promise<number> {
+  const r = await createAccountWithPassword(
+    db,
+    { email, displayName, password, acceptValues: true, valuesVersion: 1 },
+    T0,
+  );
   if (!r.ok) throw new Error(`sign-up failed: ${r.error}`);
   return r.value.userId;
 }

@@ -19,7 +19,9 @@ describe('auth messages', () => {
   it('keep the same placeholders in both languages', () => {
     const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const [key, en] of Object.entries(authMessages.en)) {
-      expect(placeholders(authMessages.es[key as keyof typeof authMessages.en]), key).toEqual(placeholders(en));
+      expect(placeholders(authMessages.es[key as keyof typeof authMessages.en]), key).toEqual(
+        placeholders(en),
+      );
     }
   });
 });

@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { logIn } from '~/lib/auth/account';
-import { createSetPasswordLink, requestPasswordReset, resetPassword, verifyResetToken } from '~/lib/auth/password-reset';
+import {
+  createSetPasswordLink,
+  requestPasswordReset,
+  resetPassword,
+  verifyResetToken,
+} from '~/lib/auth/password-reset';
 import { createSession, generateSessionToken, validateSessionToken } from '~/lib/auth/session';
 import { hashToken } from '~/lib/auth/tokens';
 import { setDisabled } from '~/lib/auth/account';
@@ -21,7 +26,13 @@ beforeEach(async () => {
 /** A reset request, then the work it leaves for after the answer (token and e-mail), finished. */
 async function request(email: string, now = T0, ip = '203.0.113.9', locale: 'en' | 'es' = 'en') {
   const pending: Promise<void>[] = [];
-  const result = await requestPasswordReset(db, mailer, { email, ip, siteUrl: SITE, locale }, now, (work) => pending.push(work));
+  const result = await requestPasswordReset(
+    db,
+    mailer,
+    { email, ip, siteUrl: SITE, locale },
+    now,
+    (work) => pending.push(work),
+  );
   await Promise.all(pending);
   return result;
 }
@@ -41,7 +52,10 @@ describe('requestPasswordReset', () => {
     expect(known).toEqual({ ok: true, value: undefined });
     expect(unknown).toEqual(known);
     expect(mailer.sent).toHaveLength(1);
-    expect(mailer.sent[0]).toMatchObject({ to: 'ada@example.org', subject: 'Reset your Botcamp password' });
+    expect(mailer.sent[0]).toMatchObject({
+      to: 'ada@example.org',
+      subject: 'Reset your Botcamp password',
+    });
     expect(mailer.sent[0]?.text).toContain('Hello Ada,');
     expect(mailer.sent[0]?.text).toContain(`https://botcamp.example/reset-password/${lastToken()}`);
   });
@@ -66,20 +80,30 @@ describe('requestPasswordReset', () => {
 
   it('throttles 3 requests per address and 10 per client address per hour, known or not', async () => {
     await makeUser(db);
-    for (let i = 0; i < 3; i++) expect((await request('ada@example.org', at(i * MINUTE))).ok).toBe(true);
-    expect(await request('ada@example.org', at(3 * MINUTE))).toEqual({ ok: false, error: 'throttled', retryAfterSeconds: 57 * 60 });
+    for (let i = 0; i < 3; i++)
+      expect((await request('ada@example.org', at(i * MINUTE))).ok).toBe(true);
+    expect(await request('ada@example.org', at(3 * MINUTE))).toEqual({
+      ok: false,
+      error: 'throttled',
+      retryAfterSeconds: 57 * 60,
+    });
     expect(mailer.sent).toHaveLength(3);
     for (let i = 0; i < 3; i++) await request('ghost@example.org', T0);
     expect((await request('ghost@example.org', T0)).ok).toBe(false);
     // 6 counted for this client so far; 4 more on fresh addresses, then the 11th is refused.
-    for (let i = 0; i < 4; i++) expect((await request(`u${i}@example.org`, at(5 * MINUTE))).ok).toBe(true);
+    for (let i = 0; i < 4; i++)
+      expect((await request(`u${i}@example.org`, at(5 * MINUTE))).ok).toBe(true);
     expect(await request('u9@example.org', at(5 * MINUTE))).toMatchObject({ error: 'throttled' });
     expect((await request('u9@example.org', at(5 * MINUTE), '198.51.100.7')).ok).toBe(true);
     expect((await request('ada@example.org', at(HOUR))).ok).toBe(true);
   });
 
   it('rejects a malformed address as such', async () => {
-    expect(await request('not an address')).toEqual({ ok: false, error: 'email-invalid', field: 'email' });
+    expect(await request('not an address')).toEqual({
+      ok: false,
+      error: 'email-invalid',
+      field: 'email',
+    });
   });
 
   it('sends nothing to a disabled account', async () => {
@@ -98,19 +122,36 @@ describe('requestPasswordReset', () => {
       },
     };
     const input = { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' } as const;
-    expect(await requestPasswordReset(db, failing, input, T0)).toEqual({ ok: true, value: undefined });
-    expect(await requestPasswordReset(db, throwing, input, T0)).toEqual({ ok: true, value: undefined });
+    expect(await requestPasswordReset(db, failing, input, T0)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await requestPasswordReset(db, throwing, input, T0)).toEqual({
+      ok: true,
+      value: undefined,
+    });
   });
 
   it('works with the outbox mailer, whose row is written without the call waiting for it', async () => {
     await makeUser(db);
     const lines: string[] = [];
-    const outbox = createMailer({ db, from: 'Botcamp <hello@botcamp.example>', log: (l) => lines.push(l) });
-    await requestPasswordReset(db, outbox, { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' }, T0);
+    const outbox = createMailer({
+      db,
+      from: 'Botcamp <hello@botcamp.example>',
+      log: (l) => lines.push(l),
+    });
+    await requestPasswordReset(
+      db,
+      outbox,
+      { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' },
+      T0,
+    );
     // The mailer is not awaited (for timing), so its outbox write may land just after the call
     // returns; the log line is written after the row, so once it is there the row must be too.
     await vi.waitFor(() => expect(lines).toHaveLength(1));
-    expect(await db.read.select().from(emailOutbox)).toEqual([expect.objectContaining({ to: 'ada@example.org', status: 'outbox' })]);
+    expect(await db.read.select().from(emailOutbox)).toEqual([
+      expect.objectContaining({ to: 'ada@example.org', status: 'outbox' }),
+    ]);
     expect(lines[0]).toContain('/reset-password/');
   });
 });
@@ -123,23 +164,44 @@ describe('verifyResetToken and resetPassword', () => {
     await request('ada@example.org');
     const token = lastToken();
 
-    expect(await verifyResetToken(db, token, at(30 * MINUTE))).toEqual({ userId: id, hasPassword: true });
-    expect(await resetPassword(db, { token, password: 'brand new kettle 9' }, at(30 * MINUTE))).toEqual({ ok: true, value: { userId: id, firstPassword: false } });
+    expect(await verifyResetToken(db, token, at(30 * MINUTE))).toEqual({
+      userId: id,
+      hasPassword: true,
+    });
+    expect(
+      await resetPassword(db, { token, password: 'brand new kettle 9' }, at(30 * MINUTE)),
+    ).toEqual({ ok: true, value: { userId: id, firstPassword: false } });
     expect(await validateSessionToken(db, session, at(30 * MINUTE))).toBeNull();
     expect(await db.read.select().from(passwordResetTokens)).toHaveLength(0);
-    expect((await db.read.select().from(auditLog)).map((a) => a.action)).toContain('user.password-reset');
-    expect((await logIn(db, { email: 'ada@example.org', password: 'brand new kettle 9', ip: '' }, at(31 * MINUTE))).ok).toBe(true);
+    expect((await db.read.select().from(auditLog)).map((a) => a.action)).toContain(
+      'user.password-reset',
+    );
+    expect(
+      (
+        await logIn(
+          db,
+          { email: 'ada@example.org', password: 'brand new kettle 9', ip: '' },
+          at(31 * MINUTE),
+        )
+      ).ok,
+    ).toBe(true);
 
     // Single use.
     expect(await verifyResetToken(db, token, at(31 * MINUTE))).toBeNull();
-    expect(await resetPassword(db, { token, password: 'another kettle 10' }, at(31 * MINUTE))).toMatchObject({ error: 'reset-token-invalid' });
+    expect(
+      await resetPassword(db, { token, password: 'another kettle 10' }, at(31 * MINUTE)),
+    ).toMatchObject({ error: 'reset-token-invalid' });
   });
 
   it('checks the password policy without consuming the token', async () => {
     await makeUser(db);
     await request('ada@example.org');
     const token = lastToken();
-    expect(await resetPassword(db, { token, password: 'password123' }, T0)).toEqual({ ok: false, error: 'password-common', field: 'password' });
+    expect(await resetPassword(db, { token, password: 'password123' }, T0)).toEqual({
+      ok: false,
+      error: 'password-common',
+      field: 'password',
+    });
     expect(await verifyResetToken(db, token, T0)).not.toBeNull();
   });
 
@@ -169,16 +231,22 @@ describe('verifyResetToken and resetPassword', () => {
 
   it('lifts the login lock of the account', async () => {
     await makeUser(db);
-    for (let i = 0; i < 5; i++) await logIn(db, { email: 'ada@example.org', password: 'wrong password!', ip: '' }, T0);
+    for (let i = 0; i < 5; i++)
+      await logIn(db, { email: 'ada@example.org', password: 'wrong password!', ip: '' }, T0);
     await request('ada@example.org');
     await resetPassword(db, { token: lastToken(), password: 'brand new kettle 9' }, T0);
-    expect((await logIn(db, { email: 'ada@example.org', password: 'brand new kettle 9', ip: '' }, T0)).ok).toBe(true);
+    expect(
+      (await logIn(db, { email: 'ada@example.org', password: 'brand new kettle 9', ip: '' }, T0))
+        .ok,
+    ).toBe(true);
   });
 
   it('rejects garbage tokens', async () => {
     expect(await verifyResetToken(db, '', T0)).toBeNull();
     expect(await verifyResetToken(db, 'x'.repeat(1000), T0)).toBeNull();
-    expect(await resetPassword(db, { token: 'nope', password: 'brand new kettle 9' }, T0)).toMatchObject({ error: 'reset-token-invalid' });
+    expect(
+      await resetPassword(db, { token: 'nope', password: 'brand new kettle 9' }, T0),
+    ).toMatchObject({ error: 'reset-token-invalid' });
   });
 });
 
@@ -186,16 +254,27 @@ describe('createSetPasswordLink', () => {
   it('makes a one-time link valid for 24 hours by default', async () => {
     const id = await makeUser(db);
     const url = await createSetPasswordLink(db, id, 'https://botcamp.example', T0);
-    const token = /^https:\/\/botcamp\.example\/reset-password\/([a-z2-7]{32})$/.exec(url)?.[1] ?? '';
-    expect(await verifyResetToken(db, token, at(23 * HOUR))).toEqual({ userId: id, hasPassword: true });
+    const token =
+      /^https:\/\/botcamp\.example\/reset-password\/([a-z2-7]{32})$/.exec(url)?.[1] ?? '';
+    expect(await verifyResetToken(db, token, at(23 * HOUR))).toEqual({
+      userId: id,
+      hasPassword: true,
+    });
     expect(await verifyResetToken(db, token, at(24 * HOUR))).toBeNull();
-    await expect(createSetPasswordLink(db, id, 'https://botcamp.example', T0, 0)).rejects.toThrow(RangeError);
+    await expect(createSetPasswordLink(db, id, 'https://botcamp.example', T0, 0)).rejects.toThrow(
+      RangeError,
+    );
   });
 
-  it('opens the page in the person\'s language and carries where to go next', async () => {
+  it("opens the page in the person's language and carries where to go next", async () => {
     const id = await makeUser(db);
-    const url = await createSetPasswordLink(db, id, 'https://botcamp.example/', T0, 24, { locale: 'es', next: '/es/courses/x?y=1' });
-    expect(url).toMatch(/^https:\/\/botcamp\.example\/es\/reset-password\/[a-z2-7]{32}\?next=%2Fes%2Fcourses%2Fx%3Fy%3D1$/);
+    const url = await createSetPasswordLink(db, id, 'https://botcamp.example/', T0, 24, {
+      locale: 'es',
+      next: '/es/courses/x?y=1',
+    });
+    expect(url).toMatch(
+      /^https:\/\/botcamp\.example\/es\/reset-password\/[a-z2-7]{32}\?next=%2Fes%2Fcourses%2Fx%3Fy%3D1$/,
+    );
   });
 });
 
@@ -203,7 +282,15 @@ describe('requestPasswordReset timing', () => {
   it('answers before any token is written or e-mail sent, so a known address costs no more', async () => {
     await makeUser(db);
     const deferred: Promise<void>[] = [];
-    expect(await requestPasswordReset(db, mailer, { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' }, T0, (work) => deferred.push(work))).toEqual({ ok: true, value: undefined });
+    expect(
+      await requestPasswordReset(
+        db,
+        mailer,
+        { email: 'ada@example.org', ip: '', siteUrl: SITE, locale: 'en' },
+        T0,
+        (work) => deferred.push(work),
+      ),
+    ).toEqual({ ok: true, value: undefined });
     expect(deferred).toHaveLength(1);
     expect(await db.read.select().from(passwordResetTokens)).toEqual([]);
     expect(mailer.sent).toHaveLength(0);
@@ -212,7 +299,13 @@ describe('requestPasswordReset timing', () => {
     expect(mailer.sent).toHaveLength(1);
     // An unknown address leaves no work at all.
     const none: Promise<void>[] = [];
-    await requestPasswordReset(db, mailer, { email: 'nobody@example.org', ip: '', siteUrl: SITE, locale: 'en' }, T0, (work) => none.push(work));
+    await requestPasswordReset(
+      db,
+      mailer,
+      { email: 'nobody@example.org', ip: '', siteUrl: SITE, locale: 'en' },
+      T0,
+      (work) => none.push(work),
+    );
     expect(none).toEqual([]);
   });
 });

@@ -22,19 +22,34 @@ describe('checkPasswordPolicy', () => {
   });
 
   it('counts characters, not bytes, for the 10 to 256 limits', () => {
-    expect(checkPasswordPolicy('abcdef123', ctx)).toEqual({ ok: false, error: 'password-too-short', field: 'password' });
+    expect(checkPasswordPolicy('abcdef123', ctx)).toEqual({
+      ok: false,
+      error: 'password-too-short',
+      field: 'password',
+    });
     expect(checkPasswordPolicy('ñandúñandú'.slice(0, 9), ctx).ok).toBe(false);
     expect(checkPasswordPolicy('😀🐍🌵🎲🧩🦊🍋🚲🎈🪁', ctx).ok).toBe(true);
     expect(checkPasswordPolicy('tea kettle '.repeat(23).slice(0, 256), ctx).ok).toBe(true);
-    expect(code(checkPasswordPolicy('tea kettle '.repeat(24).slice(0, 257), ctx))).toBe('password-too-long');
+    expect(code(checkPasswordPolicy('tea kettle '.repeat(24).slice(0, 257), ctx))).toBe(
+      'password-too-long',
+    );
   });
 
-  it.each(['password123', 'Password123', 'QWERTYUIOP', '1234567890', 'iloveyou12', 'contraseña123', 'botcamp2026'])(
-    'rejects the common password %s, ignoring case',
-    (password) => {
-      expect(checkPasswordPolicy(password, ctx)).toEqual({ ok: false, error: 'password-common', field: 'password' });
-    },
-  );
+  it.each([
+    'password123',
+    'Password123',
+    'QWERTYUIOP',
+    '1234567890',
+    'iloveyou12',
+    'contraseña123',
+    'botcamp2026',
+  ])('rejects the common password %s, ignoring case', (password) => {
+    expect(checkPasswordPolicy(password, ctx)).toEqual({
+      ok: false,
+      error: 'password-common',
+      field: 'password',
+    });
+  });
 
   it('rejects trivially repeated patterns', () => {
     for (const password of ['zzzzzzzzzzzz', 'xyxyxyxyxyxy', 'k9!k9!k9!k9!k']) {
@@ -43,7 +58,9 @@ describe('checkPasswordPolicy', () => {
   });
 
   it('rejects passwords built from the e-mail address', () => {
-    expect(code(checkPasswordPolicy('maria.garcia@example.org', ctx))).toBe('password-contains-email');
+    expect(code(checkPasswordPolicy('maria.garcia@example.org', ctx))).toBe(
+      'password-contains-email',
+    );
     expect(code(checkPasswordPolicy('Maria.Garcia2026!', ctx))).toBe('password-contains-email');
   });
 
@@ -52,7 +69,9 @@ describe('checkPasswordPolicy', () => {
     expect(code(checkPasswordPolicy('maría garcía 1990', other))).toBe('password-contains-name');
     expect(code(checkPasswordPolicy('GARCÍA-rules-ok', other))).toBe('password-contains-name');
     // Short name parts are not checked: "Li" would forbid half the dictionary.
-    expect(checkPasswordPolicy('lighthouse keeper', { email: 'x@example.org', displayName: 'Li Wu' }).ok).toBe(true);
+    expect(
+      checkPasswordPolicy('lighthouse keeper', { email: 'x@example.org', displayName: 'Li Wu' }).ok,
+    ).toBe(true);
   });
 });
 

@@ -18,7 +18,9 @@ import { freshDb, tableAsText } from '../fixtures';
 import { DAY, T0, at } from './helpers';
 
 async function insertUser(db: Db, email = 'ada@example.org'): Promise<number> {
-  const [row] = await db.write((tx) => tx.insert(users).values({ email, displayName: 'Ada' }).returning({ id: users.id }));
+  const [row] = await db.write((tx) =>
+    tx.insert(users).values({ email, displayName: 'Ada' }).returning({ id: users.id }),
+  );
   return row!.id;
 }
 
@@ -53,7 +55,14 @@ describe('sessions', () => {
     await createSession(db, token, userId, T0);
     const result = await validateSessionToken(db, token, at(DAY));
     expect(result?.session).toEqual({ id: hashToken(token), userId, expiresAt: at(30 * DAY) });
-    expect(result?.user).toEqual({ id: userId, email: 'ada@example.org', displayName: 'Ada', role: 'learner', locale: 'en', valuesVersion: null });
+    expect(result?.user).toEqual({
+      id: userId,
+      email: 'ada@example.org',
+      displayName: 'Ada',
+      role: 'learner',
+      locale: 'en',
+      valuesVersion: null,
+    });
     expect(result?.user).not.toHaveProperty('passwordHash');
   });
 
@@ -68,9 +77,13 @@ describe('sessions', () => {
     const token = generateSessionToken();
     await createSession(db, token, userId, T0);
     // Day 14: more than 15 days left, nothing written.
-    expect((await validateSessionToken(db, token, at(14 * DAY)))?.session.expiresAt).toEqual(at(30 * DAY));
+    expect((await validateSessionToken(db, token, at(14 * DAY)))?.session.expiresAt).toEqual(
+      at(30 * DAY),
+    );
     // Day 16: within 15 days of expiry, extended to 30 days from now.
-    expect((await validateSessionToken(db, token, at(16 * DAY)))?.session.expiresAt).toEqual(at(46 * DAY));
+    expect((await validateSessionToken(db, token, at(16 * DAY)))?.session.expiresAt).toEqual(
+      at(46 * DAY),
+    );
     const [stored] = await db.read.select().from(sessions).limit(1);
     expect(stored?.expiresAt).toEqual(at(46 * DAY));
     // Still alive on day 45, which the original expiry would not have allowed.
@@ -88,7 +101,8 @@ describe('sessions', () => {
   it('ends a session 90 days after sign-in however active it is', async () => {
     const token = generateSessionToken();
     await createSession(db, token, userId, T0);
-    for (let day = 1; day < 90; day += 5) expect(await validateSessionToken(db, token, at(day * DAY)), `day ${day}`).not.toBeNull();
+    for (let day = 1; day < 90; day += 5)
+      expect(await validateSessionToken(db, token, at(day * DAY)), `day ${day}`).not.toBeNull();
     const last = await validateSessionToken(db, token, at(89 * DAY));
     expect(last?.session.expiresAt.getTime()).toBeLessThanOrEqual(at(90 * DAY).getTime());
     expect(await validateSessionToken(db, token, at(90 * DAY))).toBeNull();
@@ -140,8 +154,19 @@ describe('session cookie', () => {
 
   it('is HttpOnly, SameSite=Lax, Path=/, expiring with the session', () => {
     const expires = at(30 * DAY);
-    expect(sessionCookieOptions(expires, true)).toEqual({ httpOnly: true, sameSite: 'lax', secure: true, path: '/', expires });
+    expect(sessionCookieOptions(expires, true)).toEqual({
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: true,
+      path: '/',
+      expires,
+    });
     expect(sessionCookieOptions(expires, false).secure).toBe(false);
-    expect(expiredSessionCookieOptions(true)).toMatchObject({ maxAge: 0, expires: new Date(0), path: '/', secure: true });
+    expect(expiredSessionCookieOptions(true)).toMatchObject({
+      maxAge: 0,
+      expires: new Date(0),
+      path: '/',
+      secure: true,
+    });
   });
 });

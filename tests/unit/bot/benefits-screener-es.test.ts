@@ -14,7 +14,8 @@ const screen = (...answers: string[]) => {
   return chat;
 };
 
-const STATUS_QUESTION = /migra|estatus|status|ciudadan|green card|tarjeta de residencia|visa|documento|seguro social|identificaci|nombre/i;
+const STATUS_QUESTION =
+  /migra|estatus|status|ciudadan|green card|tarjeta de residencia|visa|documento|seguro social|identificaci|nombre/i;
 
 describe('benefits-screener-es', () => {
   it('has the same steps, branches and limits as the English screener', () => {
@@ -46,10 +47,17 @@ describe('benefits-screener-es', () => {
 
   it('points a low-income family with working parents to SNAP and child care, then names the fiscal year', () => {
     const chat = screen('sí', '3', '1900', 'no', 'Sí', 'si');
-    expect(chat.texts[0]).toContain('podrías calificar para SNAP (ayuda para comida) Y para ayuda con el pago del cuidado infantil');
-    expect(chat.texts[1]).toContain('año fiscal 2027 (del 1 de octubre de 2026 al 30 de septiembre de 2027)');
+    expect(chat.texts[0]).toContain(
+      'podrías calificar para SNAP (ayuda para comida) Y para ayuda con el pago del cuidado infantil',
+    );
+    expect(chat.texts[1]).toContain(
+      'año fiscal 2027 (del 1 de octubre de 2026 al 30 de septiembre de 2027)',
+    );
     expect(chat.texts[1]).toContain('Cambian cada 1 de octubre');
-    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual(['Oficina de SNAP', 'Cuidado infantil']);
+    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual([
+      'Oficina de SNAP',
+      'Cuidado infantil',
+    ]);
     expect(chat.texts[2]).toContain('el estatus migratorio influye en quién puede recibir SNAP');
     expect(chat.texts[2]).toContain('con ciudadanía estadounidense podrían calificar');
     expect(chat.texts[2]).toContain('(415) 555-0147');
@@ -58,7 +66,11 @@ describe('benefits-screener-es', () => {
 
   it.each([
     [['si', '1', '1200', 'no', 'no'], 'podrías calificar para SNAP', ['may-qualify-snap']],
-    [['si', '4', '4000', 'no', 'si', 'si'], 'ayuda con el pago del cuidado infantil', ['may-qualify-childcare']],
+    [
+      ['si', '4', '4000', 'no', 'si', 'si'],
+      'ayuda con el pago del cuidado infantil',
+      ['may-qualify-childcare'],
+    ],
     [['si', '2', '2500', 'si', 'no'], '60 años o más', ['may-qualify-snap']],
     [['si', '2', '9000', 'no', 'no'], 'por encima de los límites habituales', []],
     [['si', 'cuatro', '3575', 'no', 'no'], 'podrías calificar para SNAP', ['may-qualify-snap']],
@@ -71,10 +83,14 @@ describe('benefits-screener-es', () => {
 
   it('re-asks in Spanish, and starts over with EMPEZAR DE NUEVO', () => {
     const chat = screen('si');
-    expect(chat.say('15')).toEqual(['Escribe un número del 1 al 10. Si en tu casa viven más de 10 personas, escribe 10.']);
+    expect(chat.say('15')).toEqual([
+      'Escribe un número del 1 al 10. Si en tu casa viven más de 10 personas, escribe 10.',
+    ]);
     chat.say('2');
     expect(chat.say('mucho')[0]).toContain('sin puntos ni comas');
-    expect(chat.say('1500')).toEqual(['¿En tu casa vive alguien de 60 años o más, o alguien con una discapacidad?']);
+    expect(chat.say('1500')).toEqual([
+      '¿En tu casa vive alguien de 60 años o más, o alguien con una discapacidad?',
+    ]);
     expect(chat.say('tal vez')).toEqual(['Responde Sí o No, por favor.']);
     expect(chat.say('empezar de nuevo').at(-1)).toBe('¿Empezamos?');
     expect(chat.say('no')).toEqual(['Está bien. Escribe EMPEZAR DE NUEVO cuando quieras.']);

@@ -14,7 +14,8 @@ const screen = (...answers: string[]) => {
 };
 
 /** Words that would mean a question about status, citizenship or identity numbers. */
-const STATUS_QUESTION = /immigra|status|citizen|green card|visa|document|social security|ssn|\bid\b|name/i;
+const STATUS_QUESTION =
+  /immigra|status|citizen|green card|visa|document|social security|ssn|\bid\b|name/i;
 
 describe('benefits-screener: what it asks', () => {
   it('never asks about immigration status, citizenship, identity numbers or names', () => {
@@ -24,7 +25,9 @@ describe('benefits-screener: what it asks', () => {
   });
 
   it('says up front that it will not ask for status', () => {
-    expect(new Chat(bot).say('hi')[1]).toContain("won't ask for your name, ID numbers or immigration status");
+    expect(new Chat(bot).say('hi')[1]).toContain(
+      "won't ask for your name, ID numbers or immigration status",
+    );
   });
 });
 
@@ -60,7 +63,10 @@ describe('benefits-screener: fiscal year 2027 SNAP limits (48 states and DC)', (
     expect(disclaimer).toContain('fiscal year 2027 (Oct 1, 2026 to Sep 30, 2027)');
     expect(disclaimer).toContain('48 states and DC');
     expect(disclaimer).toContain('change every Oct 1');
-    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual(['Find a SNAP office', 'Child care help']);
+    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual([
+      'Find a SNAP office',
+      'Child care help',
+    ]);
     expect(bot.help).toContain('fiscal year 2027');
   });
 });
@@ -70,16 +76,19 @@ describe('benefits-screener: immigration status', () => {
     ['a family that may qualify', ['yes', '3', '1900', 'no', 'yes', 'yes']],
     ['a household above the limits', ['yes', '2', '9000', 'no', 'no']],
     ['a senior above the gross limit', ['yes', '2', '2500', 'yes', 'no']],
-  ])('tells %s that status matters, that citizen children may qualify, and where to ask', (_, answers) => {
-    const chat = screen(...answers);
-    expect(chat.texts).toHaveLength(3);
-    const last = chat.last;
-    expect(last).toContain('immigration status affects who can get SNAP');
-    expect(last).toContain('Children who are U.S. citizens may still qualify');
-    expect(last).toContain('I never ask about status');
-    expect(last).toMatch(/group you trust.*\(415\) 555-0147/);
-    expect(chat.state.ended).toBe(true);
-  });
+  ])(
+    'tells %s that status matters, that citizen children may qualify, and where to ask',
+    (_, answers) => {
+      const chat = screen(...answers);
+      expect(chat.texts).toHaveLength(3);
+      const last = chat.last;
+      expect(last).toContain('immigration status affects who can get SNAP');
+      expect(last).toContain('Children who are U.S. citizens may still qualify');
+      expect(last).toContain('I never ask about status');
+      expect(last).toMatch(/group you trust.*\(415\) 555-0147/);
+      expect(chat.state.ended).toBe(true);
+    },
+  );
 
   it('asks nothing more after the status note, and can start over', () => {
     const chat = screen('yes', '1', '1200', 'no', 'no');
@@ -89,6 +98,8 @@ describe('benefits-screener: immigration status', () => {
 
   it('asks working parents about work, school or training (the federal child care conditions)', () => {
     const chat = screen('yes', '3', '1900', 'no', 'yes');
-    expect(chat.last).toBe('Are the parents or guardians at home working, or in school or job training?');
+    expect(chat.last).toBe(
+      'Are the parents or guardians at home working, or in school or job training?',
+    );
   });
 });

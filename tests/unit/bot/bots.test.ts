@@ -4,16 +4,27 @@ import { lintBot, parseBot, parseExercise } from '~/lib/bot/index.ts';
 import { BOTS_DIR, Chat, loadBot, readBotFile } from './helpers.ts';
 
 const FILES = readdirSync(BOTS_DIR).filter((f) => f.endsWith('.yaml'));
-const isExercise = (file: string) => /^kind:\s*exercise/m.test(readBotFile(file.replace(/\.yaml$/, '')));
+const isExercise = (file: string) =>
+  /^kind:\s*exercise/m.test(readBotFile(file.replace(/\.yaml$/, '')));
 const BOT_IDS = FILES.filter((f) => !isExercise(f)).map((f) => f.replace(/\.yaml$/, ''));
 const EXERCISE_IDS = FILES.filter(isExercise).map((f) => f.replace(/\.yaml$/, ''));
-const SHIPPED = ['rides-to-polls', 'nearest-clinic', 'benefits-screener', 'gig-workers-signup', 'opt-in-list'];
+const SHIPPED = [
+  'rides-to-polls',
+  'nearest-clinic',
+  'benefits-screener',
+  'gig-workers-signup',
+  'opt-in-list',
+];
 const OPT_OUT = /unsubscribed/i;
 
 describe('content/bots', () => {
   it('ships every bot and exercise', () => {
-    expect(BOT_IDS).toEqual(expect.arrayContaining([...SHIPPED, 'rides-starter', 'optin-starter', 'clinic-starter']));
-    expect(EXERCISE_IDS).toEqual(expect.arrayContaining(['rides-exercise', 'optin-exercise', 'clinic-exercise']));
+    expect(BOT_IDS).toEqual(
+      expect.arrayContaining([...SHIPPED, 'rides-starter', 'optin-starter', 'clinic-starter']),
+    );
+    expect(EXERCISE_IDS).toEqual(
+      expect.arrayContaining(['rides-exercise', 'optin-exercise', 'clinic-exercise']),
+    );
   });
 
   it.each(BOT_IDS)('%s parses, matches its file name and is lint-clean', (id) => {
@@ -80,7 +91,10 @@ describe('nearest-clinic', () => {
 
   it('finds the clinic for a known ZIP', () => {
     const chat = new Chat(bot);
-    expect(chat.texts).toEqual([expect.stringContaining('STOP to opt out'), "What's your 5-digit ZIP code?"]);
+    expect(chat.texts).toEqual([
+      expect.stringContaining('STOP to opt out'),
+      "What's your 5-digit ZIP code?",
+    ]);
     expect(chat.say('94103')).toEqual([
       'Nearest clinic: Mission Neighborhood Health, 2480 Mission St, San Francisco. Hours: Mon-Fri 8am-6pm, Sat 9am-1pm. Call (415) 555-0111. Text CLINIC to search another ZIP.',
     ]);
@@ -131,7 +145,10 @@ describe('benefits-screener', () => {
     const chat = screen('yes', '3', '$1,900', 'no', 'yes', 'yes');
     expect(chat.texts[0]).toContain('SNAP food benefits AND child care');
     expect(chat.texts[1]).toContain('estimate, not a decision');
-    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual(['Find a SNAP office', 'Child care help']);
+    expect(chat.replies[1]?.buttons?.map((b) => b.title)).toEqual([
+      'Find a SNAP office',
+      'Child care help',
+    ]);
     expect(chat.state.tags).toEqual(['may-qualify-snap', 'may-qualify-childcare']);
   });
 
@@ -160,7 +177,11 @@ describe('benefits-screener', () => {
   it('re-asks out-of-range numbers and can start over', () => {
     const chat = screen('yes');
     expect(chat.say('15')[0]).toContain('from 1 to 10');
-    expect(chat.say('start over')).toEqual([expect.any(String), expect.any(String), 'Ready to start?']);
+    expect(chat.say('start over')).toEqual([
+      expect.any(String),
+      expect.any(String),
+      'Ready to start?',
+    ]);
     expect(chat.say('no')).toEqual(["No problem. Type START OVER whenever you're ready."]);
   });
 });
@@ -171,7 +192,14 @@ describe('gig-workers-signup', () => {
   it('signs up a worker, tags the platform, and schedules a reminder inside the window', () => {
     const chat = new Chat(bot);
     chat.say('Get started');
-    expect(chat.replies[1]?.quickReplies).toEqual(['Uber', 'Lyft', 'DoorDash', 'Instacart', 'Amazon Flex', 'Other']);
+    expect(chat.replies[1]?.quickReplies).toEqual([
+      'Uber',
+      'Lyft',
+      'DoorDash',
+      'Instacart',
+      'Amazon Flex',
+      'Other',
+    ]);
     expect(chat.say('amazon flex')).toEqual(['Thanks! What city do you mostly work in?']);
     expect(chat.state.tags).toEqual(['platform-amazon-flex']);
     expect(chat.say('Oakland')[0]).toBe(
@@ -207,10 +235,15 @@ describe('opt-in-list', () => {
     const chat = new Chat(bot);
     expect(chat.say('JOIN')).toEqual([expect.stringMatching(/^Reply YES to confirm/)]);
     expect(chat.state.tags).toEqual(['pending']);
-    expect(chat.say('YES')).toEqual([expect.stringContaining("You're subscribed"), "What's your first name?"]);
+    expect(chat.say('YES')).toEqual([
+      expect.stringContaining("You're subscribed"),
+      "What's your first name?",
+    ]);
     expect(chat.state.tags).toEqual(['subscribed']);
     expect(chat.say('Rosa')[0]).toMatch(/^Thanks, Rosa!/);
-    expect(chat.say('94601')).toEqual(['Got it, Rosa: alerts for ZIP 94601. See you at the next meeting!']);
+    expect(chat.say('94601')).toEqual([
+      'Got it, Rosa: alerts for ZIP 94601. See you at the next meeting!',
+    ]);
   });
 
   it('does not subscribe without a YES', () => {

@@ -67,16 +67,26 @@ describe('clinic-exercise-es', () => {
   });
 
   it('also passes a solution that asks for the "ZIP"', () => {
-    const zip = SOLUTION.replace('¿Cuál es tu código postal?', 'Escribe tu ZIP de 5 cifras.').replace('eso no es un código postal', 'eso no es un ZIP');
+    const zip = SOLUTION.replace(
+      '¿Cuál es tu código postal?',
+      'Escribe tu ZIP de 5 cifras.',
+    ).replace('eso no es un código postal', 'eso no es un ZIP');
     expect(runScript(botFrom(zip), exercise).passed).toBe(true);
   });
 
   it('passes with language: es and no invalid: of its own: the built-in re-ask is in Spanish', () => {
-    const bare = SOLUTION.replace('channel: sms\n', 'channel: sms\nlanguage: es\n').replace(/    invalid: .*\n/, '');
+    const bare = SOLUTION.replace('channel: sms\n', 'channel: sms\nlanguage: es\n').replace(
+      /    invalid: .*\n/,
+      '',
+    );
     const result = runScript(botFrom(bare), exercise);
     expect(result.checks.filter((c) => !c.passed)).toEqual([]);
-    expect(result.checks[1]!.transcript.at(-1)?.text).toBe('Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.');
-    expect(result.checks[1]!.reason).toBe('Después de “mi casa”, el bot dijo “Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.”.');
+    expect(result.checks[1]!.transcript.at(-1)?.text).toBe(
+      'Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.',
+    );
+    expect(result.checks[1]!.reason).toBe(
+      'Después de “mi casa”, el bot dijo “Responde con un código postal (ZIP) de 5 cifras, por ejemplo 94110.”.',
+    );
   });
 
   it('does not pass a solution that still takes any text as a ZIP', () => {
@@ -92,7 +102,10 @@ describe('clinic-exercise (English)', () => {
     const english = loadExercise('clinic-exercise');
     expect(runScript(loadBot('clinic-starter'), english).checks[1]!.passed).toBe(false);
     const fixed = SOLUTION.replace('¿Cuál es tu código postal?', "What's your ZIP code?")
-      .replace('Lo sentimos, eso no es un código postal. Escribe las 5 cifras, por ejemplo 94110.', "Sorry, that isn't a ZIP code. Please send 5 digits, like 94110.")
+      .replace(
+        'Lo sentimos, eso no es un código postal. Escribe las 5 cifras, por ejemplo 94110.',
+        "Sorry, that isn't a ZIP code. Please send 5 digits, like 94110.",
+      )
       .replace('[CLINICA, CLINIC]', '[CLINIC]');
     const result = runScript(botFrom(fixed), english);
     expect(result.checks.filter((c) => !c.passed)).toEqual([]);

@@ -3,7 +3,19 @@ import { handleMessage, startConversation } from '~/lib/bot/index.ts';
 import type { Bot, ConversationState, TurnResult } from '~/lib/bot/index.ts';
 import { ELECTION_DAY, MINUTE, loadBot } from './helpers.ts';
 
-const RIDES_SCRIPT = ['RIDE', 'nope', '94110', 'evening', 'two', 'yes', 'thanks', 'HELP', 'STOP', 'hello', 'START'];
+const RIDES_SCRIPT = [
+  'RIDE',
+  'nope',
+  '94110',
+  'evening',
+  'two',
+  'yes',
+  'thanks',
+  'HELP',
+  'STOP',
+  'hello',
+  'START',
+];
 const SCREENER_SCRIPT = ['hi', 'yes', '3', '1900', 'no', 'yes', 'yes'];
 
 /** Run a whole conversation, optionally sending the state through JSON between turns. */
@@ -49,13 +61,16 @@ describe('determinism', () => {
   it('works on a bot that came through JSON (as the browser receives it)', () => {
     const bot = loadBot('nearest-clinic');
     const viaJson = JSON.parse(JSON.stringify(bot)) as Bot;
-    expect(converse(viaJson, ['94110', 'CLINIC', '10001'])).toEqual(converse(bot, ['94110', 'CLINIC', '10001']));
+    expect(converse(viaJson, ['94110', 'CLINIC', '10001'])).toEqual(
+      converse(bot, ['94110', 'CLINIC', '10001']),
+    );
   });
 
   it('never mutates the bot or the state it is given', () => {
     const bot = deepFreeze(loadBot('rides-to-polls'));
     let state = deepFreeze(startConversation(bot, { now: ELECTION_DAY }).state);
-    for (const text of RIDES_SCRIPT) state = deepFreeze(handleMessage(bot, state, text, { now: ELECTION_DAY }).state);
+    for (const text of RIDES_SCRIPT)
+      state = deepFreeze(handleMessage(bot, state, text, { now: ELECTION_DAY }).state);
     expect(state.optedOut).toBe(false);
   });
 
@@ -71,6 +86,11 @@ describe('determinism', () => {
     const [, ...turns] = converse(loadBot('rides-to-polls'), RIDES_SCRIPT);
     const state = turns.at(-1)!.state;
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
-    expect(state).toMatchObject({ v: 1, channel: 'sms', lastUserMessageAt: ELECTION_DAY + RIDES_SCRIPT.length * MINUTE, turns: RIDES_SCRIPT.length });
+    expect(state).toMatchObject({
+      v: 1,
+      channel: 'sms',
+      lastUserMessageAt: ELECTION_DAY + RIDES_SCRIPT.length * MINUTE,
+      turns: RIDES_SCRIPT.length,
+    });
   });
 });

@@ -115,7 +115,7 @@ describe('say, ask, save, goto, end', () => {
     expect(chat.state.vars.zip).toBe('94110');
   });
 
-  it('re-asks with the default hint, then with the step\'s invalid text, counting attempts', () => {
+  it("re-asks with the default hint, then with the step's invalid text, counting attempts", () => {
     const chat = new Chat(STEPS_BOT);
     chat.say('GO');
     expect(chat.say('nope')).toEqual(['Please reply with a 5-digit ZIP code, like 94110.']);
@@ -166,7 +166,17 @@ describe('lookup', () => {
   });
 
   it('saves a plain-text row as text', () => {
-    const bot = { ...STEPS_BOT, start: 'hotline', steps: { ...STEPS_BOT.steps, hotline: { lookup: { table: 'hotlines', key: '94110', save: 'phone' }, say: ['Call {{phone}}.'] } } };
+    const bot = {
+      ...STEPS_BOT,
+      start: 'hotline',
+      steps: {
+        ...STEPS_BOT.steps,
+        hotline: {
+          lookup: { table: 'hotlines', key: '94110', save: 'phone' },
+          say: ['Call {{phone}}.'],
+        },
+      },
+    };
     expect(new Chat(bot).texts).toEqual(['Call (415) 555-0111.']);
   });
 
@@ -185,13 +195,15 @@ describe('branch', () => {
     return chat.say(count);
   };
 
-  it('compares numbers with gte', () => expect(afterZip('94110', '5')).toEqual(['Big group of 5.']));
+  it('compares numbers with gte', () =>
+    expect(afterZip('94110', '5')).toEqual(['Big group of 5.']));
   it('requires every condition in a list (in + equals)', () => {
     expect(afterZip('94110', '2')).toEqual(['A pair in the Mission.']);
     expect(afterZip('94112', '2')).toEqual(['Small group.']);
   });
   it('tests tags', () => expect(afterZip('94601', '3')).toEqual(['Oakland group.']));
-  it('falls back to goto when nothing matches', () => expect(afterZip('94110', '3')).toEqual(['Small group.']));
+  it('falls back to goto when nothing matches', () =>
+    expect(afterZip('94110', '3')).toEqual(['Small group.']));
 });
 
 describe('global keywords', () => {
@@ -208,7 +220,7 @@ describe('global keywords', () => {
     expect(chat.say('colr')).toEqual(['Pick a color: Red or Blue?']);
   });
 
-  it('do not steal an answer that is one of the pending question\'s options', () => {
+  it("do not steal an answer that is one of the pending question's options", () => {
     const chat = new Chat(STEPS_BOT);
     chat.say('COLOR');
     expect(chat.say('go')).toEqual(['You picked Go.']);

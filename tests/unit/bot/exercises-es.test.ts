@@ -90,7 +90,9 @@ describe('rides-exercise-es', () => {
     expect(exercise.starter).toBe('rides-starter-es');
     const result = runScript(loadBot('rides-starter-es'), exercise);
     expect(result.passed).toBe(false);
-    expect(result.checks.find((c) => c.name === 'VIAJE pregunta el código postal')?.passed).toBe(false);
+    expect(result.checks.find((c) => c.name === 'VIAJE pregunta el código postal')?.passed).toBe(
+      false,
+    );
   });
 
   it('passes with a Spanish solution', () => {
@@ -101,7 +103,10 @@ describe('rides-exercise-es', () => {
 
   it('fails a solution whose opt-out confirmation does not say the texts will stop', () => {
     // A bot can't switch the opt-out words off, but its confirmation can still be unclear.
-    const english = RIDES_SOLUTION.replace(/optOutConfirmation: .*\n/, 'optOutConfirmation: "Bye."\n');
+    const english = RIDES_SOLUTION.replace(
+      /optOutConfirmation: .*\n/,
+      'optOutConfirmation: "Bye."\n',
+    );
     const result = runScript(botFrom(english), exercise);
     expect(result.checks.filter((c) => !c.passed).map((c) => c.name)).toEqual([
       'STOP se respeta a mitad de la reserva',
@@ -117,7 +122,9 @@ describe('optin-exercise-es', () => {
     expect(exercise.starter).toBe('optin-starter-es');
     const result = runScript(loadBot('optin-starter-es'), exercise);
     expect(result.passed).toBe(false);
-    expect(result.checks.find((c) => c.name === 'UNETE pide confirmar con SÍ o ACEPTO')?.passed).toBe(false);
+    expect(
+      result.checks.find((c) => c.name === 'UNETE pide confirmar con SÍ o ACEPTO')?.passed,
+    ).toBe(false);
   });
 
   it.each([
@@ -130,8 +137,13 @@ describe('optin-exercise-es', () => {
   });
 
   it('fails a solution that subscribes without waiting for a yes', () => {
-    const eager = OPTIN_SOLUTION_YES_NO.replace('    end: true\n\n  joined:', '    goto: joined\n\n  joined:');
+    const eager = OPTIN_SOLUTION_YES_NO.replace(
+      '    end: true\n\n  joined:',
+      '    goto: joined\n\n  joined:',
+    );
     const result = runScript(botFrom(eager), exercise);
-    expect(result.checks.find((c) => c.name === 'Sin un sí, no hay suscripción')?.passed).toBe(false);
+    expect(result.checks.find((c) => c.name === 'Sin un sí, no hay suscripción')?.passed).toBe(
+      false,
+    );
   });
 });

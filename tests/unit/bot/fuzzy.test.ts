@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedTypos, bestMatch, distance, fuzzyEquals, matchOption, normalize, yesNo } from '~/lib/bot/fuzzy.ts';
+import {
+  allowedTypos,
+  bestMatch,
+  distance,
+  fuzzyEquals,
+  matchOption,
+  normalize,
+  yesNo,
+} from '~/lib/bot/fuzzy.ts';
 
 const TIME_WINDOWS = ['Morning (7-11am)', 'Midday (11am-3pm)', 'Evening (3-7pm)'];
 const PLATFORMS = ['Uber', 'Lyft', 'DoorDash', 'Instacart', 'Amazon Flex', 'Other'];
@@ -71,9 +79,12 @@ describe('the typo rule', () => {
 });
 
 describe('yesNo', () => {
-  it.each(['yes', 'Y', 'yeah', 'yep', 'Sure!', 'ok', 'si', 'Sí', 'yes please', 'Yeah!'])('reads %j as yes', (answer) => {
-    expect(yesNo(answer)).toBe('yes');
-  });
+  it.each(['yes', 'Y', 'yeah', 'yep', 'Sure!', 'ok', 'si', 'Sí', 'yes please', 'Yeah!'])(
+    'reads %j as yes',
+    (answer) => {
+      expect(yesNo(answer)).toBe('yes');
+    },
+  );
   it.each(['no', 'N', 'nope', 'nah', 'No thanks', 'NO.'])('reads %j as no', (answer) => {
     expect(yesNo(answer)).toBe('no');
   });
@@ -97,7 +108,13 @@ describe('matchOption', () => {
     expect(matchOption('evenign', TIME_WINDOWS)).toBe(2);
   });
   it('matches an alias such as a title cut to 20 characters', () => {
-    expect(matchOption('Instacart Shopper (f', ['Instacart Shopper (full service)'], ['Instacart Shopper (f'])).toBe(0);
+    expect(
+      matchOption(
+        'Instacart Shopper (f',
+        ['Instacart Shopper (full service)'],
+        ['Instacart Shopper (f'],
+      ),
+    ).toBe(0);
   });
   it('refuses ambiguous or unknown answers', () => {
     expect(matchOption('am', ['Morning am', 'Midday am'])).toBe(-1);

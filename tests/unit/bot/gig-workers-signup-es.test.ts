@@ -22,10 +22,24 @@ describe('gig-workers-signup-es', () => {
 
   it('signs a worker up in Spanish, tags the app like the English bot and schedules one check-in', () => {
     const chat = new Chat(bot);
-    expect(chat.say('Hola')).toEqual([expect.stringMatching(/^¡Hola! Somos Gig Workers Rising/), '¿Para qué app trabajas más?']);
-    expect(chat.replies[1]?.quickReplies).toEqual(['Uber', 'Lyft', 'DoorDash', 'Instacart', 'Amazon Flex', 'Otra']);
-    expect(chat.say('mi bici')).toEqual(['Toca uno de los botones de abajo o escribe el nombre de la app.']);
-    expect(chat.say('amazon flex')).toEqual(['¡Gracias! ¿En qué ciudad trabajas la mayor parte del tiempo?']);
+    expect(chat.say('Hola')).toEqual([
+      expect.stringMatching(/^¡Hola! Somos Gig Workers Rising/),
+      '¿Para qué app trabajas más?',
+    ]);
+    expect(chat.replies[1]?.quickReplies).toEqual([
+      'Uber',
+      'Lyft',
+      'DoorDash',
+      'Instacart',
+      'Amazon Flex',
+      'Otra',
+    ]);
+    expect(chat.say('mi bici')).toEqual([
+      'Toca uno de los botones de abajo o escribe el nombre de la app.',
+    ]);
+    expect(chat.say('amazon flex')).toEqual([
+      '¡Gracias! ¿En qué ciudad trabajas la mayor parte del tiempo?',
+    ]);
     expect(chat.state.tags).toEqual(['platform-amazon-flex']);
     expect(chat.say('Oakland')).toEqual([
       'Quienes manejan o reparten con Amazon Flex en Oakland nos reunimos en línea cada dos martes a las 7pm para planear los próximos pasos. ¿Quieres una invitación a la próxima reunión?',
@@ -37,13 +51,19 @@ describe('gig-workers-signup-es', () => {
     chat.say('Luz@Ejemplo.com');
     const [confirmation, checkIn] = chat.replies;
     expect(confirmation?.text).toContain('luz@ejemplo.com');
-    expect(confirmation?.text).toMatch(/el recordatorio del día antes de la reunión también te llegará ahí/);
+    expect(confirmation?.text).toMatch(
+      /el recordatorio del día antes de la reunión también te llegará ahí/,
+    );
     expect(confirmation?.text).toMatch(/una sola vez, dentro de unas 20 horas/);
-    expect(confirmation?.buttons).toEqual([{ title: 'Conoce tus derechos', url: 'https://example.org/gig-workers/derechos' }]);
+    expect(confirmation?.buttons).toEqual([
+      { title: 'Conoce tus derechos', url: 'https://example.org/gig-workers/derechos' },
+    ]);
     expect(checkIn?.sendAt).toBe(chat.now + 20 * HOUR);
     expect(checkIn!.sendAt! - chat.state.lastUserMessageAt!).toBeLessThan(WINDOW_MS);
     expect(checkIn).not.toHaveProperty('outsideWindow');
-    expect(checkIn?.text).toMatch(/^Hola, te escribe Gig Workers Rising, como te prometimos: ¿te llegó la invitación a luz@ejemplo\.com\?/);
+    expect(checkIn?.text).toMatch(
+      /^Hola, te escribe Gig Workers Rising, como te prometimos: ¿te llegó la invitación a luz@ejemplo\.com\?/,
+    );
     expect(chat.state.tags).toEqual(['platform-amazon-flex', 'wants-meeting']);
     expect(chat.state.ended).toBe(true);
   });
@@ -52,13 +72,18 @@ describe('gig-workers-signup-es', () => {
     const chat = new Chat(bot);
     chat.say('hola', 'otra');
     expect(chat.state.tags).toEqual(['platform-other']);
-    expect(chat.say('Fresno')).toEqual([expect.stringMatching(/^Choferes y repartidores de Fresno nos reunimos/)]);
+    expect(chat.say('Fresno')).toEqual([
+      expect.stringMatching(/^Choferes y repartidores de Fresno nos reunimos/),
+    ]);
     expect(chat.say('no')).toEqual([expect.stringContaining('Ya estás en la lista')]);
     expect(chat.state.tags).toEqual(['platform-other', 'signed-up']);
   });
 
   it('uses the same tags as the English bot for the same answers', () => {
-    const answers = [['hi', '3', 'San Jose', 'yes', 'a@example.org'], ['hola', '3', 'San Jose', 'sí', 'a@example.org']];
+    const answers = [
+      ['hi', '3', 'San Jose', 'yes', 'a@example.org'],
+      ['hola', '3', 'San Jose', 'sí', 'a@example.org'],
+    ];
     const en = new Chat(english);
     en.say(...answers[0]!);
     const es = new Chat(bot);

@@ -26,7 +26,9 @@ describe('gig-workers-signup follow-up', () => {
     expect(confirmation?.text).not.toMatch(/remind(er)? (you )?here/i);
     expect(confirmation?.sendAt).toBeUndefined();
     expect(checkIn?.sendAt).toBe(chat.now + 20 * HOUR);
-    expect(checkIn?.text).toMatch(/checking in as promised: did the meeting invite reach ana@example\.org\?/);
+    expect(checkIn?.text).toMatch(
+      /checking in as promised: did the meeting invite reach ana@example\.org\?/,
+    );
   });
 
   it('sends the check-in inside the 24-hour standard messaging window, as a non-promotional message', () => {
@@ -53,7 +55,9 @@ describe('gig-workers-signup follow-up', () => {
     const chat = new Chat(bot);
     chat.say('hi', 'Lyft', 'Fresno');
     const texts = chat.say('no');
-    expect(texts).toEqual([expect.stringContaining("we'll only message you here if you write to us")]);
+    expect(texts).toEqual([
+      expect.stringContaining("we'll only message you here if you write to us"),
+    ]);
     expect(chat.replies.every((r) => r.sendAt === undefined)).toBe(true);
   });
 });

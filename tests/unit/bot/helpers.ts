@@ -3,7 +3,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { handleMessage, lintBot, parseBot, parseExercise, startConversation } from '~/lib/bot/index.ts';
+import {
+  handleMessage,
+  lintBot,
+  parseBot,
+  parseExercise,
+  startConversation,
+} from '~/lib/bot/index.ts';
 import type { Bot, ConversationState, Exercise, Problem, Reply } from '~/lib/bot/index.ts';
 
 export const BOTS_DIR = fileURLToPath(new URL('../../../content/bots/', import.meta.url));
@@ -21,7 +27,10 @@ export function readBotFile(id: string, dir = BOTS_DIR): string {
 /** Parse a bot from YAML text, failing the test with its problems if it doesn't parse. */
 export function botFrom(yaml: string): Bot {
   const { bot, problems } = parseBot(yaml);
-  if (!bot) throw new Error(`Bot did not parse:\n${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')}`);
+  if (!bot)
+    throw new Error(
+      `Bot did not parse:\n${problems.map((p) => `${p.line}:${p.column} ${p.message}`).join('\n')}`,
+    );
   return bot;
 }
 
@@ -43,7 +52,10 @@ export class Chat {
   replies: Reply[];
   notes: string[];
 
-  constructor(readonly bot: Bot, opts: { channel?: Bot['channel']; now?: number } = {}) {
+  constructor(
+    readonly bot: Bot,
+    opts: { channel?: Bot['channel']; now?: number } = {},
+  ) {
     this.now = opts.now ?? ELECTION_DAY;
     const turn = startConversation(bot, { channel: opts.channel, now: this.now });
     [this.state, this.replies, this.notes] = [turn.state, turn.replies, turn.notes];
@@ -82,12 +94,15 @@ export function lint(yaml: string, options?: { maxSegments?: number }): Problem[
 }
 
 /** Lines of the problems reported by one rule. */
-export const linesFor = (problems: Problem[], rule: string) => problems.filter((p) => p.rule === rule).map((p) => p.line);
+export const linesFor = (problems: Problem[], rule: string) =>
+  problems.filter((p) => p.rule === rule).map((p) => p.line);
 
 /** 1-based line of the first line of `yaml` containing `marker`. */
 export function lineOf(yaml: string, marker: string, occurrence = 1): number {
   let seen = 0;
-  const index = yaml.split('\n').findIndex((line) => line.includes(marker) && ++seen === occurrence);
+  const index = yaml
+    .split('\n')
+    .findIndex((line) => line.includes(marker) && ++seen === occurrence);
   if (index < 0) throw new Error(`Marker not found: ${marker}`);
   return index + 1;
 }

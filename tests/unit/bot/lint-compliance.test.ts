@@ -25,15 +25,22 @@ describe('lintBot: SMS compliance', () => {
   const problems = lint(SMS_COMPLIANCE);
 
   it('requires opt-out instructions in the first message', () => {
-    expect(linesFor(problems, 'sms-opt-out-missing')).toEqual([lineOf(SMS_COMPLIANCE, 'start: welcome')]);
+    expect(linesFor(problems, 'sms-opt-out-missing')).toEqual([
+      lineOf(SMS_COMPLIANCE, 'start: welcome'),
+    ]);
   });
 
   it('requires help text', () => {
-    expect(linesFor(problems, 'sms-help-missing')).toEqual([lineOf(SMS_COMPLIANCE, 'name: Compliance')]);
+    expect(linesFor(problems, 'sms-help-missing')).toEqual([
+      lineOf(SMS_COMPLIANCE, 'name: Compliance'),
+    ]);
   });
 
   it('wants the help text to mention STOP', () => {
-    const yaml = SMS_COMPLIANCE.replace('start: welcome', 'help: "Compliance news."\nstart: welcome');
+    const yaml = SMS_COMPLIANCE.replace(
+      'start: welcome',
+      'help: "Compliance news."\nstart: welcome',
+    );
     expect(linesFor(lint(yaml), 'sms-help-no-opt-out')).toEqual([lineOf(yaml, 'help:')]);
   });
 
@@ -47,7 +54,9 @@ describe('lintBot: SMS compliance', () => {
 
   it('warns about messages over 3 segments by default', () => {
     expect(linesFor(problems, 'sms-segments')).toEqual([lineOf(SMS_COMPLIANCE, LONG_TEXT)]);
-    expect(problems.find((p) => p.rule === 'sms-segments')?.message).toMatch(/takes 4 SMS segments/);
+    expect(problems.find((p) => p.rule === 'sms-segments')?.message).toMatch(
+      /takes 4 SMS segments/,
+    );
   });
 
   it('takes the segment limit from the options or the bot', () => {
@@ -108,7 +117,9 @@ describe('lintBot: Messenger', () => {
   const problems = lint(MESSENGER);
 
   it('warns about more than 13 quick replies', () => {
-    expect(linesFor(problems, 'messenger-quick-replies')).toEqual([lineOf(MESSENGER, 'expect: { type: choice')]);
+    expect(linesFor(problems, 'messenger-quick-replies')).toEqual([
+      lineOf(MESSENGER, 'expect: { type: choice'),
+    ]);
   });
 
   it('warns about more than 3 buttons', () => {

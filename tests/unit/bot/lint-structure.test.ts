@@ -64,7 +64,9 @@ describe('lintBot: structure', () => {
   });
 
   it('reports an unknown lookup table', () => {
-    expect(linesFor(problems, 'unknown-lookup')).toEqual([lineOf(STRUCTURE, 'lookup: { table: nowhere')]);
+    expect(linesFor(problems, 'unknown-lookup')).toEqual([
+      lineOf(STRUCTURE, 'lookup: { table: nowhere'),
+    ]);
   });
 
   it('reports unreachable steps at their id', () => {
@@ -87,19 +89,27 @@ describe('lintBot: structure', () => {
   it('reports a variable that is never saved as an error', () => {
     const never = problems.filter((p) => p.rule === 'unsaved-variable');
     expect(never.map((p) => [p.line, p.severity, p.message])).toEqual([
-      [lineOf(STRUCTURE, 'Hi {{nickname}}'), 'error', '{{nickname}} is never saved: no step has save: nickname.'],
+      [
+        lineOf(STRUCTURE, 'Hi {{nickname}}'),
+        'error',
+        '{{nickname}} is never saved: no step has save: nickname.',
+      ],
     ]);
   });
 
   it('warns about a variable not saved on every path, but not when it has a default', () => {
     const maybe = problems.filter((p) => p.rule === 'maybe-unsaved');
-    expect(maybe.map((p) => [p.line, p.severity])).toEqual([[lineOf(STRUCTURE, 'Hello {{name}}'), 'warning']]);
+    expect(maybe.map((p) => [p.line, p.severity])).toEqual([
+      [lineOf(STRUCTURE, 'Hello {{name}}'), 'warning'],
+    ]);
     expect(maybe[0]?.message).toContain('{{name}}');
   });
 
   it('reports duplicate keywords (case-insensitive) at the repeat', () => {
     const duplicates = problems.filter((p) => p.rule === 'duplicate-keyword');
-    expect(duplicates.map((p) => [p.line, p.message])).toEqual([[lineOf(STRUCTURE, 'match: [ride]'), 'Keyword "ride" is already used by keyword 1.']]);
+    expect(duplicates.map((p) => [p.line, p.message])).toEqual([
+      [lineOf(STRUCTURE, 'match: [ride]'), 'Keyword "ride" is already used by keyword 1.'],
+    ]);
   });
 
   it('reports steps that loop without asking', () => {

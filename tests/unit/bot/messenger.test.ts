@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_BUTTONS, MAX_QUICK_REPLIES, MAX_TITLE, cutTitle, outsideWindow } from '~/lib/bot/messenger.ts';
+import {
+  MAX_BUTTONS,
+  MAX_QUICK_REPLIES,
+  MAX_TITLE,
+  cutTitle,
+  outsideWindow,
+} from '~/lib/bot/messenger.ts';
 import { Chat, ELECTION_DAY, HOUR, MESSENGER_HEADER, botFrom } from './helpers.ts';
 
 const MANY_OPTIONS = Array.from({ length: 15 }, (_, i) => `Option ${i + 1}`);
@@ -60,7 +66,7 @@ describe('starting a Messenger conversation', () => {
     expect(new Chat(MENU_BOT).say('platforms')).toEqual(['Which app?']);
   });
 
-  it('records the person\'s last message time', () => {
+  it("records the person's last message time", () => {
     const chat = new Chat(MENU_BOT);
     chat.say(FIRST_MESSAGE);
     expect(chat.state.lastUserMessageAt).toBe(chat.now);
@@ -77,7 +83,11 @@ describe('Messenger limits', () => {
   it(`shows at most ${MAX_BUTTONS} buttons`, () => {
     const chat = new Chat(MENU_BOT);
     chat.say(FIRST_MESSAGE);
-    expect(chat.replies[0]?.buttons?.map((b) => b.title)).toEqual(['See platforms', 'Many options', 'Our website']);
+    expect(chat.replies[0]?.buttons?.map((b) => b.title)).toEqual([
+      'See platforms',
+      'Many options',
+      'Our website',
+    ]);
   });
 
   it(`shows at most ${MAX_QUICK_REPLIES} quick replies`, () => {
@@ -119,7 +129,7 @@ describe('buttons', () => {
 });
 
 describe('the 24-hour window', () => {
-  it('is open for 24 hours after the person\'s last message', () => {
+  it("is open for 24 hours after the person's last message", () => {
     expect(outsideWindow(ELECTION_DAY, ELECTION_DAY + 24 * HOUR)).toBe(false);
     expect(outsideWindow(ELECTION_DAY, ELECTION_DAY + 24 * HOUR + 1)).toBe(true);
     expect(outsideWindow(null, ELECTION_DAY)).toBe(true);

@@ -17,13 +17,20 @@ describe('nearest-clinic-es', () => {
     for (const [zip, row] of Object.entries(en.lookups.clinics!)) {
       const esRow = es.lookups.clinics![zip] as Record<string, string>;
       const enRow = row as Record<string, string>;
-      expect([esRow.name, esRow.address, esRow.phone]).toEqual([enRow.name, enRow.address, enRow.phone]);
+      expect([esRow.name, esRow.address, esRow.phone]).toEqual([
+        enRow.name,
+        enRow.address,
+        enRow.phone,
+      ]);
     }
   });
 
   it('greets, says how to opt out, and asks for a ZIP in GSM-7', () => {
     const chat = new Chat(es);
-    expect(chat.texts).toEqual([expect.stringContaining('STOP para darte de baja'), 'Escribe tu ZIP de 5 cifras, por ejemplo 94110.']);
+    expect(chat.texts).toEqual([
+      expect.stringContaining('STOP para darte de baja'),
+      'Escribe tu ZIP de 5 cifras, por ejemplo 94110.',
+    ]);
     expect(chat.replies.map((r) => r.sms?.encoding)).toEqual(['GSM-7', 'GSM-7']);
   });
 
@@ -37,7 +44,17 @@ describe('nearest-clinic-es', () => {
   });
 
   it('keeps every clinic answer within three segments, even the ones that need "sábado"', () => {
-    for (const zip of ['94110', '94103', '94112', '94124', '94601', '94612', '94704', '95112', '94040']) {
+    for (const zip of [
+      '94110',
+      '94103',
+      '94112',
+      '94124',
+      '94601',
+      '94612',
+      '94704',
+      '95112',
+      '94040',
+    ]) {
       const chat = new Chat(es);
       chat.say(zip);
       expect(chat.replies[0]?.sms?.segments, zip).toBeLessThanOrEqual(3);
@@ -51,7 +68,9 @@ describe('nearest-clinic-es', () => {
 
   it('re-asks for an invalid ZIP and falls back to 211 for an unknown one', () => {
     const chat = new Chat(es);
-    expect(chat.say('en la Misión')).toEqual(['Eso no parece un ZIP. Manda solo las 5 cifras de tu ZIP, por ejemplo 94110.']);
+    expect(chat.say('en la Misión')).toEqual([
+      'Eso no parece un ZIP. Manda solo las 5 cifras de tu ZIP, por ejemplo 94110.',
+    ]);
     expect(chat.say('10001')).toEqual([expect.stringContaining('Llama al 211')]);
     expect(chat.last).toContain('cerca del ZIP 10001');
     expect(chat.replies[0]?.sms?.encoding).toBe('GSM-7');
@@ -71,7 +90,9 @@ describe('nearest-clinic-es', () => {
   it('honours STOP and Spanish opt-outs mid-question, in Spanish, then START', () => {
     for (const stop of ['STOP', 'baja', 'ya no me manden mensajes']) {
       const chat = new Chat(es);
-      expect(chat.say(stop)).toEqual(['Salud Cerca: ya no te enviaremos mensajes. Responde START para volver a suscribirte.']);
+      expect(chat.say(stop)).toEqual([
+        'Salud Cerca: ya no te enviaremos mensajes. Responde START para volver a suscribirte.',
+      ]);
       expect(chat.say('94110')).toEqual([]);
       expect(chat.say('START')[0]).toContain('te suscribiste de nuevo');
     }

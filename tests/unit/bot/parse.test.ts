@@ -70,7 +70,12 @@ describe('parseBot: valid bots', () => {
       keywords: [{ match: ['GO'], goto: 'ask' }],
       steps: {
         welcome: { say: ['Hi! Reply STOP to opt out.'], goto: 'ask' },
-        ask: { ask: 'How many?', save: 'count', expect: { type: 'number', min: 1, max: 9, integer: true }, end: true },
+        ask: {
+          ask: 'How many?',
+          save: 'count',
+          expect: { type: 'number', min: 1, max: 9, integer: true },
+          end: true,
+        },
       },
     });
   });
@@ -102,13 +107,22 @@ describe('parseBot: YAML syntax errors', () => {
   it('reports the line and column of a syntax error and returns no bot', () => {
     const { bot, problems } = parseBot(UNQUOTED_COLON);
     expect(bot).toBeNull();
-    expect(problems[0]).toMatchObject({ line: lineOf(UNQUOTED_COLON, 'say: Hi: there'), column: 10, severity: 'error', rule: 'yaml' });
+    expect(problems[0]).toMatchObject({
+      line: lineOf(UNQUOTED_COLON, 'say: Hi: there'),
+      column: 10,
+      severity: 'error',
+      rule: 'yaml',
+    });
     expect(problems[0]?.message).toMatch(/put it in "quotes"/);
     expect(problems[0]?.message).not.toMatch(/at line/);
   });
 
   it('reports bad indentation at its line', () => {
-    expect(parseBot(BAD_INDENT).problems[0]).toMatchObject({ line: lineOf(BAD_INDENT, 'goto: b'), column: 1, severity: 'error' });
+    expect(parseBot(BAD_INDENT).problems[0]).toMatchObject({
+      line: lineOf(BAD_INDENT, 'goto: b'),
+      column: 1,
+      severity: 'error',
+    });
   });
 
   it('reports duplicate keys at the second one', () => {
@@ -118,7 +132,9 @@ describe('parseBot: YAML syntax errors', () => {
   });
 
   it('reports an empty file', () => {
-    expect(parseBot('').problems).toEqual([expect.objectContaining({ line: 1, message: 'The file is empty.' })]);
+    expect(parseBot('').problems).toEqual([
+      expect.objectContaining({ line: 1, message: 'The file is empty.' }),
+    ]);
     expect(parseBot('just a string').problems[0]?.message).toMatch(/map of fields/);
   });
 });
@@ -150,7 +166,11 @@ describe('parseBot: format errors', () => {
 
   it('reports missing required fields', () => {
     expect(parseBot('id: x\nname: X\n').problems.map((p) => p.message)).toEqual(
-      expect.arrayContaining(['Missing channel.', 'Missing start.', 'A bot needs at least one step under steps.']),
+      expect.arrayContaining([
+        'Missing channel.',
+        'Missing start.',
+        'A bot needs at least one step under steps.',
+      ]),
     );
   });
 
@@ -160,7 +180,9 @@ describe('parseBot: format errors', () => {
   });
 
   it('refuses an exercise file', () => {
-    expect(parseBot('kind: exercise\nid: x\n').problems.map((p) => p.message)).toContain('This is an exercise file (kind: exercise), not a bot.');
+    expect(parseBot('kind: exercise\nid: x\n').problems.map((p) => p.message)).toContain(
+      'This is an exercise file (kind: exercise), not a bot.',
+    );
   });
 });
 
@@ -185,7 +207,10 @@ checks:
     expect(exercise).toBeNull();
     expect(problems.map((p) => [p.line, p.message])).toEqual([
       [lineOf(EXERCISE, 'expectLast'), '"/unclosed(/" is not a valid regular expression.'],
-      [lineOf(EXERCISE, '- name: Nothing'), 'A check needs something to verify: expect, expectLast, expectNot, thenSilentOn, tags or vars.'],
+      [
+        lineOf(EXERCISE, '- name: Nothing'),
+        'A check needs something to verify: expect, expectLast, expectNot, thenSilentOn, tags or vars.',
+      ],
     ]);
   });
 
@@ -195,6 +220,8 @@ checks:
   });
 
   it('requires kind: exercise', () => {
-    expect(parseExercise('id: x\n').problems[0]?.message).toBe('An exercise file needs kind: exercise.');
+    expect(parseExercise('id: x\n').problems[0]?.message).toBe(
+      'An exercise file needs kind: exercise.',
+    );
   });
 });

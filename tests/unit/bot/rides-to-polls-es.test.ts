@@ -48,7 +48,15 @@ describe('rides-to-polls-es', () => {
   });
 
   for (const [index, step] of BOOKING.entries()) {
-    for (const word of ['BASTA', 'basta!', 'ALTO', 'Alto.', 'no más mensajes', 'No mas mensajes', 'NO MÁS MENSAJES']) {
+    for (const word of [
+      'BASTA',
+      'basta!',
+      'ALTO',
+      'Alto.',
+      'no más mensajes',
+      'No mas mensajes',
+      'NO MÁS MENSAJES',
+    ]) {
       it(`"${word}" opts out while the bot waits at ${step.waiting}`, () => {
         const chat = pausedAt(index);
         expect(chat.say(word)).toEqual([bot.optOutConfirmation]);
@@ -85,8 +93,18 @@ describe('rides-to-polls-es', () => {
 // Everything the Spanish lessons teach as a way to stop: the lists they render from the engine
 // (<OptOutKeywords />, both languages: the lessons say the English words count in a Spanish
 // conversation too) and the phrases their text, quizzes and exercises use.
-const LESSON_PHRASES = ['ya por favor dejen de mandarme mensajes', 'ya no me manden mensajes', 'Ya no me manden mensajes, gracias'];
-const TAUGHT = [...OPT_OUT_KEYWORDS.es, ...OPT_OUT_EXAMPLES.es, ...OPT_OUT_KEYWORDS.en, 'STOPALL', ...LESSON_PHRASES];
+const LESSON_PHRASES = [
+  'ya por favor dejen de mandarme mensajes',
+  'ya no me manden mensajes',
+  'Ya no me manden mensajes, gracias',
+];
+const TAUGHT = [
+  ...OPT_OUT_KEYWORDS.es,
+  ...OPT_OUT_EXAMPLES.es,
+  ...OPT_OUT_KEYWORDS.en,
+  'STOPALL',
+  ...LESSON_PHRASES,
+];
 
 describe('rides-to-polls-es and every opt-out the Spanish lessons teach', () => {
   for (const [index, step] of BOOKING.entries()) {
@@ -102,7 +120,11 @@ describe('rides-to-polls-es and every opt-out the Spanish lessons teach', () => 
     it(`"fin" and "ya no" get one question at ${step.waiting}, and SÍ then stops without another text`, () => {
       for (const unclear of ['fin', 'ya no']) {
         const chat = pausedAt(index);
-        expect(chat.say(unclear)).toEqual([expect.stringMatching(/^¿Quieres dejar de recibir mensajes de Te Llevamos a Votar\? Responde SÍ/)]);
+        expect(chat.say(unclear)).toEqual([
+          expect.stringMatching(
+            /^¿Quieres dejar de recibir mensajes de Te Llevamos a Votar\? Responde SÍ/,
+          ),
+        ]);
         expect(chat.state.optedOut).toBe(false);
         expect(chat.state.waiting).toBe(step.waiting);
         expect(chat.say('sí')).toEqual([]);

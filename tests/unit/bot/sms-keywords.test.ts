@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { isHelp, isOptIn, isOptOut } from '~/lib/bot/sms.ts';
 import { Chat, SMS_HEADER, botFrom } from './helpers.ts';
 
-const STANDARD_OPT_OUTS = ['STOP', 'stop', 'Stop.', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', ' quit! '];
+const STANDARD_OPT_OUTS = [
+  'STOP',
+  'stop',
+  'Stop.',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  ' quit! ',
+];
 const TYPO_OPT_OUTS = ['STPO', 'stopp', 'unsubscibe'];
 const PLAIN_LANGUAGE_OPT_OUTS = [
   'take me off your list',
@@ -20,8 +30,28 @@ const PLAIN_LANGUAGE_OPT_OUTS = [
   'leave me alone',
   'no more texts',
 ];
-const SPANISH_OPT_OUTS = ['PARAR', 'Baja', 'cancelar', 'Ya no me manden mensajes', 'ya no me envíen nada', 'no me escriban más', 'quiero darme de baja', 'sáquenme de su lista'];
-const NOT_OPT_OUTS = ['Can I stop by the clinic?', 'subscribe', 'SUBSCRIBE', 'the end of the street', 'yes', 'RIDE', '94110', 'VIAJE', 'necesito un viaje', 'sí'];
+const SPANISH_OPT_OUTS = [
+  'PARAR',
+  'Baja',
+  'cancelar',
+  'Ya no me manden mensajes',
+  'ya no me envíen nada',
+  'no me escriban más',
+  'quiero darme de baja',
+  'sáquenme de su lista',
+];
+const NOT_OPT_OUTS = [
+  'Can I stop by the clinic?',
+  'subscribe',
+  'SUBSCRIBE',
+  'the end of the street',
+  'yes',
+  'RIDE',
+  '94110',
+  'VIAJE',
+  'necesito un viaje',
+  'sí',
+];
 const RESUME_WORDS = ['START', 'yes', 'UNSTOP', 'Start!'];
 const HELP_WORDS = ['HELP', 'help!', 'INFO', 'Info?', 'AYUDA', 'ayuda!'];
 
@@ -49,25 +79,41 @@ steps:
 const OPT_OUT_CONFIRMATION = /unsubscribed/i;
 
 describe('SMS keyword detection', () => {
-  it.each(STANDARD_OPT_OUTS)('treats %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
-  it.each(TYPO_OPT_OUTS)('treats the typo %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
-  it.each(PLAIN_LANGUAGE_OPT_OUTS)('treats the plain-language %j as an opt-out (FCC 2024)', (text) => expect(isOptOut(text)).toBe(true));
-  it.each(SPANISH_OPT_OUTS)('treats the Spanish %j as an opt-out', (text) => expect(isOptOut(text)).toBe(true));
-  it.each(NOT_OPT_OUTS)('does not treat %j as an opt-out', (text) => expect(isOptOut(text)).toBe(false));
-  it.each(RESUME_WORDS)('treats %j as a resume request', (text) => expect(isOptIn(text)).toBe(true));
+  it.each(STANDARD_OPT_OUTS)('treats %j as an opt-out', (text) =>
+    expect(isOptOut(text)).toBe(true),
+  );
+  it.each(TYPO_OPT_OUTS)('treats the typo %j as an opt-out', (text) =>
+    expect(isOptOut(text)).toBe(true),
+  );
+  it.each(PLAIN_LANGUAGE_OPT_OUTS)(
+    'treats the plain-language %j as an opt-out (FCC 2024)',
+    (text) => expect(isOptOut(text)).toBe(true),
+  );
+  it.each(SPANISH_OPT_OUTS)('treats the Spanish %j as an opt-out', (text) =>
+    expect(isOptOut(text)).toBe(true),
+  );
+  it.each(NOT_OPT_OUTS)('does not treat %j as an opt-out', (text) =>
+    expect(isOptOut(text)).toBe(false),
+  );
+  it.each(RESUME_WORDS)('treats %j as a resume request', (text) =>
+    expect(isOptIn(text)).toBe(true),
+  );
   it.each(HELP_WORDS)('treats %j as HELP', (text) => expect(isHelp(text)).toBe(true));
   it('does not treat "hello" as HELP', () => expect(isHelp('hello')).toBe(false));
 });
 
 describe('SMS opt-out in a conversation', () => {
-  it.each([...STANDARD_OPT_OUTS, ...PLAIN_LANGUAGE_OPT_OUTS])('%j sends one confirmation and opts out', (text) => {
-    const chat = new Chat(QUESTION_BOT);
-    const replies = chat.say(text);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatch(OPT_OUT_CONFIRMATION);
-    expect(chat.replies[0]).toMatchObject({ stepId: null, source: 'builtin:optOutConfirmation' });
-    expect(chat.state.optedOut).toBe(true);
-  });
+  it.each([...STANDARD_OPT_OUTS, ...PLAIN_LANGUAGE_OPT_OUTS])(
+    '%j sends one confirmation and opts out',
+    (text) => {
+      const chat = new Chat(QUESTION_BOT);
+      const replies = chat.say(text);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(OPT_OUT_CONFIRMATION);
+      expect(chat.replies[0]).toMatchObject({ stepId: null, source: 'builtin:optOutConfirmation' });
+      expect(chat.state.optedOut).toBe(true);
+    },
+  );
 
   it('then stays silent, even for keywords, answers and a second STOP', () => {
     const chat = new Chat(QUESTION_BOT);
@@ -99,8 +145,12 @@ describe('SMS opt-out in a conversation', () => {
     expect(chat.state.vars.ok).toBe('yes');
   });
 
-  it('uses the bot\'s own opt-out and opt-in texts when given', () => {
-    const bot = { ...QUESTION_BOT, optOutConfirmation: 'Bye from Test Bot.', optInConfirmation: 'Welcome back.' };
+  it("uses the bot's own opt-out and opt-in texts when given", () => {
+    const bot = {
+      ...QUESTION_BOT,
+      optOutConfirmation: 'Bye from Test Bot.',
+      optInConfirmation: 'Welcome back.',
+    };
     const chat = new Chat(bot);
     expect(chat.say('STOP')).toEqual(['Bye from Test Bot.']);
     expect(chat.replies[0]?.source).toBe('optOutConfirmation');
@@ -140,7 +190,12 @@ describe('SMS HELP', () => {
 describe('SMS replies', () => {
   it('carry segment info', () => {
     const chat = new Chat(QUESTION_BOT);
-    expect(chat.replies[0]?.sms).toEqual({ encoding: 'GSM-7', units: WELCOME.length, segments: 1, ucs2Chars: [] });
+    expect(chat.replies[0]?.sms).toEqual({
+      encoding: 'GSM-7',
+      units: WELCOME.length,
+      segments: 1,
+      ucs2Chars: [],
+    });
   });
 
   it('do not carry quick replies or buttons', () => {

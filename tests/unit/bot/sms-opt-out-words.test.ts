@@ -15,7 +15,10 @@ function midQuestion(bot: typeof spanishRides, start: string): Chat {
 }
 
 describe('opt-out words, as the lessons list them', () => {
-  for (const [language, bot, start] of [['es', spanishRides, 'VIAJE'], ['en', englishRides, 'RIDE']] as const) {
+  for (const [language, bot, start] of [
+    ['es', spanishRides, 'VIAJE'],
+    ['en', englishRides, 'RIDE'],
+  ] as const) {
     for (const word of [...OPT_OUT_KEYWORDS[language], ...OPT_OUT_EXAMPLES[language]]) {
       it(`"${word}" opts out of the ${language === 'es' ? 'Spanish' : 'English'} rides bot in the middle of a question`, () => {
         const chat = midQuestion(bot, start);
@@ -28,11 +31,21 @@ describe('opt-out words, as the lessons list them', () => {
   }
 
   it('takes BASTA, ALTO and "no más mensajes" however they are typed', () => {
-    for (const text of ['basta', 'Basta!', 'ALTO.', 'Para', 'No más mensajes', 'no mas mensajes por favor', 'ya basta']) expect(isOptOut(text), text).toBe(true);
+    for (const text of [
+      'basta',
+      'Basta!',
+      'ALTO.',
+      'Para',
+      'No más mensajes',
+      'no mas mensajes por favor',
+      'ya basta',
+    ])
+      expect(isOptOut(text), text).toBe(true);
   });
 
   it('does not take ALTA (sign up) or an ordinary answer for an opt-out', () => {
-    for (const text of ['alta', 'Alta', 'altos', 'Necesito un viaje para mi abuela', 'no', 'sí']) expect(isOptOut(text), text).toBe(false);
+    for (const text of ['alta', 'Alta', 'altos', 'Necesito un viaje para mi abuela', 'no', 'sí'])
+      expect(isOptOut(text), text).toBe(false);
   });
 });
 
@@ -40,7 +53,9 @@ describe('an unclear message is confirmed, never ignored', () => {
   it('asks once whether "fin" means stop, keeps the question, and stops on a yes', () => {
     const chat = midQuestion(spanishRides, 'VIAJE');
     expect(maybeOptOut('Fin')).toBe('es');
-    expect(chat.say('Fin')).toEqual(['¿Quieres dejar de recibir mensajes de Te Llevamos a Votar? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.']);
+    expect(chat.say('Fin')).toEqual([
+      '¿Quieres dejar de recibir mensajes de Te Llevamos a Votar? Responde SÍ y no te escribiremos más, o sigue con tu respuesta.',
+    ]);
     expect(chat.state.optedOut).toBe(false);
     expect(chat.state.waiting).toBe('ask-zip');
     // The question was the one text allowed after the request: the yes is answered with silence.
@@ -62,7 +77,9 @@ describe('an unclear message is confirmed, never ignored', () => {
 
   it('asks in English for English words', () => {
     const chat = midQuestion(englishRides, 'RIDE');
-    expect(chat.say('enough')).toEqual(['Do you want to stop getting texts from Rides to the Polls? Reply YES and we will not text you again, or go on with your answer.']);
+    expect(chat.say('enough')).toEqual([
+      'Do you want to stop getting texts from Rides to the Polls? Reply YES and we will not text you again, or go on with your answer.',
+    ]);
     chat.say('yes');
     expect(chat.state.optedOut).toBe(true);
   });

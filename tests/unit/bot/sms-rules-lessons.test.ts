@@ -11,7 +11,9 @@ import { Chat, loadBot } from './helpers';
 describe('the opt-out rule as the lessons state it', () => {
   it('the English keywords in <OptOutKeywords />, except STOPALL, are the seven words the FCC names', () => {
     const fcc = ['STOP', 'QUIT', 'END', 'REVOKE', 'OPT OUT', 'CANCEL', 'UNSUBSCRIBE'];
-    expect(OPT_OUT_KEYWORDS.en.filter((word) => word !== 'STOPALL').sort()).toEqual([...fcc].sort());
+    expect(OPT_OUT_KEYWORDS.en.filter((word) => word !== 'STOPALL').sort()).toEqual(
+      [...fcc].sort(),
+    );
   });
 
   it('"ya no" inside an ordinary answer is not an opt-out, but "ya no" alone is asked about', () => {
@@ -30,16 +32,19 @@ describe('the English sandbox bot (opt-in-list), as the lesson describes it', ()
     return chat;
   };
 
-  it.each(['STOP', 'please stop texting me', 'REVOKE', 'opt out'])('"%s" opts out while the bot waits for a name, with one confirmation and then silence', (message) => {
-    const chat = waitingForName();
-    const replies = chat.say(message);
-    expect(replies).toHaveLength(1);
-    expect(replies[0]).toMatch(/unsubscribed/i);
-    expect(chat.state.optedOut).toBe(true);
-    expect(chat.say('Maria')).toEqual([]);
-    expect(chat.say('START')).toHaveLength(1);
-    expect(chat.state.optedOut).toBe(false);
-  });
+  it.each(['STOP', 'please stop texting me', 'REVOKE', 'opt out'])(
+    '"%s" opts out while the bot waits for a name, with one confirmation and then silence',
+    (message) => {
+      const chat = waitingForName();
+      const replies = chat.say(message);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]).toMatch(/unsubscribed/i);
+      expect(chat.state.optedOut).toBe(true);
+      expect(chat.say('Maria')).toEqual([]);
+      expect(chat.say('START')).toHaveLength(1);
+      expect(chat.state.optedOut).toBe(false);
+    },
+  );
 
   it('asks once about an unclear word ("enough") and stops on a yes', () => {
     const chat = waitingForName();
@@ -60,12 +65,15 @@ describe('the Spanish sandbox bot (opt-in-list-es), as the Spanish lesson descri
     return chat;
   };
 
-  it.each(['BAJA', 'STOP', 'ya no me manden mensajes'])('"%s" opts out while the bot waits for a name, with one confirmation', (message) => {
-    const chat = waitingForName();
-    expect(chat.say(message)).toEqual([bot.optOutConfirmation]);
-    expect(chat.state.optedOut).toBe(true);
-    expect(chat.say('START')).toEqual([bot.optInConfirmation]);
-  });
+  it.each(['BAJA', 'STOP', 'ya no me manden mensajes'])(
+    '"%s" opts out while the bot waits for a name, with one confirmation',
+    (message) => {
+      const chat = waitingForName();
+      expect(chat.say(message)).toEqual([bot.optOutConfirmation]);
+      expect(chat.state.optedOut).toBe(true);
+      expect(chat.say('START')).toEqual([bot.optInConfirmation]);
+    },
+  );
 
   it('asks once, in Spanish, about "fin"', () => {
     const chat = waitingForName();
@@ -76,8 +84,10 @@ describe('the Spanish sandbox bot (opt-in-list-es), as the Spanish lesson descri
 });
 
 describe('the message sizes quoted in the lessons', () => {
-  const en = "Eastside Votes: Early voting starts Saturday, 9am-5pm at the Main St library. Need a ride? Reply RIDE and we'll send a volunteer driver. Reply STOP to opt out";
-  const es = 'Barrio Vota: Vota temprano desde el 24 de oct., de 9am a 5pm, en la biblioteca de Main St. ¿Te llevamos? Responde VIAJE y te mandamos un chofer. STOP para salir';
+  const en =
+    "Eastside Votes: Early voting starts Saturday, 9am-5pm at the Main St library. Need a ride? Reply RIDE and we'll send a volunteer driver. Reply STOP to opt out";
+  const es =
+    'Barrio Vota: Vota temprano desde el 24 de oct., de 9am a 5pm, en la biblioteca de Main St. ¿Te llevamos? Responde VIAJE y te mandamos un chofer. STOP para salir';
   const ballotBox = '\u{1F5F3}\u{FE0F}';
 
   it.each([
@@ -90,10 +100,34 @@ describe('the message sizes quoted in the lessons', () => {
     ['Spanish, «VIAJE»', es.replace('VIAJE', '«VIAJE»'), 'UCS-2', 162, 3],
     ['Spanish, ballot box emoji', `${es} ${ballotBox}`, 'UCS-2', 164, 3],
     ['Spanish, "¡Trae a tu familia!"', `${es} ¡Trae a tu familia!`, 'GSM-7', 180, 2],
-    ['Spanish reminder, before', 'Barrio Vota: El martes 3 de nov. es el último día para votar. Más información sobre tu lugar de votación en example.org/vota ¿Necesitas transporte? Responde VIAJE. STOP para salir', 'UCS-2', 179, 3],
-    ['Spanish reminder, after', 'Barrio Vota: El martes 3 de nov. toca votar. Busca tu lugar de voto en example.org/vota ¿Necesitas transporte? Responde VIAJE. STOP para salir', 'GSM-7', 142, 1],
-    ['Spanish rule 1, first example', '¿Cuántas personas viajan contigo? Responde con una cifra.', 'UCS-2', 57, 1],
-    ['Spanish rule 1, second example', '¿Vienes a la asamblea del jueves? Responde SÍ o NO.', 'UCS-2', 51, 1],
+    [
+      'Spanish reminder, before',
+      'Barrio Vota: El martes 3 de nov. es el último día para votar. Más información sobre tu lugar de votación en example.org/vota ¿Necesitas transporte? Responde VIAJE. STOP para salir',
+      'UCS-2',
+      179,
+      3,
+    ],
+    [
+      'Spanish reminder, after',
+      'Barrio Vota: El martes 3 de nov. toca votar. Busca tu lugar de voto en example.org/vota ¿Necesitas transporte? Responde VIAJE. STOP para salir',
+      'GSM-7',
+      142,
+      1,
+    ],
+    [
+      'Spanish rule 1, first example',
+      '¿Cuántas personas viajan contigo? Responde con una cifra.',
+      'UCS-2',
+      57,
+      1,
+    ],
+    [
+      'Spanish rule 1, second example',
+      '¿Vienes a la asamblea del jueves? Responde SÍ o NO.',
+      'UCS-2',
+      51,
+      1,
+    ],
     ['parentheses', 'Meeting (Thu 7pm)', 'GSM-7', 17, 1],
     ['brackets count double', 'Meeting [Thu 7pm]', 'GSM-7', 19, 1],
     ['paréntesis', 'Asamblea (jue 7pm)', 'GSM-7', 18, 1],

@@ -11,7 +11,12 @@ const EURO = '€';
 
 describe('smsSegments: GSM-7', () => {
   it('fits 160 plain characters in one segment', () => {
-    expect(smsSegments(plain(GSM_SINGLE))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1, ucs2Chars: [] });
+    expect(smsSegments(plain(GSM_SINGLE))).toEqual({
+      encoding: 'GSM-7',
+      units: 160,
+      segments: 1,
+      ucs2Chars: [],
+    });
   });
 
   it('splits 161 characters into 2 segments of up to 153', () => {
@@ -20,10 +25,13 @@ describe('smsSegments: GSM-7', () => {
     expect(smsSegments(plain(GSM_PART * 2 + 1)).segments).toBe(3);
   });
 
-  it.each(['^', '{', '}', '[', ']', '~', '|', '\\', EURO])('counts the extension character %s as 2', (char) => {
-    const info = smsSegments(char);
-    expect(info).toMatchObject({ encoding: 'GSM-7', units: 2, segments: 1 });
-  });
+  it.each(['^', '{', '}', '[', ']', '~', '|', '\\', EURO])(
+    'counts the extension character %s as 2',
+    (char) => {
+      const info = smsSegments(char);
+      expect(info).toMatchObject({ encoding: 'GSM-7', units: 2, segments: 1 });
+    },
+  );
 
   it('lets extension characters push a message over 160', () => {
     expect(smsSegments(plain(GSM_SINGLE - 1) + EURO)).toMatchObject({ units: 161, segments: 2 });
@@ -40,7 +48,9 @@ describe('smsSegments: GSM-7', () => {
   });
 
   it('keeps a Spanish message with é, ñ, ¿ in GSM-7 at 160 per segment', () => {
-    const spanish = '¿Necesitas transporte? Envía... no: envia RIDE. Señal: ñ é ü ¡Sí!'.replace('í', 'i').replace('Sí', 'Si');
+    const spanish = '¿Necesitas transporte? Envía... no: envia RIDE. Señal: ñ é ü ¡Sí!'
+      .replace('í', 'i')
+      .replace('Sí', 'Si');
     expect(smsSegments(spanish).encoding).toBe('GSM-7');
   });
 
@@ -51,11 +61,14 @@ describe('smsSegments: GSM-7', () => {
 });
 
 describe('smsSegments: UCS-2', () => {
-  it.each(['á', 'í', 'ó', 'ú', '’', '“', EMOJI, '中'])('switches the whole message to UCS-2 for %s', (char) => {
-    const info = smsSegments(`Hola ${char}`);
-    expect(info.encoding).toBe('UCS-2');
-    expect(info.ucs2Chars).toEqual([char]);
-  });
+  it.each(['á', 'í', 'ó', 'ú', '’', '“', EMOJI, '中'])(
+    'switches the whole message to UCS-2 for %s',
+    (char) => {
+      const info = smsSegments(`Hola ${char}`);
+      expect(info.encoding).toBe('UCS-2');
+      expect(info.ucs2Chars).toEqual([char]);
+    },
+  );
 
   it('fits 70 units in one segment and splits at 67 per segment', () => {
     expect(smsSegments('á' + plain(UCS2_SINGLE - 1))).toMatchObject({ units: 70, segments: 1 });

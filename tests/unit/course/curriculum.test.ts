@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { buildCurriculum, findLesson, neighbours, previewLessons, type Curriculum } from '~/lib/course/curriculum';
-import { course, COURSE_SLUG, DRAFT_SLUG, FIRST_MODULE, MINUTES, PREVIEW_SLUGS, READING_ORDER, SECOND_MODULE, shuffledLessons } from './fixtures';
+import {
+  buildCurriculum,
+  findLesson,
+  neighbours,
+  previewLessons,
+  type Curriculum,
+} from '~/lib/course/curriculum';
+import {
+  course,
+  COURSE_SLUG,
+  DRAFT_SLUG,
+  FIRST_MODULE,
+  MINUTES,
+  PREVIEW_SLUGS,
+  READING_ORDER,
+  SECOND_MODULE,
+  shuffledLessons,
+} from './fixtures';
 
 const slugs = (curriculum: Curriculum) => curriculum.lessons.map((l) => l.slug);
 const published = () => buildCurriculum(COURSE_SLUG, course(), shuffledLessons(), false);
@@ -34,17 +50,31 @@ describe('buildCurriculum', () => {
   });
 
   it('keeps drafts in place when includeDrafts is set', () => {
-    expect(slugs(withDrafts())).toEqual(['welcome', 'first-bot', DRAFT_SLUG, 'campaigns', 'measuring']);
+    expect(slugs(withDrafts())).toEqual([
+      'welcome',
+      'first-bot',
+      DRAFT_SLUG,
+      'campaigns',
+      'measuring',
+    ]);
   });
 
   it('adds up minutes per module and for the course', () => {
     const curriculum = published();
-    expect(curriculum.modules.map((m) => m.minutes)).toEqual([MINUTES[FIRST_MODULE], MINUTES[SECOND_MODULE]]);
+    expect(curriculum.modules.map((m) => m.minutes)).toEqual([
+      MINUTES[FIRST_MODULE],
+      MINUTES[SECOND_MODULE],
+    ]);
     expect(curriculum.minutes).toBe(MINUTES[FIRST_MODULE] + MINUTES[SECOND_MODULE]);
   });
 
   it('keeps a module without lessons, with no minutes', () => {
-    const curriculum = buildCurriculum(COURSE_SLUG, course(), shuffledLessons().filter((l) => l.data.module !== SECOND_MODULE), false);
+    const curriculum = buildCurriculum(
+      COURSE_SLUG,
+      course(),
+      shuffledLessons().filter((l) => l.data.module !== SECOND_MODULE),
+      false,
+    );
     expect(curriculum.modules[1]).toMatchObject({ id: SECOND_MODULE, lessons: [], minutes: 0 });
   });
 
@@ -85,7 +115,10 @@ describe('neighbours', () => {
 
 describe('findLesson', () => {
   it('finds a lesson by slug', () => {
-    expect(findLesson(published(), 'campaigns')).toMatchObject({ slug: 'campaigns', courseSlug: COURSE_SLUG });
+    expect(findLesson(published(), 'campaigns')).toMatchObject({
+      slug: 'campaigns',
+      courseSlug: COURSE_SLUG,
+    });
   });
 
   it('finds nothing for drafts when they are hidden, or for unknown slugs', () => {

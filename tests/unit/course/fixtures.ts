@@ -10,7 +10,12 @@ export const SECOND_MODULE = 'going-further';
 
 export const FREE: Price = { type: 'free' };
 export const FIXED_49_USD: Price = { type: 'fixed', amount: 49, currency: 'USD' };
-export const PWYC_15_TO_49_EUR: Price = { type: 'pay-what-you-can', minimum: 15, suggested: 49, currency: 'EUR' };
+export const PWYC_15_TO_49_EUR: Price = {
+  type: 'pay-what-you-can',
+  minimum: 15,
+  suggested: 49,
+  currency: 'EUR',
+};
 
 export function course(price: Price = FREE): Course {
   return {
@@ -32,12 +37,26 @@ export function course(price: Price = FREE): Course {
   };
 }
 
-export function lesson(slug: string, data: Partial<Lesson> & Pick<Lesson, 'module' | 'order'>, courseSlug = COURSE_SLUG): LessonSummary {
+export function lesson(
+  slug: string,
+  data: Partial<Lesson> & Pick<Lesson, 'module' | 'order'>,
+  courseSlug = COURSE_SLUG,
+): LessonSummary {
   return {
     id: `${courseSlug}/${slug}`,
     slug,
     courseSlug,
-    data: { title: `Lesson ${slug}`, summary: 'A lesson.', duration: 10, preview: false, draft: false, quizzes: [], requiresQuiz: false, sources: [], ...data },
+    data: {
+      title: `Lesson ${slug}`,
+      summary: 'A lesson.',
+      duration: 10,
+      preview: false,
+      draft: false,
+      quizzes: [],
+      requiresQuiz: false,
+      sources: [],
+      ...data,
+    },
   };
 }
 

@@ -21,7 +21,8 @@ function sourceFiles(dir: string): string[] {
 }
 
 const SYNC_CALL = /\.(get|all|run)\(\s*\)/;
-const ENGINE_SPECIFIC = /\$client|better-sqlite3|from 'pg'|drizzle-orm\/(node-postgres|better-sqlite3|pg-core|sqlite-core)/;
+const ENGINE_SPECIFIC =
+  /\$client|better-sqlite3|from 'pg'|drizzle-orm\/(node-postgres|better-sqlite3|pg-core|sqlite-core)/;
 
 describe('engine-neutral data code', () => {
   const files = sourceFiles(SRC).filter((f) => !relative(SRC, f).startsWith(join('lib', 'db')));

@@ -12,7 +12,14 @@ import { emptyPostgresDatabase as emptyDatabase, testEngine } from '../fixtures'
 /** PostgreSQL-only behaviour; runs in the PostgreSQL pass of the suite. */
 
 /** A TCP relay in front of the server that can be cut and restored, like a network outage. */
-async function relay(target: URL): Promise<{ url: (db: string) => string; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+async function relay(
+  target: URL,
+): Promise<{
+  url: (db: string) => string;
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<Socket>();
   let server: Server | null = null;
   let port = 0;
@@ -64,7 +71,9 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
     for (const db of dbs) expect((await db.read.select({ n: count() }).from(users))[0]?.n).toBe(0);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
+    const { rows } = await client.query(
+      'SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations',
+    );
     await client.end();
     // Each migration applied once, though five servers raced to apply them.
     expect(rows[0].n).toBe(readMigrations('postgres').length);
@@ -73,8 +82,17 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
   it('makes one enrollment from 20 simultaneous requests through two servers', async () => {
     const url = await emptyDatabase('botcamp_two_servers');
     const [a, b] = [await open(url), await open(url)];
-    const [user] = await a.write((tx) => tx.insert(users).values({ email: 'ada@example.org', displayName: 'Ada' }).returning({ id: users.id }));
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => enroll(i % 2 ? a : b, { userId: user!.id, courseSlug: 'course', source: 'free' })));
+    const [user] = await a.write((tx) =>
+      tx
+        .insert(users)
+        .values({ email: 'ada@example.org', displayName: 'Ada' })
+        .returning({ id: users.id }),
+    );
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        enroll(i % 2 ? a : b, { userId: user!.id, courseSlug: 'course', source: 'free' }),
+      ),
+    );
     expect(outcomes.every((o) => o.ok)).toBe(true);
     expect(outcomes.filter((o) => o.ok && o.value.created)).toHaveLength(1);
     expect((await b.read.select({ n: count() }).from(enrollments))[0]?.n).toBe(1);
@@ -90,7 +108,11 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
     const db = await open(await emptyDatabase('botcamp_durability'));
     type Tx = Parameters<Parameters<typeof db.write>[0]>[0];
     const level = async (tx: Tx) => {
-      const result = (await (tx as unknown as { execute(q: unknown): Promise<{ rows: { synchronous_commit: string }[] }> }).execute(sql`SHOW synchronous_commit`)) as { rows: { synchronous_commit: string }[] };
+      const result = (await (
+        tx as unknown as {
+          execute(q: unknown): Promise<{ rows: { synchronous_commit: string }[] }>;
+        }
+      ).execute(sql`SHOW synchronous_commit`)) as { rows: { synchronous_commit: string }[] };
       return result.rows[0]?.synchronous_commit;
     };
     expect(await db.write(level)).toBe('on');
@@ -104,9 +126,14 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
     await open(url);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    await client.query('INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)', ['future', Date.UTC(2099, 0, 1)]);
+    await client.query(
+      'INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ($1, $2)',
+      ['future', Date.UTC(2099, 0, 1)],
+    );
     await client.end();
-    await expect(openDatabase(url, { log: () => undefined })).rejects.toThrow(/migrated by a newer version of Botcamp.*2099-01-01/);
+    await expect(openDatabase(url, { log: () => undefined })).rejects.toThrow(
+      /migrated by a newer version of Botcamp.*2099-01-01/,
+    );
   });
 
   it('answers "unavailable" while the database is out of reach and recovers by itself', async () => {
@@ -117,10 +144,15 @@ describe.runIf(testEngine === 'postgres')('PostgreSQL', () => {
       const db = await open(link.url(name), {});
       expect((await db.read.select({ n: count() }).from(users))[0]?.n).toBe(0);
       await link.cut();
-      const failure = await db.read.select({ n: count() }).from(users).catch((e: unknown) => e);
+      const failure = await db.read
+        .select({ n: count() })
+        .from(users)
+        .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(Error);
       expect(isDatabaseUnavailable(failure)).toBe(true);
-      const failedWrite = await db.write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' })).catch((e: unknown) => e);
+      const failedWrite = await db
+        .write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }))
+        .catch((e: unknown) => e);
       expect(isDatabaseUnavailable(failedWrite)).toBe(true);
       await link.restore();
       await db.write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }));

@@ -14,10 +14,14 @@ import * as sqlite from '~db/schema.sqlite';
 type Config = ReturnType<typeof sqliteTable> | ReturnType<typeof postgresTable>;
 
 const KIND: Record<string, string> = {
-  SQLiteInteger: 'integer', PgInteger: 'integer',
-  SQLiteText: 'text', PgText: 'text',
-  SQLiteTimestamp: 'timestamp', PgTimestamp: 'timestamp',
-  SQLiteBoolean: 'boolean', PgBoolean: 'boolean',
+  SQLiteInteger: 'integer',
+  PgInteger: 'integer',
+  SQLiteText: 'text',
+  PgText: 'text',
+  SQLiteTimestamp: 'timestamp',
+  PgTimestamp: 'timestamp',
+  SQLiteBoolean: 'boolean',
+  PgBoolean: 'boolean',
 };
 
 function defaultOf(column: Config['columns'][number]): unknown {
@@ -44,18 +48,30 @@ function describe_(config: Config) {
     foreignKeys: config.foreignKeys
       .map((fk) => {
         const ref = fk.reference();
-        return { columns: ref.columns.map((c) => c.name), to: `${getTableName(ref.foreignTable)}(${ref.foreignColumns.map((c) => c.name).join(',')})`, onDelete: fk.onDelete ?? 'no action' };
+        return {
+          columns: ref.columns.map((c) => c.name),
+          to: `${getTableName(ref.foreignTable)}(${ref.foreignColumns.map((c) => c.name).join(',')})`,
+          onDelete: fk.onDelete ?? 'no action',
+        };
       })
       .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
     indexes: config.indexes
-      .map((i) => ({ name: i.config.name ?? '', unique: !!i.config.unique, columns: i.config.columns.map((c) => (c as { name: string }).name) }))
+      .map((i) => ({
+        name: i.config.name ?? '',
+        unique: !!i.config.unique,
+        columns: i.config.columns.map((c) => (c as { name: string }).name),
+      }))
       .sort((a, b) => a.name.localeCompare(b.name)),
     uniqueConstraints: config.uniqueConstraints.map((u) => u.columns.map((c) => c.name)),
   };
 }
 
-const sqliteTables = Object.entries(sqlite).filter(([, v]) => typeof v === 'object' && v !== null && 'getSQL' in v) as [string, SQLiteTable][];
-const postgresTables = Object.entries(postgres).filter(([, v]) => typeof v === 'object' && v !== null && 'getSQL' in v) as [string, PgTable][];
+const sqliteTables = Object.entries(sqlite).filter(
+  ([, v]) => typeof v === 'object' && v !== null && 'getSQL' in v,
+) as [string, SQLiteTable][];
+const postgresTables = Object.entries(postgres).filter(
+  ([, v]) => typeof v === 'object' && v !== null && 'getSQL' in v,
+) as [string, PgTable][];
 
 describe('schema parity between SQLite and PostgreSQL', () => {
   it('declares the same tables under the same export names', () => {
@@ -76,8 +92,13 @@ describe('schema parity between SQLite and PostgreSQL', () => {
 
   it('notices a difference (the comparison is not vacuous)', () => {
     const users = describe_(sqliteTable(sqlite.users));
-    const changed = { ...users, columns: users.columns.map((c) => (c.name === 'role' ? { ...c, notNull: false } : c)) };
+    const changed = {
+      ...users,
+      columns: users.columns.map((c) => (c.name === 'role' ? { ...c, notNull: false } : c)),
+    };
     expect(changed).not.toEqual(users);
-    expect(describe_(postgresTable(postgres.sessions))).not.toEqual(describe_(sqliteTable(sqlite.users)));
+    expect(describe_(postgresTable(postgres.sessions))).not.toEqual(
+      describe_(sqliteTable(sqlite.users)),
+    );
   });
 });

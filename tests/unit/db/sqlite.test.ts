@@ -17,7 +17,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const file = () => join(dir, `db-${++n}.sqlite`);
 
-
 describe('SQLite file databases', () => {
   it('comes up when several opens race on one empty file', async () => {
     const path = file();
@@ -28,9 +27,22 @@ describe('SQLite file databases', () => {
 
   it('keeps 200 concurrent enrollments and progress writes, none failing', async () => {
     const db = await openDatabase(file());
-    const ids = await db.write((tx) => tx.insert(users).values(Array.from({ length: 100 }, (_, i) => ({ email: `l${i}@example.org`, displayName: `L${i}` }))).returning({ id: users.id }));
+    const ids = await db.write((tx) =>
+      tx
+        .insert(users)
+        .values(
+          Array.from({ length: 100 }, (_, i) => ({
+            email: `l${i}@example.org`,
+            displayName: `L${i}`,
+          })),
+        )
+        .returning({ id: users.id }),
+    );
     const results = await Promise.allSettled(
-      ids.flatMap(({ id }) => [enroll(db, { userId: id, courseSlug: 'course', source: 'free' }), recordLessonView(db, id, 'course', 'intro')]),
+      ids.flatMap(({ id }) => [
+        enroll(db, { userId: id, courseSlug: 'course', source: 'free' }),
+        recordLessonView(db, id, 'course', 'intro'),
+      ]),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
     expect((await db.read.select({ n: count() }).from(enrollments))[0]?.n).toBe(100);
@@ -43,7 +55,9 @@ describe('SQLite file databases', () => {
     const db = await openDatabase(path);
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
-    const write = db.write((tx) => tx.insert(users).values({ email: 'late@example.org', displayName: 'Late' }));
+    const write = db.write((tx) =>
+      tx.insert(users).values({ email: 'late@example.org', displayName: 'Late' }),
+    );
     const { lagMs } = await worstLag(
       (async () => {
         // Reads answer at once while the writer waits.
@@ -67,13 +81,17 @@ describe('SQLite file databases', () => {
     const other = new Database(path);
     other.exec('BEGIN IMMEDIATE');
     const started = Date.now();
-    const failed = await impatient.write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' })).catch((e: unknown) => e);
+    const failed = await impatient
+      .write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }))
+      .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(DatabaseUnavailableError);
     expect((failed as DatabaseUnavailableError).reason).toBe('busy');
     expect(Date.now() - started).toBeLessThan(2_000);
     other.exec('ROLLBACK');
     other.close();
-    await impatient.write((tx) => tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }));
+    await impatient.write((tx) =>
+      tx.insert(users).values({ email: 'x@example.org', displayName: 'X' }),
+    );
     expect((await impatient.read.select({ n: count() }).from(users))[0]?.n).toBe(1);
     await impatient.close();
   });
@@ -81,12 +99,15 @@ describe('SQLite file databases', () => {
   it('commits relaxed writes without an fsync of their own and every other write with one', async () => {
     const db = await openDatabase(file());
     // PRAGMA synchronous read inside the transaction: 1 is NORMAL, 2 is FULL.
-    const level = async (tx: Parameters<Parameters<typeof db.write>[0]>[0]) => tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`)[0]?.synchronous;
+    const level = async (tx: Parameters<Parameters<typeof db.write>[0]>[0]) =>
+      tx.all<{ synchronous: number }>(sql`PRAGMA synchronous`)[0]?.synchronous;
     expect(await db.write(level)).toBe(2);
     expect(await db.write(level, { durability: 'relaxed' })).toBe(1);
     // Back to FULL afterwards, also when the relaxed work failed.
     expect(await db.write(level)).toBe(2);
-    await expect(db.write(async () => Promise.reject(new Error('halfway')), { durability: 'relaxed' })).rejects.toThrow('halfway');
+    await expect(
+      db.write(async () => Promise.reject(new Error('halfway')), { durability: 'relaxed' }),
+    ).rejects.toThrow('halfway');
     expect(await db.write(level, { durability: 'durable' })).toBe(2);
     await db.close();
   });
@@ -109,9 +130,13 @@ describe('SQLite file databases', () => {
     const path = file();
     await (await openDatabase(path)).close();
     const raw = new Database(path);
-    raw.prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)').run('future', Date.UTC(2099, 0, 1));
+    raw
+      .prepare('INSERT INTO "__drizzle_migrations" (hash, created_at) VALUES (?, ?)')
+      .run('future', Date.UTC(2099, 0, 1));
     raw.close();
-    await expect(openDatabase(path)).rejects.toThrow(/migrated by a newer version of Botcamp.*2099-01-01/);
+    await expect(openDatabase(path)).rejects.toThrow(
+      /migrated by a newer version of Botcamp.*2099-01-01/,
+    );
   });
 
   it('takes a backup while writes go on, and the copy passes its integrity check', async () => {
@@ -121,7 +146,11 @@ describe('SQLite file databases', () => {
     let written = 0;
     const writer = (async () => {
       while (writing) {
-        await db.write((tx) => tx.insert(users).values({ email: `w${written}@example.org`, displayName: `W ${written}` }));
+        await db.write((tx) =>
+          tx
+            .insert(users)
+            .values({ email: `w${written}@example.org`, displayName: `W ${written}` }),
+        );
         written++;
         // Requests arrive between writes; without a macrotask turn this loop would never let the backup run.
         await new Promise((r) => setImmediate(r));

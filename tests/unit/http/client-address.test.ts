@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrustedProxies, realClientAddress, type TrustedProxies } from '~/lib/http/client-address';
+import {
+  parseTrustedProxies,
+  realClientAddress,
+  type TrustedProxies,
+} from '~/lib/http/client-address';
 
 function proxies(value: string): TrustedProxies {
   const parsed = parseTrustedProxies(value);
@@ -45,8 +49,12 @@ describe('realClientAddress', () => {
   it('takes the first untrusted hop from the right behind trusted proxies', () => {
     expect(realClientAddress('127.0.0.1', '198.51.100.7', trusted)).toBe('198.51.100.7');
     // A client that forges its own X-Forwarded-For only adds entries on the left.
-    expect(realClientAddress('127.0.0.1', '1.1.1.1, 198.51.100.7, 10.1.2.3', trusted)).toBe('198.51.100.7');
-    expect(realClientAddress('127.0.0.1', ['1.1.1.1', '198.51.100.7'], trusted)).toBe('198.51.100.7');
+    expect(realClientAddress('127.0.0.1', '1.1.1.1, 198.51.100.7, 10.1.2.3', trusted)).toBe(
+      '198.51.100.7',
+    );
+    expect(realClientAddress('127.0.0.1', ['1.1.1.1', '198.51.100.7'], trusted)).toBe(
+      '198.51.100.7',
+    );
   });
 
   it('stops at garbage and at a missing header', () => {

@@ -9,15 +9,23 @@ import { testimonials, users } from '~db/schema';
 
 const SESSION = 'session';
 const anonymous: CachedPageView = { signedIn: false, hasNotice: false };
-const get = (path: string, headers: Record<string, string> = {}) => new Request(`http://site.test${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  new Request(`http://site.test${path}`, { headers });
 
 /**
  * A course page as the site has it: it reads the approved testimonials from the database, marks
  * itself as one that may be kept, and renders. `renders` counts the renders that really ran.
  */
-function site(cache: PublicPageCache, db: Db, options: { status?: number; setCookie?: boolean } = {}) {
+function site(
+  cache: PublicPageCache,
+  db: Db,
+  options: { status?: number; setCookie?: boolean } = {},
+) {
   let renders = 0;
-  const handle = async (request: Request, view: CachedPageView = anonymous): Promise<{ html: string; response: Response }> => {
+  const handle = async (
+    request: Request,
+    view: CachedPageView = anonymous,
+  ): Promise<{ html: string; response: Response }> => {
     const kept = await cache.serve(request, new URL(request.url), view);
     const response =
       kept ??
@@ -25,11 +33,20 @@ function site(cache: PublicPageCache, db: Db, options: { status?: number; setCoo
         request,
         await (async () => {
           const shown = await approvedTestimonials(db, 'course');
-          cache.mark(request, new URL(request.url), view, { data: shown, read: () => approvedTestimonials(db, 'course') });
+          cache.mark(request, new URL(request.url), view, {
+            data: shown,
+            read: () => approvedTestimonials(db, 'course'),
+          });
           renders++;
-          const headers = new Headers({ 'content-type': 'text/html', 'content-security-policy': "default-src 'self'" });
+          const headers = new Headers({
+            'content-type': 'text/html',
+            'content-security-policy': "default-src 'self'",
+          });
           if (options.setCookie) headers.set('set-cookie', 'notice=; Max-Age=0');
-          return new Response(`<p>render ${renders}: ${shown.map((t) => t.quote).join(' | ')}</p>`, { status: options.status ?? 200, headers });
+          return new Response(
+            `<p>render ${renders}: ${shown.map((t) => t.quote).join(' | ')}</p>`,
+            { status: options.status ?? 200, headers },
+          );
         })(),
       ));
     return { html: await response.text(), response };
@@ -49,9 +66,31 @@ describe('kept public pages', () => {
     serverA = await openDatabase(join(dir, 'site.db'), { log: () => undefined });
     serverB = await openDatabase(join(dir, 'site.db'), { log: () => undefined });
     testimonialId = await serverB.write(async (tx) => {
-      const [user] = await tx.insert(users).values({ email: 'ana@example.org', displayName: 'Ana' }).returning({ id: users.id });
-      await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'First quote', name: 'Ana', status: 'approved', createdAt: new Date('2026-01-01T00:00:00Z') });
-      const [pending] = await tx.insert(testimonials).values({ userId: user!.id, courseSlug: 'course', quote: 'Second quote', name: 'Ana', status: 'pending', createdAt: new Date('2026-01-02T00:00:00Z') }).returning({ id: testimonials.id });
+      const [user] = await tx
+        .insert(users)
+        .values({ email: 'ana@example.org', displayName: 'Ana' })
+        .returning({ id: users.id });
+      await tx
+        .insert(testimonials)
+        .values({
+          userId: user!.id,
+          courseSlug: 'course',
+          quote: 'First quote',
+          name: 'Ana',
+          status: 'approved',
+          createdAt: new Date('2026-01-01T00:00:00Z'),
+        });
+      const [pending] = await tx
+        .insert(testimonials)
+        .values({
+          userId: user!.id,
+          courseSlug: 'course',
+          quote: 'Second quote',
+          name: 'Ana',
+          status: 'pending',
+          createdAt: new Date('2026-01-02T00:00:00Z'),
+        })
+        .returning({ id: testimonials.id });
       return pending!.id;
     });
   });
@@ -62,7 +101,10 @@ describe('kept public pages', () => {
   });
 
   it('renders once and answers later visitors with the same bytes and headers', async () => {
-    const { handle, renders } = site(new PublicPageCache({ enabled: true, sessionCookie: SESSION }), serverA);
+    const { handle, renders } = site(
+      new PublicPageCache({ enabled: true, sessionCookie: SESSION }),
+      serverA,
+    );
     const first = await handle(get('/courses/course'));
     const second = await handle(get('/courses/course'));
     expect(renders()).toBe(1);
@@ -77,13 +119,20 @@ describe('kept public pages', () => {
     expect((await handle(get('/courses/course'))).html).toBe('<p>render 1: First quote</p>');
     const approved = await moderateTestimonial(serverB, 1, testimonialId, 'approved');
     expect(approved.ok).toBe(true);
-    expect((await handle(get('/courses/course'))).html).toBe('<p>render 2: Second quote | First quote</p>');
-    expect((await handle(get('/courses/course'))).html).toBe('<p>render 2: Second quote | First quote</p>');
+    expect((await handle(get('/courses/course'))).html).toBe(
+      '<p>render 2: Second quote | First quote</p>',
+    );
+    expect((await handle(get('/courses/course'))).html).toBe(
+      '<p>render 2: Second quote | First quote</p>',
+    );
     expect(renders()).toBe(2);
   });
 
   it('never serves or keeps a page for someone signed in, with a session cookie, a notice or a query', async () => {
-    const { handle, renders } = site(new PublicPageCache({ enabled: true, sessionCookie: SESSION }), serverA);
+    const { handle, renders } = site(
+      new PublicPageCache({ enabled: true, sessionCookie: SESSION }),
+      serverA,
+    );
     await handle(get('/courses/course'));
     await handle(get('/courses/course'), { signedIn: true, hasNotice: false });
     await handle(get('/courses/course', { cookie: `theme=dark; ${SESSION}=expired-token` }));

@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentTypeOf, listStaticFiles, sendStaticFile, staticFileFor, type StaticFile } from '~/lib/http/static-files';
+import {
+  contentTypeOf,
+  listStaticFiles,
+  sendStaticFile,
+  staticFileFor,
+  type StaticFile,
+} from '~/lib/http/static-files';
 
 describe('the built files, listed at start', () => {
   let root: string;
@@ -19,9 +25,15 @@ describe('the built files, listed at start', () => {
     mkdirSync(join(root, '.well-known'));
     writeFileSync(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     writeFileSync(join(root, '_astro', 'Base.abc123.css'), 'body{margin:0}');
-    writeFileSync(join(root, 'screenshots', 'course page.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(
+      join(root, 'screenshots', 'course page.png'),
+      Buffer.from([0x89, 0x50, 0x4e, 0x47]),
+    );
     writeFileSync(join(root, '.env'), 'SECRET=1');
-    writeFileSync(join(root, '.well-known', 'security.txt'), 'Contact: mailto:security@example.org');
+    writeFileSync(
+      join(root, '.well-known', 'security.txt'),
+      'Contact: mailto:security@example.org',
+    );
     files = listStaticFiles(root);
     server = createServer((request, response) => {
       const file = staticFileFor(files, request.method, request.url);
@@ -37,7 +49,12 @@ describe('the built files, listed at start', () => {
   });
 
   it('lists every file by its URL path, without dotfiles outside /.well-known', () => {
-    expect([...files.keys()].sort()).toEqual(['/.well-known/security.txt', '/_astro/Base.abc123.css', '/favicon.svg', '/screenshots/course page.png']);
+    expect([...files.keys()].sort()).toEqual([
+      '/.well-known/security.txt',
+      '/_astro/Base.abc123.css',
+      '/favicon.svg',
+      '/screenshots/course page.png',
+    ]);
   });
 
   it('serves a file with its type, length and validators; hashed names are cached for a year', async () => {
@@ -56,7 +73,9 @@ describe('the built files, listed at start', () => {
   it('answers 304 when the browser already has the file', async () => {
     const first = await fetch(`${origin}/favicon.svg`);
     await first.arrayBuffer();
-    const again = await fetch(`${origin}/favicon.svg`, { headers: { 'if-none-match': first.headers.get('etag')! } });
+    const again = await fetch(`${origin}/favicon.svg`, {
+      headers: { 'if-none-match': first.headers.get('etag')! },
+    });
     expect(again.status).toBe(304);
   });
 
@@ -65,7 +84,8 @@ describe('the built files, listed at start', () => {
     const head = await fetch(`${origin}/favicon.svg`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
-    for (const path of ['/', '/.env', '/_astro/../.env', '/favicon.svg/', '/courses/x']) expect((await fetch(origin + path)).status, path).toBe(418);
+    for (const path of ['/', '/.env', '/_astro/../.env', '/favicon.svg/', '/courses/x'])
+      expect((await fetch(origin + path)).status, path).toBe(418);
     expect((await fetch(`${origin}/favicon.svg`, { method: 'POST' })).status).toBe(418);
     expect(staticFileFor(files, 'GET', '/%E0%A4%A')).toBeUndefined();
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatMinutes, formatMoney, formatPercent } from '~/lib/i18n/format';
+import {
+  formatDate,
+  formatDateTime,
+  formatMinutes,
+  formatMoney,
+  formatPercent,
+} from '~/lib/i18n/format';
 
 const WHOLE_PRICE = 49;
 const PRICE_WITH_CENTS = 12.5;

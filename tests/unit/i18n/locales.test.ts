@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALE, isLocale, localeFromParam, localePath, negotiateLocale, splitLocale } from '~/lib/i18n/locales';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  localeFromParam,
+  localePath,
+  negotiateLocale,
+  splitLocale,
+} from '~/lib/i18n/locales';
 
 const COURSE_PATH = '/courses/chatbots-for-organizing';
 const SPANISH_COURSE_PATH = `/es${COURSE_PATH}`;
@@ -8,7 +15,8 @@ describe('isLocale', () => {
   it('knows en and es only', () => {
     expect(isLocale('en')).toBe(true);
     expect(isLocale('es')).toBe(true);
-    for (const value of ['fr', 'ES', 'es-MX', '', null, undefined, 1]) expect(isLocale(value)).toBe(false);
+    for (const value of ['fr', 'ES', 'es-MX', '', null, undefined, 1])
+      expect(isLocale(value)).toBe(false);
   });
 });
 
@@ -52,7 +60,8 @@ describe('localePath', () => {
 
   it('round-trips with splitLocale', () => {
     for (const locale of ['en', 'es'] as const) {
-      for (const path of ['/', COURSE_PATH, '/login']) expect(splitLocale(localePath(locale, path))).toEqual({ locale, path });
+      for (const path of ['/', COURSE_PATH, '/login'])
+        expect(splitLocale(localePath(locale, path))).toEqual({ locale, path });
     }
   });
 });
@@ -68,7 +77,8 @@ describe('localeFromParam', () => {
   });
 
   it('answers null (404) for en, which has no prefix, and for anything else', () => {
-    for (const param of ['en', 'fr', 'ES', 'es/courses', 'xx']) expect(localeFromParam(param)).toBeNull();
+    for (const param of ['en', 'fr', 'ES', 'es/courses', 'xx'])
+      expect(localeFromParam(param)).toBeNull();
   });
 });
 
@@ -110,9 +120,12 @@ describe('negotiateLocale', () => {
     expect(negotiateLocale('es;q=abc, en')).toBe('en');
   });
 
-  it.each(['garbage', '*', ';;;,,,', 'q=1', '-,-;q=', '\u0000es', 'x'.repeat(10_000)])('answers the default locale for the garbage header %j', (header) => {
-    expect(negotiateLocale(header)).toBe(DEFAULT_LOCALE);
-  });
+  it.each(['garbage', '*', ';;;,,,', 'q=1', '-,-;q=', '\u0000es', 'x'.repeat(10_000)])(
+    'answers the default locale for the garbage header %j',
+    (header) => {
+      expect(negotiateLocale(header)).toBe(DEFAULT_LOCALE);
+    },
+  );
 
   // Bug: the tag is not trimmed after splitting on ";", so "es ;q=0.8" (whitespace before the
   // semicolon, which RFC 9110 allows) never matches "es".

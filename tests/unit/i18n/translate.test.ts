@@ -22,18 +22,24 @@ describe('translator', () => {
   it('fills every placeholder, numbers included', () => {
     expect(t('nav.language', { language: 'Español' })).toBe('Switch to Español');
     expect(tEs('nav.language', { language: 'English' })).toBe('Cambiar a English');
-    expect(t('course.curriculumIntro', { modules: 4, lessons: 16, time: '3 hr' })).toBe('4 modules, 16 lessons, about 3 hr in all. Take them at your own pace.');
+    expect(t('course.curriculumIntro', { modules: 4, lessons: 16, time: '3 hr' })).toBe(
+      '4 modules, 16 lessons, about 3 hr in all. Take them at your own pace.',
+    );
     expect(t('course.lessonCount', { count: 0 })).toBe('0 lessons');
   });
 
   it('leaves placeholders it has no value for', () => {
     expect(t('nav.language', { other: 'x' })).toBe('Switch to {language}');
-    expect(t('price.pwyc', { minimum: '$15' })).toBe('Pay what you can from $15 (suggested {suggested})');
+    expect(t('price.pwyc', { minimum: '$15' })).toBe(
+      'Pay what you can from $15 (suggested {suggested})',
+    );
   });
 
   it('inserts values literally, without replacement patterns or a second pass', () => {
     expect(t('nav.language', { language: '$& $1 $$' })).toBe('Switch to $& $1 $$');
-    expect(t('price.pwyc', { minimum: '{suggested}', suggested: '$49' })).toBe('Pay what you can from {suggested} (suggested $49)');
+    expect(t('price.pwyc', { minimum: '{suggested}', suggested: '$49' })).toBe(
+      'Pay what you can from {suggested} (suggested $49)',
+    );
   });
 });
 
@@ -51,7 +57,8 @@ describe('errorMessage', () => {
   it('falls back to error.unexpected for an unknown code', () => {
     expect(errorMessage(translator('en'), UNKNOWN_ERROR_CODE)).toBe(en['error.unexpected']);
     expect(errorMessage(translator('es'), UNKNOWN_ERROR_CODE)).toBe(es['error.unexpected']);
-    for (const code of ['', 'constructor', '__proto__', 'toString']) expect(errorMessage(translator('en'), code)).toBe(en['error.unexpected']);
+    for (const code of ['', 'constructor', '__proto__', 'toString'])
+      expect(errorMessage(translator('en'), code)).toBe(en['error.unexpected']);
   });
 });
 
@@ -66,6 +73,7 @@ describe('isMessageKey', () => {
   // count as message keys (t() would then return a function). errorMessage is safe only because
   // it prefixes "error.".
   it('does not take Object.prototype members for keys', () => {
-    for (const key of ['toString', 'constructor', 'hasOwnProperty']) expect(isMessageKey(key), key).toBe(false);
+    for (const key of ['toString', 'constructor', 'hasOwnProperty'])
+      expect(isMessageKey(key), key).toBe(false);
   });
 });

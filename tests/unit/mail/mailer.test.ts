@@ -25,7 +25,13 @@ describe('outbox mailer (no SMTP configured)', () => {
     const mailer = createMailer({ db, from: FROM, log: (l) => lines.push(l) });
     await mailer.send(message);
     expect(await db.read.select().from(emailOutbox)).toEqual([
-      expect.objectContaining({ to: message.to, subject: message.subject, text: 'Hello Ada,\n\nhttps://botcamp.example/reset-password/[redacted]\n', status: 'outbox', error: null }),
+      expect.objectContaining({
+        to: message.to,
+        subject: message.subject,
+        text: 'Hello Ada,\n\nhttps://botcamp.example/reset-password/[redacted]\n',
+        status: 'outbox',
+        error: null,
+      }),
     ]);
     expect(lines).toHaveLength(1);
     expect(lines[0]).not.toContain('\n');
@@ -42,8 +48,12 @@ describe('outbox mailer (no SMTP configured)', () => {
 
   it('refuses recipient strings that could add recipients', async () => {
     const mailer = createMailer({ db, from: FROM, log: () => undefined });
-    await expect(mailer.send({ ...message, to: 'ada@example.org, eve@evil.example' })).rejects.toThrow(/malformed/);
-    await expect(mailer.send({ ...message, to: 'Eve <eve@evil.example>' })).rejects.toThrow(/malformed/);
+    await expect(
+      mailer.send({ ...message, to: 'ada@example.org, eve@evil.example' }),
+    ).rejects.toThrow(/malformed/);
+    await expect(mailer.send({ ...message, to: 'Eve <eve@evil.example>' })).rejects.toThrow(
+      /malformed/,
+    );
     expect(await db.read.select().from(emailOutbox)).toHaveLength(0);
   });
 });
@@ -89,7 +99,12 @@ describe('SMTP mailer', () => {
 
   it('delivers through a real SMTP server and records the message as sent, secrets redacted', async () => {
     const lines: string[] = [];
-    const mailer = createMailer({ db, smtpUrl: `smtp://127.0.0.1:${port}`, from: FROM, log: (l) => lines.push(l) });
+    const mailer = createMailer({
+      db,
+      smtpUrl: `smtp://127.0.0.1:${port}`,
+      from: FROM,
+      log: (l) => lines.push(l),
+    });
     await mailer.send({ ...message, subject: 'Restablece tu contraseña\r\nBcc: eve@evil.example' });
 
     expect(received).toHaveLength(1);
@@ -100,9 +115,16 @@ describe('SMTP mailer', () => {
     expect(mail.raw).not.toMatch(/^Bcc:/im);
     // Non-ASCII subjects are MIME-encoded-word encoded; decode to compare.
     const subject = /^Subject: (.*(?:\r\n[ \t].*)*)/m.exec(mail.raw)?.[1] ?? '';
-    const decoded = subject.replace(/\r\n[ \t]/g, '').replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
-      Buffer.from(q.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8'),
-    );
+    const decoded = subject
+      .replace(/\r\n[ \t]/g, '')
+      .replace(/=\?UTF-8\?Q\?(.*?)\?=/gi, (_, q: string) =>
+        Buffer.from(
+          q
+            .replace(/_/g, ' ')
+            .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
+          'latin1',
+        ).toString('utf8'),
+      );
     expect(decoded.replace(/\s+/g, ' ')).toBe('Restablece tu contraseña Bcc: eve@evil.example');
     expect(mail.raw).toMatch(/text\/plain/i);
     expect(mail.raw).toContain('https://botcamp.example/reset-password/secrettoken123');
@@ -120,8 +142,15 @@ describe('SMTP mailer', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const deadPort = port; // the first server is closed: nothing listens there any more
     const lines: string[] = [];
-    const mailer = createMailer({ db, smtpUrl: `smtp://127.0.0.1:${deadPort}`, from: FROM, log: (l) => lines.push(l) });
-    await expect(mailer.send(message)).rejects.toThrow(/^Could not send e-mail to ada@example\.org: /);
+    const mailer = createMailer({
+      db,
+      smtpUrl: `smtp://127.0.0.1:${deadPort}`,
+      from: FROM,
+      log: (l) => lines.push(l),
+    });
+    await expect(mailer.send(message)).rejects.toThrow(
+      /^Could not send e-mail to ada@example\.org: /,
+    );
     const [row] = await db.read.select().from(emailOutbox).limit(1);
     expect(row).toMatchObject({ status: 'failed' });
     expect(row?.error).toBeTruthy();

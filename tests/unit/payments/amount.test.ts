@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { chooseAmount, MAX_AMOUNT, parseAmount, suggestedAmounts, toMinor } from '~/lib/payments/amount';
+import {
+  chooseAmount,
+  MAX_AMOUNT,
+  parseAmount,
+  suggestedAmounts,
+  toMinor,
+} from '~/lib/payments/amount';
 
 const pwyc = { type: 'pay-what-you-can', minimum: 15, suggested: 49, currency: 'USD' } as const;
 
@@ -13,23 +19,57 @@ describe('parseAmount', () => {
     expect(parseAmount('1,200.75')).toBe(1200.75);
   });
   it('refuses what is not an amount', () => {
-    for (const bad of ['', 'abc', '-50', '49.999', '4 9 x', '1e3', '0x10', '49..5', 'NaN', 'Infinity']) expect(parseAmount(bad), bad).toBeNull();
+    for (const bad of [
+      '',
+      'abc',
+      '-50',
+      '49.999',
+      '4 9 x',
+      '1e3',
+      '0x10',
+      '49..5',
+      'NaN',
+      'Infinity',
+    ])
+      expect(parseAmount(bad), bad).toBeNull();
   });
 });
 
 describe('chooseAmount', () => {
   it('charges a fixed price as authored, in cents', () => {
-    expect(chooseAmount({ type: 'fixed', amount: 29.99, currency: 'EUR' }, 'ignored')).toEqual({ ok: true, value: { minor: 2999, currency: 'eur' } });
+    expect(chooseAmount({ type: 'fixed', amount: 29.99, currency: 'EUR' }, 'ignored')).toEqual({
+      ok: true,
+      value: { minor: 2999, currency: 'eur' },
+    });
   });
   it('takes a pay-what-you-can amount at or above the minimum', () => {
     expect(chooseAmount(pwyc, '15')).toEqual({ ok: true, value: { minor: 1500, currency: 'usd' } });
-    expect(chooseAmount(pwyc, '49,50')).toEqual({ ok: true, value: { minor: 4950, currency: 'usd' } });
+    expect(chooseAmount(pwyc, '49,50')).toEqual({
+      ok: true,
+      value: { minor: 4950, currency: 'usd' },
+    });
   });
   it('says plainly what is wrong', () => {
-    expect(chooseAmount(pwyc, '14.99')).toEqual({ ok: false, error: 'amount-below-minimum', field: 'amount' });
-    expect(chooseAmount(pwyc, String(MAX_AMOUNT + 1))).toEqual({ ok: false, error: 'amount-above-maximum', field: 'amount' });
-    expect(chooseAmount(pwyc, 'twenty')).toEqual({ ok: false, error: 'amount-invalid', field: 'amount' });
-    expect(chooseAmount(pwyc, undefined)).toEqual({ ok: false, error: 'amount-invalid', field: 'amount' });
+    expect(chooseAmount(pwyc, '14.99')).toEqual({
+      ok: false,
+      error: 'amount-below-minimum',
+      field: 'amount',
+    });
+    expect(chooseAmount(pwyc, String(MAX_AMOUNT + 1))).toEqual({
+      ok: false,
+      error: 'amount-above-maximum',
+      field: 'amount',
+    });
+    expect(chooseAmount(pwyc, 'twenty')).toEqual({
+      ok: false,
+      error: 'amount-invalid',
+      field: 'amount',
+    });
+    expect(chooseAmount(pwyc, undefined)).toEqual({
+      ok: false,
+      error: 'amount-invalid',
+      field: 'amount',
+    });
     expect(chooseAmount({ type: 'free' }, '10')).toEqual({ ok: false, error: 'course-free' });
   });
   it('converts to cents without floating-point drift', () => {

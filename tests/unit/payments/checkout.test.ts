@@ -11,7 +11,11 @@ beforeAll(async () => {
 afterAll(() => fake.close());
 
 const stripeAt = (base: string) => {
-  const payments = paymentsFrom({ STRIPE_SECRET_KEY: 'sk_test_unit', STRIPE_WEBHOOK_SECRET: 'whsec_unit', STRIPE_API_BASE: base });
+  const payments = paymentsFrom({
+    STRIPE_SECRET_KEY: 'sk_test_unit',
+    STRIPE_WEBHOOK_SECRET: 'whsec_unit',
+    STRIPE_API_BASE: base,
+  });
   if (!payments.enabled) throw new Error('payments should be on');
   return payments.stripe;
 };
@@ -30,8 +34,16 @@ const request: CheckoutRequest = {
 describe('paymentsFrom', () => {
   it('is off without a key, and refuses a key without a webhook secret', () => {
     expect(paymentsFrom({})).toEqual({ enabled: false });
-    expect(() => paymentsFrom({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET is not/);
-    expect(() => paymentsFrom({ STRIPE_SECRET_KEY: 'sk_test_x', STRIPE_WEBHOOK_SECRET: 'whsec_x', STRIPE_API_BASE: 'ftp://x' })).toThrow(/http or https/);
+    expect(() => paymentsFrom({ STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(
+      /STRIPE_WEBHOOK_SECRET is not/,
+    );
+    expect(() =>
+      paymentsFrom({
+        STRIPE_SECRET_KEY: 'sk_test_x',
+        STRIPE_WEBHOOK_SECRET: 'whsec_x',
+        STRIPE_API_BASE: 'ftp://x',
+      }),
+    ).toThrow(/http or https/);
   });
 });
 
@@ -50,8 +62,18 @@ describe('createCheckout', () => {
       locale: 'es',
       metadata: { userId: '7', courseSlug: 'texting-for-turnout' },
       payment_intent_data: { metadata: { userId: '7', courseSlug: 'texting-for-turnout' } },
-      line_items: [{ quantity: '1', price_data: { currency: 'usd', unit_amount: '4900', product_data: { name: 'Texting for turnout' } } }],
-      success_url: 'https://botcamp.example/es/courses/texting-for-turnout/purchased?session_id={CHECKOUT_SESSION_ID}',
+      line_items: [
+        {
+          quantity: '1',
+          price_data: {
+            currency: 'usd',
+            unit_amount: '4900',
+            product_data: { name: 'Texting for turnout' },
+          },
+        },
+      ],
+      success_url:
+        'https://botcamp.example/es/courses/texting-for-turnout/purchased?session_id={CHECKOUT_SESSION_ID}',
       cancel_url: 'https://botcamp.example/es/courses/texting-for-turnout?checkout=cancelled',
     });
     expect(sent.idempotencyKey).toMatch(/^checkout-[0-9a-f]{64}$/);
@@ -71,11 +93,19 @@ describe('createCheckout', () => {
     const url = down.url;
     await down.close();
     const before = fake.sessions.size;
-    expect(await createCheckout(stripeAt(url), request)).toEqual({ ok: false, error: 'payments-unreachable' });
+    expect(await createCheckout(stripeAt(url), request)).toEqual({
+      ok: false,
+      error: 'payments-unreachable',
+    });
     expect(fake.sessions.size).toBe(before);
   }, 60_000);
 
   it('reports a refusal when Stripe rejects the request', async () => {
-    expect(await createCheckout(stripeAt(fake.url), { ...request, amount: { minor: 10, currency: 'usd' } })).toEqual({ ok: false, error: 'payments-refused' });
+    expect(
+      await createCheckout(stripeAt(fake.url), {
+        ...request,
+        amount: { minor: 10, currency: 'usd' },
+      }),
+    ).toEqual({ ok: false, error: 'payments-refused' });
   });
 });

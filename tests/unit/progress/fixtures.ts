@@ -22,17 +22,28 @@ export async function createUser(
   const role = options.role ?? 'learner';
   const displayName = options.displayName ?? `Learner ${emailCounter}`;
   const email = options.email ?? `user${emailCounter}@example.org`;
-  const [row] = await db.write((tx) => tx.insert(users).values({ email, displayName, role }).returning({ id: users.id }));
+  const [row] = await db.write((tx) =>
+    tx.insert(users).values({ email, displayName, role }).returning({ id: users.id }),
+  );
   if (row === undefined) throw new Error(`inserting user ${email} returned no row`);
   return { id: row.id, role, displayName };
 }
 
 /** A two-option quiz whose right answer is option 1. */
 export function quiz(id: string): Quiz {
-  return { id, question: `Question ${id}?`, options: ['Wrong', 'Right'], answer: 1, explanation: 'Because.' };
+  return {
+    id,
+    question: `Question ${id}?`,
+    options: ['Wrong', 'Right'],
+    answer: 1,
+    explanation: 'Because.',
+  };
 }
 
-function lesson(slug: string, data: Partial<Lesson> & Pick<Lesson, 'module' | 'order'>): LessonSummary {
+function lesson(
+  slug: string,
+  data: Partial<Lesson> & Pick<Lesson, 'module' | 'order'>,
+): LessonSummary {
   return {
     id: `${COURSE_SLUG}/${slug}`,
     slug,
@@ -79,7 +90,12 @@ export function threeLessonCurriculum(): Curriculum {
     COURSE_SLUG,
     threeLessonCourse,
     [
-      lesson('quiz-time', { module: 'practice', order: 1, quizzes: [quiz('q-one'), quiz('q-two')], requiresQuiz: true }),
+      lesson('quiz-time', {
+        module: 'practice',
+        order: 1,
+        quizzes: [quiz('q-one'), quiz('q-two')],
+        requiresQuiz: true,
+      }),
       lesson('setup', { module: 'basics', order: 2 }),
       lesson('intro', { module: 'basics', order: 1, preview: true }),
     ],
@@ -88,8 +104,16 @@ export function threeLessonCurriculum(): Curriculum {
 }
 
 /** The completion input for a curriculum lesson, as the endpoint builds it. */
-export function completionInput(summary: LessonSummary): { slug: string; requiresQuiz: boolean; quizIds: string[] } {
-  return { slug: summary.slug, requiresQuiz: summary.data.requiresQuiz, quizIds: summary.data.quizzes.map((q) => q.id) };
+export function completionInput(summary: LessonSummary): {
+  slug: string;
+  requiresQuiz: boolean;
+  quizIds: string[];
+} {
+  return {
+    slug: summary.slug,
+    requiresQuiz: summary.data.requiresQuiz,
+    quizIds: summary.data.quizzes.map((q) => q.id),
+  };
 }
 
 /** Looks a lesson up by slug, failing the test loudly if the fixture changed. */

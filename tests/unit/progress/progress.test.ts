@@ -36,7 +36,13 @@ const quizTime = lessonOf(curriculum, 'quiz-time');
 
 async function passBothQuizzes(db: Db, userId: number): Promise<void> {
   for (const q of quizTime.data.quizzes) {
-    await recordQuizAttempt(db, { userId, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q, chosen: q.answer });
+    await recordQuizAttempt(db, {
+      userId,
+      courseSlug: COURSE_SLUG,
+      lessonSlug: quizTime.slug,
+      quiz: q,
+      chosen: q.answer,
+    });
   }
 }
 
@@ -52,7 +58,9 @@ describe('viewNeedsRecording', () => {
   it('skips only a reload, within a minute, of the lesson last opened', async () => {
     const db = await freshDb();
     const user = await createUser(db);
-    expect(viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), 'intro', T0)).toBe(true);
+    expect(viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), 'intro', T0)).toBe(
+      true,
+    );
     await recordLessonView(db, user.id, COURSE_SLUG, 'intro', T0);
     await recordLessonView(db, user.id, COURSE_SLUG, 'setup', seconds(10));
     const progress = await getCourseProgress(db, user.id, curriculum);
@@ -70,9 +78,18 @@ describe('viewNeedsRecording', () => {
     const db = await freshDb();
     const user = await createUser(db);
     const open = async (slug: string, at: Date) => {
-      if (viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), slug, at)) await recordLessonView(db, user.id, COURSE_SLUG, slug, at);
+      if (viewNeedsRecording(await getCourseProgress(db, user.id, curriculum), slug, at))
+        await recordLessonView(db, user.id, COURSE_SLUG, slug, at);
     };
-    for (const [slug, at] of [['intro', 0], ['setup', 5], ['setup', 6], ['intro', 8], ['setup', 9], ['setup', 30]] as const) await open(slug, seconds(at));
+    for (const [slug, at] of [
+      ['intro', 0],
+      ['setup', 5],
+      ['setup', 6],
+      ['intro', 8],
+      ['setup', 9],
+      ['setup', 30],
+    ] as const)
+      await open(slug, seconds(at));
     expect((await getCourseProgress(db, user.id, curriculum)).lastViewed?.slug).toBe('setup');
     await open('intro', seconds(31));
     expect((await getCourseProgress(db, user.id, curriculum)).lastViewed?.slug).toBe('intro');
@@ -93,7 +110,10 @@ describe('recordLessonView', () => {
   it('makes one row when two tabs open the same lesson at once', async () => {
     const db = await freshDb();
     const user = await createUser(db);
-    await race(db, [T0, T0].map((now) => () => recordLessonView(db, user.id, COURSE_SLUG, 'intro', now)));
+    await race(
+      db,
+      [T0, T0].map((now) => () => recordLessonView(db, user.id, COURSE_SLUG, 'intro', now)),
+    );
     const rows = await db.read.select().from(lessonProgress);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ firstViewedAt: T0, lastViewedAt: T0, completedAt: null });
@@ -147,7 +167,13 @@ describe('getCourseProgress', () => {
   it('ignores rows for lessons no longer in the curriculum', async () => {
     const db = await freshDb();
     const user = await createUser(db);
-    await completeLesson(db, user.id, COURSE_SLUG, { slug: 'removed-lesson', requiresQuiz: false, quizIds: [] }, T0);
+    await completeLesson(
+      db,
+      user.id,
+      COURSE_SLUG,
+      { slug: 'removed-lesson', requiresQuiz: false, quizIds: [] },
+      T0,
+    );
     await recordLessonView(db, user.id, COURSE_SLUG, 'removed-lesson', T2);
     await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1);
     const p = await getCourseProgress(db, user.id, curriculum);
@@ -160,7 +186,12 @@ describe('getCourseProgress', () => {
     const db = await freshDb();
     const user = await createUser(db);
     const empty = buildCurriculum('empty', threeLessonCourse, [], false);
-    expect(await getCourseProgress(db, user.id, empty)).toMatchObject({ percent: 0, complete: false, nextLesson: null, lastViewed: null });
+    expect(await getCourseProgress(db, user.id, empty)).toMatchObject({
+      percent: 0,
+      complete: false,
+      nextLesson: null,
+      lastViewed: null,
+    });
   });
 });
 
@@ -169,8 +200,14 @@ describe('completeLesson', () => {
     const db = await freshDb();
     const user = await createUser(db);
     await recordLessonView(db, user.id, COURSE_SLUG, 'intro', T0);
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T2)).toEqual({ ok: true, value: { firstTime: false, certificate: null } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({
+      ok: true,
+      value: { firstTime: true, certificate: null },
+    });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T2)).toEqual({
+      ok: true,
+      value: { firstTime: false, certificate: null },
+    });
     const [row] = await db.read.select().from(lessonProgress).limit(1);
     expect(row).toMatchObject({ firstViewedAt: T0, completedAt: T1 });
   });
@@ -182,7 +219,10 @@ describe('completeLesson', () => {
     for (const slug of ['never-viewed', 'viewed']) {
       if (slug === 'viewed') await recordLessonView(db, user.id, COURSE_SLUG, slug, T0);
       const input = { slug, requiresQuiz: false, quizIds: [] };
-      const results = await race(db, [T1, T2].map((now) => () => completeLesson(db, user.id, COURSE_SLUG, input, now)));
+      const results = await race(
+        db,
+        [T1, T2].map((now) => () => completeLesson(db, user.id, COURSE_SLUG, input, now)),
+      );
       const firstTimes = results.map((r) => (r.ok ? r.value.firstTime : null));
       expect(firstTimes.filter((f) => f === true)).toHaveLength(1);
       expect(firstTimes.filter((f) => f === false)).toHaveLength(1);
@@ -196,33 +236,81 @@ describe('completeLesson', () => {
     const db = await freshDb();
     const user = await createUser(db);
     const input = completionInput(quizTime);
-    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({ ok: false, error: 'quiz-required' });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({
+      ok: false,
+      error: 'quiz-required',
+    });
 
     const [q1, q2] = quizTime.data.quizzes;
     if (q1 === undefined || q2 === undefined) throw new Error('fixture needs two quizzes');
-    await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q1, chosen: q1.answer });
-    await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q2, chosen: 0 });
-    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({ ok: false, error: 'quiz-required' });
-    expect((await getCourseProgress(db, user.id, curriculum)).completed.has('quiz-time')).toBe(false);
+    await recordQuizAttempt(db, {
+      userId: user.id,
+      courseSlug: COURSE_SLUG,
+      lessonSlug: quizTime.slug,
+      quiz: q1,
+      chosen: q1.answer,
+    });
+    await recordQuizAttempt(db, {
+      userId: user.id,
+      courseSlug: COURSE_SLUG,
+      lessonSlug: quizTime.slug,
+      quiz: q2,
+      chosen: 0,
+    });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({
+      ok: false,
+      error: 'quiz-required',
+    });
+    expect((await getCourseProgress(db, user.id, curriculum)).completed.has('quiz-time')).toBe(
+      false,
+    );
 
-    await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q2, chosen: q2.answer });
-    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
+    await recordQuizAttempt(db, {
+      userId: user.id,
+      courseSlug: COURSE_SLUG,
+      lessonSlug: quizTime.slug,
+      quiz: q2,
+      chosen: q2.answer,
+    });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, input)).toEqual({
+      ok: true,
+      value: { firstTime: true, certificate: null },
+    });
   });
 
   it('does not count a quiz passed in another course or lesson', async () => {
     const db = await freshDb();
     const user = await createUser(db);
     for (const q of quizTime.data.quizzes) {
-      await recordQuizAttempt(db, { userId: user.id, courseSlug: OTHER_COURSE_SLUG, lessonSlug: quizTime.slug, quiz: q, chosen: q.answer });
-      await recordQuizAttempt(db, { userId: user.id, courseSlug: COURSE_SLUG, lessonSlug: 'setup', quiz: q, chosen: q.answer });
+      await recordQuizAttempt(db, {
+        userId: user.id,
+        courseSlug: OTHER_COURSE_SLUG,
+        lessonSlug: quizTime.slug,
+        quiz: q,
+        chosen: q.answer,
+      });
+      await recordQuizAttempt(db, {
+        userId: user.id,
+        courseSlug: COURSE_SLUG,
+        lessonSlug: 'setup',
+        quiz: q,
+        chosen: q.answer,
+      });
     }
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(quizTime))).toEqual({ ok: false, error: 'quiz-required' });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(quizTime))).toEqual({
+      ok: false,
+      error: 'quiz-required',
+    });
   });
 
   it('allows a lesson with quizzes that does not require them', async () => {
     const db = await freshDb();
     const user = await createUser(db);
-    const r = await completeLesson(db, user.id, COURSE_SLUG, { slug: 'optional', requiresQuiz: false, quizIds: [quiz('x').id] });
+    const r = await completeLesson(db, user.id, COURSE_SLUG, {
+      slug: 'optional',
+      requiresQuiz: false,
+      quizIds: [quiz('x').id],
+    });
     expect(r.ok).toBe(true);
   });
 });
@@ -237,7 +325,10 @@ describe('undoLessonCompletion', () => {
     expect(p.completed.has('intro')).toBe(false);
     expect(p.viewed.has('intro')).toBe(true);
     expect(p.nextLesson?.slug).toBe('intro');
-    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({ ok: true, value: { firstTime: true, certificate: null } });
+    expect(await completeLesson(db, user.id, COURSE_SLUG, completionInput(intro), T1)).toEqual({
+      ok: true,
+      value: { firstTime: true, certificate: null },
+    });
   });
 });
 
@@ -256,7 +347,11 @@ describe('resetCourseProgress', () => {
       lessonSlugs: curriculum.lessons.map((l) => l.slug),
     });
     expect(cert).not.toBeNull();
-    await completeLesson(db, user.id, OTHER_COURSE_SLUG, { slug: 'elsewhere', requiresQuiz: false, quizIds: [] });
+    await completeLesson(db, user.id, OTHER_COURSE_SLUG, {
+      slug: 'elsewhere',
+      requiresQuiz: false,
+      quizIds: [],
+    });
 
     await resetCourseProgress(db, user.id, COURSE_SLUG);
 
@@ -266,7 +361,9 @@ describe('resetCourseProgress', () => {
     expect((await getQuizStates(db.read, user.id, COURSE_SLUG, quizTime.slug)).size).toBe(0);
     expect(await getCertificateFor(db.read, user.id, COURSE_SLUG)).toEqual(cert);
     // Progress in the learner's other course survives.
-    expect((await db.read.select().from(lessonProgress)).map((r) => r.courseSlug)).toEqual([OTHER_COURSE_SLUG]);
+    expect((await db.read.select().from(lessonProgress)).map((r) => r.courseSlug)).toEqual([
+      OTHER_COURSE_SLUG,
+    ]);
   });
 });
 
@@ -278,7 +375,13 @@ describe("another user's progress", () => {
     await recordLessonView(db, b.id, COURSE_SLUG, 'intro', T0);
     await completeLesson(db, b.id, COURSE_SLUG, completionInput(intro), T0);
     await completeLesson(db, b.id, COURSE_SLUG, completionInput(setup), T0);
-    await recordQuizAttempt(db, { userId: b.id, courseSlug: COURSE_SLUG, lessonSlug: quizTime.slug, quiz: quiz('q-one'), chosen: 1 });
+    await recordQuizAttempt(db, {
+      userId: b.id,
+      courseSlug: COURSE_SLUG,
+      lessonSlug: quizTime.slug,
+      quiz: quiz('q-one'),
+      chosen: 1,
+    });
     const before = await getCourseProgress(db, b.id, curriculum);
 
     await recordLessonView(db, a.id, COURSE_SLUG, 'setup', T2);
@@ -288,6 +391,8 @@ describe("another user's progress", () => {
     await resetCourseProgress(db, a.id, COURSE_SLUG);
 
     expect(await getCourseProgress(db, b.id, curriculum)).toEqual(before);
-    expect((await getQuizStates(db.read, b.id, COURSE_SLUG, quizTime.slug)).get('q-one')).toMatchObject({ passed: true, attempts: 1 });
+    expect(
+      (await getQuizStates(db.read, b.id, COURSE_SLUG, quizTime.slug)).get('q-one'),
+    ).toMatchObject({ passed: true, attempts: 1 });
   });
 });

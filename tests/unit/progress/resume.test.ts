@@ -3,7 +3,13 @@ import { completeLesson, getCourseProgress, recordLessonView } from '~/lib/progr
 import { resumeLesson } from '~/lib/progress/resume';
 import type { Db } from '~/lib/db';
 import { freshDb } from '../fixtures';
-import { COURSE_SLUG, completionInput, createUser, lessonOf, threeLessonCurriculum } from './fixtures';
+import {
+  COURSE_SLUG,
+  completionInput,
+  createUser,
+  lessonOf,
+  threeLessonCurriculum,
+} from './fixtures';
 
 const curriculum = threeLessonCurriculum();
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 1, 10, minute));
@@ -14,7 +20,13 @@ async function resumeSlug(db: Db, userId: number): Promise<string | undefined> {
 }
 
 async function complete(db: Db, userId: number, slug: string, minute: number): Promise<void> {
-  const result = await completeLesson(db, userId, COURSE_SLUG, { ...completionInput(lessonOf(curriculum, slug)), requiresQuiz: false }, at(minute));
+  const result = await completeLesson(
+    db,
+    userId,
+    COURSE_SLUG,
+    { ...completionInput(lessonOf(curriculum, slug)), requiresQuiz: false },
+    at(minute),
+  );
   expect(result.ok).toBe(true);
 }
 
@@ -55,7 +67,8 @@ describe('resumeLesson', () => {
   it('opens the lesson last read in a finished course', async () => {
     const db = await freshDb();
     const user = await createUser(db);
-    for (const [minute, slug] of ['intro', 'setup', 'quiz-time'].entries()) await complete(db, user.id, slug, minute);
+    for (const [minute, slug] of ['intro', 'setup', 'quiz-time'].entries())
+      await complete(db, user.id, slug, minute);
     await recordLessonView(db, user.id, COURSE_SLUG, 'setup', at(30));
     expect(await resumeSlug(db, user.id)).toBe('setup');
   });

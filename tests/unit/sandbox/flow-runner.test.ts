@@ -60,29 +60,47 @@ describe('FlowRunner', () => {
   it('runs an exercise’s checks against a flow', async () => {
     const checked = await runner({ timeoutMs: ROOMY_MS }).check(GOOD_FLOW, EXERCISE);
     expect(checked.ok && checked.value.passed).toBe(true);
-    const broken = await runner({ timeoutMs: ROOMY_MS }).check(GOOD_FLOW.replace('Thanks, {{zip}}.', 'Bye.'), EXERCISE);
+    const broken = await runner({ timeoutMs: ROOMY_MS }).check(
+      GOOD_FLOW.replace('Thanks, {{zip}}.', 'Bye.'),
+      EXERCISE,
+    );
     expect(broken.ok && broken.value.checks.map((c) => c.passed)).toEqual([true, false]);
   });
 
   it('writes a flow’s problems in the exercise’s language', async () => {
     const flowRunner = runner({ timeoutMs: ROOMY_MS });
     const broken = GOOD_FLOW.replace('goto: thanks', 'goto: gracias');
-    const unknownStep = (problems: { rule: string; message: string }[]) => problems.find((p) => p.rule === 'unknown-step')?.message;
+    const unknownStep = (problems: { rule: string; message: string }[]) =>
+      problems.find((p) => p.rule === 'unknown-step')?.message;
     const linted = await flowRunner.lint(broken, 'es');
-    expect(linted.ok && unknownStep(linted.value.problems)).toBe('No hay ningún paso llamado "gracias".');
+    expect(linted.ok && unknownStep(linted.value.problems)).toBe(
+      'No hay ningún paso llamado "gracias".',
+    );
     const checked = await flowRunner.check(broken, { ...EXERCISE, language: 'es' });
-    expect(checked.ok && unknownStep(checked.value.problems)).toBe('No hay ningún paso llamado "gracias".');
+    expect(checked.ok && unknownStep(checked.value.problems)).toBe(
+      'No hay ningún paso llamado "gracias".',
+    );
     const english = await flowRunner.lint(broken);
-    expect(english.ok && unknownStep(english.value.problems)).toBe('There is no step named "gracias".');
+    expect(english.ok && unknownStep(english.value.problems)).toBe(
+      'There is no step named "gracias".',
+    );
   });
 
   it('answers a multiplying flow with a loop error instead of multiplying without end', async () => {
     // Unbounded, three turns of this flow would multiply text far past any time limit; answered
     // within the limit, with the loop reported, means the check's own caps held.
-    const flows = Array.from({ length: 4 }, () => runner({ timeoutMs: ROOMY_MS }).check(multiplyingFlow(9), { ...EXERCISE, checks: [{ name: 'x', says: ['GO', 'GO', 'GO'], expect: ['x'] }] }));
+    const flows = Array.from({ length: 4 }, () =>
+      runner({ timeoutMs: ROOMY_MS }).check(multiplyingFlow(9), {
+        ...EXERCISE,
+        checks: [{ name: 'x', says: ['GO', 'GO', 'GO'], expect: ['x'] }],
+      }),
+    );
     for (const checked of await Promise.all(flows)) {
       expect(checked.ok).toBe(true);
-      if (checked.ok) expect(checked.value.problems.some((p) => p.rule === 'goto-loop' && p.severity === 'error')).toBe(true);
+      if (checked.ok)
+        expect(
+          checked.value.problems.some((p) => p.rule === 'goto-loop' && p.severity === 'error'),
+        ).toBe(true);
     }
   });
 

@@ -12,16 +12,19 @@ const en = {
   'error.password-common': 'That password is too common. Choose one that is harder to guess.',
   'error.password-contains-email': 'Your password must not contain your e-mail address.',
   'error.password-contains-name': 'Your password must not contain your name.',
-  'error.email-taken': 'There is already an account with that e-mail address. Would you like to log in?',
+  'error.email-taken':
+    'There is already an account with that e-mail address. Would you like to log in?',
   'error.values-not-accepted': 'Please accept the Botcamp values to create an account.',
   'error.invalid-credentials': 'The e-mail address or password is incorrect.',
   'error.throttled': 'Too many attempts. Please wait a few minutes and try again.',
   'error.current-password-incorrect': 'Your current password is incorrect.',
-  'error.reset-token-invalid': 'This password reset link is invalid or has expired. Please request a new one.',
+  'error.reset-token-invalid':
+    'This password reset link is invalid or has expired. Please request a new one.',
   'error.user-not-found': 'That account does not exist.',
   'error.role-invalid': 'That role does not exist.',
   'error.forbidden': 'You are not allowed to do that.',
-  'error.last-admin': 'This is the last active administrator account, so it must stay an enabled administrator.',
+  'error.last-admin':
+    'This is the last active administrator account, so it must stay an enabled administrator.',
 
   'mail.invite.subject': 'Your Botcamp account is ready: choose a password',
   'mail.invite.body':
@@ -71,11 +74,13 @@ const es: Record<keyof typeof en, string> = {
   'error.invalid-credentials': 'El correo electrónico o la contraseña no son correctos.',
   'error.throttled': 'Demasiados intentos. Espera unos minutos y vuelve a intentarlo.',
   'error.current-password-incorrect': 'Tu contraseña actual no es correcta.',
-  'error.reset-token-invalid': 'Este enlace para restablecer la contraseña no es válido o ha caducado. Pide uno nuevo.',
+  'error.reset-token-invalid':
+    'Este enlace para restablecer la contraseña no es válido o ha caducado. Pide uno nuevo.',
   'error.user-not-found': 'Esa cuenta no existe.',
   'error.role-invalid': 'Ese rol no existe.',
   'error.forbidden': 'No tienes permiso para hacer eso.',
-  'error.last-admin': 'Es la última cuenta de administración activa, así que debe seguir siendo administradora y estar habilitada.',
+  'error.last-admin':
+    'Es la última cuenta de administración activa, así que debe seguir siendo administradora y estar habilitada.',
 
   'mail.invite.subject': 'Tu cuenta de Botcamp está lista: elige una contraseña',
   'mail.invite.body':
@@ -112,4 +117,7 @@ const es: Record<keyof typeof en, string> = {
     '— Botcamp\n',
 };
 
-export const authMessages = { en, es } satisfies { en: Record<string, string>; es: Record<string, string> };
+export const authMessages = { en, es } satisfies {
+  en: Record<string, string>;
+  es: Record<string, string>;
+};

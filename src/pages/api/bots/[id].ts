@@ -1,6 +1,11 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
-import { loadConversation, restartConversation, sendMessage, MAX_MESSAGE_LENGTH } from '~/lib/sandbox/conversation';
+import {
+  loadConversation,
+  restartConversation,
+  sendMessage,
+  MAX_MESSAGE_LENGTH,
+} from '~/lib/sandbox/conversation';
 import { getBot, storedBotViewer } from '~/server/bots';
 import { json, readJsonInput } from '~/server/json';
 import { getDb } from '~/server/runtime';
@@ -25,11 +30,13 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   if (!access.ok) return access.response;
   const { viewer } = access;
   const db = await getDb();
-  if (read.input.action === 'open') return json({ conversation: await loadConversation(db, viewer.id, bot) });
+  if (read.input.action === 'open')
+    return json({ conversation: await loadConversation(db, viewer.id, bot) });
   // Sending and restarting write the conversation: a script posting in a loop is stopped here.
   const throttled = await sandboxThrottle('chat', viewer.id);
   if (throttled) return throttled;
-  if (read.input.action === 'restart') return json({ conversation: await restartConversation(db, viewer.id, bot) });
+  if (read.input.action === 'restart')
+    return json({ conversation: await restartConversation(db, viewer.id, bot) });
   const sent = await sendMessage(db, viewer.id, bot, read.input.text);
   if (!sent.ok) return json({ error: sent.error }, 400);
   return json(sent.value);

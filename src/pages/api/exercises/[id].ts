@@ -8,10 +8,14 @@ import { json, readJsonInput } from '~/server/json';
 import { getDb, getFlowRunner } from '~/server/runtime';
 import { sandboxThrottle } from '~/server/sandbox-throttle';
 
-const ExerciseRequest = z.object({ action: z.enum(['lint', 'save', 'run']), source: z.string().max(MAX_DRAFT_LENGTH * 2) });
+const ExerciseRequest = z.object({
+  action: z.enum(['lint', 'save', 'run']),
+  source: z.string().max(MAX_DRAFT_LENGTH * 2),
+});
 
 /** A flow that overran its limits is the learner's to fix (422); a full queue is ours (503). */
-const flowErrorStatus = (error: FlowError | 'draft-too-long'): number => (error === 'flow-runner-busy' ? 503 : error === 'draft-too-long' ? 400 : 422);
+const flowErrorStatus = (error: FlowError | 'draft-too-long'): number =>
+  error === 'flow-runner-busy' ? 503 : error === 'draft-too-long' ? 400 : 422;
 
 /**
  * The playground's server side: lint a flow as the learner types (returns the parsed bot so the
@@ -31,7 +35,9 @@ export const POST: APIRoute = async ({ params, request, url, locals }) => {
   if (throttled) return throttled;
   if (action === 'lint') {
     const linted = await getFlowRunner().lint(source, found.exercise.language);
-    return linted.ok ? json(linted.value) : json({ error: linted.error }, flowErrorStatus(linted.error));
+    return linted.ok
+      ? json(linted.value)
+      : json({ error: linted.error }, flowErrorStatus(linted.error));
   }
   if (action === 'save') {
     const saved = await saveDraft(db, viewer.id, found.exercise.id, source);

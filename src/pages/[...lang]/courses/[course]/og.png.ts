@@ -18,9 +18,22 @@ export const GET: APIRoute = async ({ params }) => {
   if (!locale || !curriculum) return plainResponse(404, t('error.course-not-found'));
   const { course } = curriculum;
   const starting = startingAmount(course.price);
-  const price = starting ? formatMoney(locale, starting.amount, starting.currency) : t('price.free');
+  const price = starting
+    ? formatMoney(locale, starting.amount, starting.currency)
+    : t('price.free');
   const key = `${locale}/${curriculum.slug}`;
-  if (!rendered.has(key)) rendered.set(key, renderOgImage({ title: course.title, tagline: course.tagline, meta: `${t('course.lessonCount', { count: curriculum.lessons.length })} · ${price}`, siteName: t('site.name') }));
+  if (!rendered.has(key))
+    rendered.set(
+      key,
+      renderOgImage({
+        title: course.title,
+        tagline: course.tagline,
+        meta: `${t('course.lessonCount', { count: curriculum.lessons.length })} · ${price}`,
+        siteName: t('site.name'),
+      }),
+    );
   const png = await rendered.get(key)!;
-  return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' } });
+  return new Response(new Uint8Array(png), {
+    headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=86400' },
+  });
 };
