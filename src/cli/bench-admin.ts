@@ -72,38 +72,30 @@ async function seed(db: Db): Promise<void> {
       );
       for (let k = 0; k < progress.length; k += 4_000)
         await tx.insert(lessonProgress).values(progress.slice(k, k + 4_000));
-      await tx
-        .insert(quizAttempts)
-        .values(
-          people
-            .slice(0, 400)
-            .map(({ id }, i) => ({
-              userId: id,
-              courseSlug: 'chatbots-for-organizing',
-              lessonSlug: 'lesson-04',
-              quizId: 'stop-wins',
-              chosen: i % 2,
-              correct: i % 2 === 1,
+      await tx.insert(quizAttempts).values(
+        people.slice(0, 400).map(({ id }, i) => ({
+          userId: id,
+          courseSlug: 'chatbots-for-organizing',
+          lessonSlug: 'lesson-04',
+          quizId: 'stop-wins',
+          chosen: i % 2,
+          correct: i % 2 === 1,
+        })),
+      );
+      await tx.insert(botConversations).values(
+        people.slice(0, 200).map(({ id }, i) => ({
+          userId: id,
+          botId: 'rides-to-polls',
+          state: JSON.stringify({
+            state: { v: 1, waiting: i % 2 ? 'ask-zip' : null, optedOut: i % 7 === 0, vars: {} },
+            transcript: Array.from({ length: 20 }, () => ({
+              from: 'bot',
+              text: 'x'.repeat(80),
             })),
-        );
-      await tx
-        .insert(botConversations)
-        .values(
-          people
-            .slice(0, 200)
-            .map(({ id }, i) => ({
-              userId: id,
-              botId: 'rides-to-polls',
-              state: JSON.stringify({
-                state: { v: 1, waiting: i % 2 ? 'ask-zip' : null, optedOut: i % 7 === 0, vars: {} },
-                transcript: Array.from({ length: 20 }, () => ({
-                  from: 'bot',
-                  text: 'x'.repeat(80),
-                })),
-              }),
-              updatedAt: new Date(now),
-            })),
-        );
+          }),
+          updatedAt: new Date(now),
+        })),
+      );
     });
   }
 }

@@ -64,16 +64,14 @@ export async function seedBenchDatabase(file: string, chatters: number): Promise
     const expiresAt = new Date(now.getTime() + 20 * 24 * 60 * 60 * 1000);
     await db.write(async (tx) => {
       await tx.insert(sessions).values({ id: hashToken(token), userId, expiresAt, createdAt: now });
-      await tx
-        .insert(quizAttempts)
-        .values({
-          userId,
-          courseSlug: BENCH_COURSE,
-          lessonSlug: 'sms-bots-and-the-rules',
-          quizId: 'plain-language-stop',
-          chosen: 1,
-          correct: true,
-        });
+      await tx.insert(quizAttempts).values({
+        userId,
+        courseSlug: BENCH_COURSE,
+        lessonSlug: 'sms-bots-and-the-rules',
+        quizId: 'plain-language-stop',
+        chosen: 1,
+        correct: true,
+      });
       for (let start = 0; start < chatters; start += 500) {
         const batch = chatterTokens.slice(start, start + 500);
         const people = await tx
@@ -87,39 +85,33 @@ export async function seedBenchDatabase(file: string, chatters: number): Promise
             })),
           )
           .returning({ id: users.id });
-        await tx
-          .insert(enrollments)
-          .values(
-            people.map(({ id }) => ({
-              userId: id,
-              courseSlug: BENCH_COURSE,
-              source: 'admin' as const,
-            })),
-          );
-        await tx
-          .insert(sessions)
-          .values(
-            people.map(({ id }, i) => ({
-              id: hashToken(batch[i]!),
-              userId: id,
-              expiresAt,
-              createdAt: now,
-            })),
-          );
-      }
-      await tx
-        .insert(testimonials)
-        .values(
-          Array.from({ length: 6 }, (_, i) => ({
-            userId,
+        await tx.insert(enrollments).values(
+          people.map(({ id }) => ({
+            userId: id,
             courseSlug: BENCH_COURSE,
-            quote: `Benchmark testimonial ${i + 1}: the sandbox made the rules stick.`,
-            name: `Learner ${i + 1}`,
-            role: 'Organizer',
-            organization: 'Local 1',
-            status: 'approved' as const,
+            source: 'admin' as const,
           })),
         );
+        await tx.insert(sessions).values(
+          people.map(({ id }, i) => ({
+            id: hashToken(batch[i]!),
+            userId: id,
+            expiresAt,
+            createdAt: now,
+          })),
+        );
+      }
+      await tx.insert(testimonials).values(
+        Array.from({ length: 6 }, (_, i) => ({
+          userId,
+          courseSlug: BENCH_COURSE,
+          quote: `Benchmark testimonial ${i + 1}: the sandbox made the rules stick.`,
+          name: `Learner ${i + 1}`,
+          role: 'Organizer',
+          organization: 'Local 1',
+          status: 'approved' as const,
+        })),
+      );
     });
     return { token, chatterTokens };
   } finally {

@@ -55,14 +55,12 @@ async function issueTokens(
   await db.write(async (tx) => {
     for (const [userId, token] of tokens) {
       await tx.delete(passwordResetTokens).where(eq(passwordResetTokens.userId, userId));
-      await tx
-        .insert(passwordResetTokens)
-        .values({
-          id: hashToken(token),
-          userId,
-          expiresAt: new Date(now.getTime() + ttlMs),
-          createdAt: now,
-        });
+      await tx.insert(passwordResetTokens).values({
+        id: hashToken(token),
+        userId,
+        expiresAt: new Date(now.getTime() + ttlMs),
+        createdAt: now,
+      });
     }
   });
   return tokens;

@@ -57,20 +57,18 @@ describe.runIf(testEngine === 'postgres')('copy-database (SQLite → PostgreSQL)
             ids.map(({ id }) => ({ userId: id, courseSlug: 'course', source: 'import' as const })),
           );
         const now = new Date('2026-11-01T12:00:00Z');
-        await tx
-          .insert(lessonProgress)
-          .values(
-            ids.flatMap(({ id }, i) =>
-              LESSONS.slice(0, i % 5).map((lessonSlug) => ({
-                userId: id,
-                courseSlug: 'course',
-                lessonSlug,
-                firstViewedAt: now,
-                lastViewedAt: now,
-                completedAt: now,
-              })),
-            ),
-          );
+        await tx.insert(lessonProgress).values(
+          ids.flatMap(({ id }, i) =>
+            LESSONS.slice(0, i % 5).map((lessonSlug) => ({
+              userId: id,
+              courseSlug: 'course',
+              lessonSlug,
+              firstViewedAt: now,
+              lastViewedAt: now,
+              completedAt: now,
+            })),
+          ),
+        );
       }
     });
     const lastLearner = (

@@ -12,9 +12,7 @@ import { emptyPostgresDatabase as emptyDatabase, testEngine } from '../fixtures'
 /** PostgreSQL-only behaviour; runs in the PostgreSQL pass of the suite. */
 
 /** A TCP relay in front of the server that can be cut and restored, like a network outage. */
-async function relay(
-  target: URL,
-): Promise<{
+async function relay(target: URL): Promise<{
   url: (db: string) => string;
   cut(): Promise<void>;
   restore(): Promise<void>;

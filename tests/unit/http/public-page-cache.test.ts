@@ -70,16 +70,14 @@ describe('kept public pages', () => {
         .insert(users)
         .values({ email: 'ana@example.org', displayName: 'Ana' })
         .returning({ id: users.id });
-      await tx
-        .insert(testimonials)
-        .values({
-          userId: user!.id,
-          courseSlug: 'course',
-          quote: 'First quote',
-          name: 'Ana',
-          status: 'approved',
-          createdAt: new Date('2026-01-01T00:00:00Z'),
-        });
+      await tx.insert(testimonials).values({
+        userId: user!.id,
+        courseSlug: 'course',
+        quote: 'First quote',
+        name: 'Ana',
+        status: 'approved',
+        createdAt: new Date('2026-01-01T00:00:00Z'),
+      });
       const [pending] = await tx
         .insert(testimonials)
         .values({

@@ -166,15 +166,13 @@ describe('getCertificate and getCertificateFor', () => {
     const user = await createUser(db);
     // A well-formed id that is nobody's certificate, and a malformed one that happens to be stored.
     await db.write((tx) =>
-      tx
-        .insert(certificates)
-        .values({
-          id: 'NOT-A-VALID-ID',
-          userId: user.id,
-          courseSlug: COURSE_SLUG,
-          displayName: 'X',
-          issuedAt: ISSUED,
-        }),
+      tx.insert(certificates).values({
+        id: 'NOT-A-VALID-ID',
+        userId: user.id,
+        courseSlug: COURSE_SLUG,
+        displayName: 'X',
+        issuedAt: ISSUED,
+      }),
     );
     expect(await getCertificate(db, 'a'.repeat(32))).toBeNull();
     expect(await getCertificate(db, 'NOT-A-VALID-ID')).toBeNull();
