@@ -2,8 +2,12 @@ import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:f
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
-import { csvLine } from '../lib/admin/csv';
-import { eachEnrollment, enrollmentFilterSchema } from '../lib/admin/enrollment-list';
+import {
+  eachEnrollment,
+  ENROLLMENT_CSV_HEADER,
+  enrollmentCsvLines,
+  enrollmentFilterSchema,
+} from '../lib/admin/enrollment-list';
 import { commitImport, planImport } from '../lib/admin/import';
 import { courseStats } from '../lib/admin/stats';
 import { createUser, setRole } from '../lib/auth/account';
@@ -282,28 +286,10 @@ try {
       const out = opts.out ? createWriteStream(opts.out, { flags: 'wx' }) : process.stdout;
       const write = (text: string) =>
         new Promise<void>((resolve, reject) => out.write(text, (e) => (e ? reject(e) : resolve())));
-      await write(
-        `\uFEFF${csvLine(['email', 'name', 'course', 'status', 'source', 'group', 'enrolled_at', 'amount_paid', 'currency'])}`,
-      );
+      await write(ENROLLMENT_CSV_HEADER);
       let rows = 0;
       for await (const batch of eachEnrollment(db.read, filter.data)) {
-        await write(
-          batch
-            .map((r) =>
-              csvLine([
-                r.email,
-                r.displayName,
-                r.courseSlug,
-                r.status,
-                r.source,
-                r.partnerGroup,
-                r.createdAt.toISOString(),
-                r.amountPaid === null ? '' : (r.amountPaid / 100).toFixed(2),
-                r.currency,
-              ]),
-            )
-            .join(''),
-        );
+        await write(enrollmentCsvLines(batch));
         rows += batch.length;
       }
       if (opts.out) {

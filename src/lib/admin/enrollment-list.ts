@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { and, asc, count, desc, eq, gt, gte, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Reader } from '~/lib/db';
+import { csvLine } from './csv';
 import { enrollments, users } from '~db/schema';
 
 /**
@@ -171,4 +172,49 @@ export async function partnerGroups(q: Reader): Promise<string[]> {
     .where(sql`${enrollments.partnerGroup} is not null`)
     .orderBy(asc(enrollments.partnerGroup));
   return rows.map((r) => r.group!).filter(Boolean);
+}
+
+const money = (cents: number | null) => (cents === null ? '' : (cents / 100).toFixed(2));
+
+/**
+ * The export's first line: a byte-order mark, so Excel opens the UTF-8 (accents, names in any
+ * script) correctly, then the column names. One format for the admin page, the CLI and the bench.
+ */
+export const ENROLLMENT_CSV_HEADER = `\uFEFF${csvLine([
+  'email',
+  'name',
+  'course',
+  'status',
+  'source',
+  'group',
+  'enrolled_at',
+  'amount_paid',
+  'amount_refunded',
+  'currency',
+  'promotion_code',
+  'stripe_payment_intent',
+  'disputed_at',
+])}`;
+
+/** A batch of enrollments as CSV lines, every formula-like cell neutralised (see csvLine). */
+export function enrollmentCsvLines(rows: readonly EnrollmentListRow[]): string {
+  return rows
+    .map((r) =>
+      csvLine([
+        r.email,
+        r.displayName,
+        r.courseSlug,
+        r.status,
+        r.source,
+        r.partnerGroup,
+        r.createdAt.toISOString(),
+        money(r.amountPaid),
+        money(r.amountRefunded),
+        r.currency,
+        r.promotionCode,
+        r.stripePaymentIntentId,
+        r.disputedAt?.toISOString(),
+      ]),
+    )
+    .join('');
 }

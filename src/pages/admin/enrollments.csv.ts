@@ -1,24 +1,12 @@
 import type { APIRoute } from 'astro';
-import { csvLine } from '~/lib/admin/csv';
-import { eachEnrollment, enrollmentFilterSchema } from '~/lib/admin/enrollment-list';
+import {
+  eachEnrollment,
+  ENROLLMENT_CSV_HEADER,
+  enrollmentCsvLines,
+  enrollmentFilterSchema,
+} from '~/lib/admin/enrollment-list';
 import { requireAdmin } from '~/server/admin-guard';
 import { getDb } from '~/server/runtime';
-
-const HEADER = [
-  'email',
-  'name',
-  'course',
-  'status',
-  'source',
-  'group',
-  'enrolled_at',
-  'amount_paid',
-  'amount_refunded',
-  'currency',
-  'promotion_code',
-  'stripe_payment_intent',
-  'disputed_at',
-];
 
 /**
  * The filtered enrollment list as CSV, streamed a thousand rows at a time so a list of 100,000
@@ -38,31 +26,12 @@ export const GET: APIRoute = async ({ locals, url }) => {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      // A byte-order mark, so Excel opens the UTF-8 (accents, names in any script) correctly.
-      controller.enqueue(encoder.encode(`\uFEFF${csvLine(HEADER)}`));
+      controller.enqueue(encoder.encode(ENROLLMENT_CSV_HEADER));
     },
     async pull(controller) {
       const next = await batches.next();
       if (next.done) return controller.close();
-      const text = next.value
-        .map((r) =>
-          csvLine([
-            r.email,
-            r.displayName,
-            r.courseSlug,
-            r.status,
-            r.source,
-            r.partnerGroup,
-            r.createdAt.toISOString(),
-            r.amountPaid === null ? '' : (r.amountPaid / 100).toFixed(2),
-            r.amountRefunded === null ? '' : (r.amountRefunded / 100).toFixed(2),
-            r.currency,
-            r.promotionCode,
-            r.stripePaymentIntentId,
-            r.disputedAt?.toISOString(),
-          ]),
-        )
-        .join('');
+      const text = enrollmentCsvLines(next.value);
       controller.enqueue(encoder.encode(text));
     },
     async cancel() {

@@ -5,6 +5,9 @@ import {
   listEnrollments,
   PAGE_SIZE,
   partnerGroups,
+  ENROLLMENT_CSV_HEADER,
+  enrollmentCsvLines,
+  type EnrollmentListRow,
 } from '~/lib/admin/enrollment-list';
 import { listAudit } from '~/lib/admin/audit-list';
 import type { Db } from '~/lib/db';
@@ -155,5 +158,38 @@ describe('enroll by e-mail, revoke and restore', () => {
       ['revoke', 'admin@example.org', 'shared login'],
       ['enroll', 'admin@example.org', 'scholarship'],
     ]);
+  });
+});
+
+describe('the enrollment export format', () => {
+  it('starts with a byte-order mark and the column names, and neutralises formula-like cells', () => {
+    expect(
+      ENROLLMENT_CSV_HEADER.startsWith(
+        '\uFEFFemail,name,course,status,source,group,enrolled_at,amount_paid,amount_refunded,currency,',
+      ),
+    ).toBe(true);
+    const line = enrollmentCsvLines([
+      {
+        id: 1,
+        userId: 1,
+        stripeCheckoutSessionId: null,
+        email: 'ada@example.org',
+        displayName: '=HYPERLINK("http://x")',
+        courseSlug: 'course',
+        status: 'refunded',
+        source: 'stripe',
+        partnerGroup: null,
+        createdAt: new Date('2026-03-01T12:00:00Z'),
+        amountPaid: 4900,
+        amountRefunded: 1250,
+        currency: 'usd',
+        promotionCode: null,
+        stripePaymentIntentId: 'pi_1',
+        disputedAt: null,
+      } satisfies EnrollmentListRow,
+    ]);
+    expect(line).toContain(`'=HYPERLINK`);
+    expect(line).toContain('2026-03-01T12:00:00.000Z,49.00,12.50,usd,,pi_1,');
+    expect(enrollmentCsvLines([])).toBe('');
   });
 });
