@@ -53,6 +53,16 @@ function post(
   });
 }
 
+/** The status of a login posted through the proxy from a client at `forwardedFor`. */
+async function logInFrom(
+  port: number,
+  email: string,
+  password: string,
+  forwardedFor: string,
+): Promise<number> {
+  return (await post(port, '/login', { email, password }, forwardedFor)).status;
+}
+
 test.describe('behind a reverse proxy', () => {
   const children: ChildProcess[] = [];
 
@@ -86,48 +96,20 @@ test.describe('behind a reverse proxy', () => {
 
     // Five wrong passwords from one client lock that client out of this account…
     for (let i = 0; i < 5; i++)
-      expect(
-        (
-          await post(
-            BEHIND_PROXY,
-            '/login',
-            { email: account.email, password: 'not the password' },
-            '198.51.100.2',
-          )
-        ).status,
-      ).toBe(400);
-    expect(
-      (
-        await post(
-          BEHIND_PROXY,
-          '/login',
-          { email: account.email, password: account.password },
-          '198.51.100.2',
-        )
-      ).status,
-    ).toBe(429);
+      expect(await logInFrom(BEHIND_PROXY, account.email, 'not the password', '198.51.100.2')).toBe(
+        400,
+      );
+    expect(await logInFrom(BEHIND_PROXY, account.email, account.password, '198.51.100.2')).toBe(
+      429,
+    );
     // …a client forging an extra hop on the left is still that client…
     expect(
-      (
-        await post(
-          BEHIND_PROXY,
-          '/login',
-          { email: account.email, password: account.password },
-          '203.0.113.77, 198.51.100.2',
-        )
-      ).status,
+      await logInFrom(BEHIND_PROXY, account.email, account.password, '203.0.113.77, 198.51.100.2'),
     ).toBe(429);
     // …and the owner, elsewhere, behind the same proxy, still gets in.
-    expect(
-      (
-        await post(
-          BEHIND_PROXY,
-          '/login',
-          { email: account.email, password: account.password },
-          '198.51.100.3',
-        )
-      ).status,
-    ).toBe(303);
+    expect(await logInFrom(BEHIND_PROXY, account.email, account.password, '198.51.100.3')).toBe(
+      303,
+    );
 
     // Sign-ups are counted per real client too (this server allows two an hour).
     const signUpFrom = (ip: string) => {
@@ -156,24 +138,8 @@ test.describe('behind a reverse proxy', () => {
     // Every attempt claims a new address; the server sees one client and locks it out.
     for (let i = 0; i < 5; i++)
       expect(
-        (
-          await post(
-            FORGED,
-            '/login',
-            { email: account.email, password: 'not the password' },
-            `198.51.100.${10 + i}`,
-          )
-        ).status,
+        await logInFrom(FORGED, account.email, 'not the password', `198.51.100.${10 + i}`),
       ).toBe(400);
-    expect(
-      (
-        await post(
-          FORGED,
-          '/login',
-          { email: account.email, password: account.password },
-          '198.51.100.99',
-        )
-      ).status,
-    ).toBe(429);
+    expect(await logInFrom(FORGED, account.email, account.password, '198.51.100.99')).toBe(429);
   });
 });
