@@ -16,6 +16,7 @@ export default defineConfig({
   // Login sessions live in SQLite (src/lib/auth/session.ts); Astro's own store would be a second, unrelated one.
   session: false,
   prerenderConflictBehavior: 'error',
+  // .prettierrc.json's astroCompressHTML must say the same, so formatting never changes a page.
   compressHTML: true,
   i18n: {
     locales: ['en', 'es'],
