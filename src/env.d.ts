@@ -10,6 +10,8 @@ declare namespace App {
     session: import('./lib/auth/session').Session | null;
     /** A one-time notice for this page (see src/lib/http/notice.ts). */
     notice?: import('./lib/http/notice').Notice | undefined;
+    /** The lesson page's data, loaded by its middleware (src/server/lesson-route.ts). */
+    lessonPage?: import('./server/lesson-page').LessonPage;
     /** Set by the lesson page for the components inside its MDX (quizzes, bots). */
     lesson?: import('./server/lesson-page').LessonContext;
   }

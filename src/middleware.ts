@@ -5,6 +5,7 @@ import { isDatabaseUnavailable } from '~/lib/db';
 import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
+import { lessonPages } from '~/server/lesson-route';
 import { publicPages } from '~/server/public-page';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
@@ -131,4 +132,5 @@ export const onRequest = sequence(
   languagePreference,
   notice,
   publicPages,
+  lessonPages,
 );

@@ -223,3 +223,39 @@ function anonymousResult(quiz: Quiz, url: URL): QuizView['result'] {
   if (!Number.isInteger(chosen) || chosen < 0 || chosen >= quiz.options.length) return null;
   return { chosen, correct: gradeQuiz(quiz, chosen).correct };
 }
+
+/**
+ * Everything a lesson page shows that is not content, as text: who is looking, as far as the page
+ * shows it (signed in or not, the role's menu, whether the values banner is due), and all the loader
+ * read for them. Two requests with the same stamp render the same bytes, so a copy kept under it
+ * (src/server/public-page.ts `keptCopy`) may answer the second. Whatever a lesson page comes to show
+ * of its viewer must be added here, or another viewer could be shown it.
+ *
+ * The bot and exercise definitions, the curriculum and the lesson are content (fixed per build),
+ * so only their ids stand in the stamp.
+ */
+export function lessonPageStamp(
+  page: Extract<LessonPage, { kind: 'ok' | 'forbidden' }>,
+  user: SessionUser | null,
+): string {
+  const viewer = user && { role: user.role, valuesVersion: user.valuesVersion };
+  if (page.kind === 'forbidden') return JSON.stringify({ kind: page.kind, viewer });
+  const { context } = page;
+  return JSON.stringify({
+    kind: page.kind,
+    viewer,
+    via: page.access.via,
+    tracked: page.tracked,
+    completed: [...page.completed].sort(),
+    openable: [...page.openable].sort(),
+    percent: page.percent,
+    quizzes: [...context.quizzes].map(([id, view]) => [id, view.result]),
+    bots: [...context.bots].map(([id, view]) => [id, view.conversation]),
+    playgrounds: [...context.playgrounds].map(([id, view]) => [
+      id,
+      view.source,
+      view.lint,
+      view.state,
+    ]),
+  });
+}

@@ -32,3 +32,14 @@ export const publicPages = defineMiddleware(
     (await cache.serve(context.request, context.url, viewOf(context.locals))) ??
     cache.keep(context.request, await next()),
 );
+
+/**
+ * For a page that has read everything it shows before it renders: the kept copy rendered from
+ * the same `stamp` (see PublicPageCache.copyFor), or undefined, and the page renders and is kept.
+ */
+export function keptCopy(
+  context: { request: Request; url: URL; locals: App.Locals },
+  stamp: string,
+): Response | undefined {
+  return cache.copyFor(context.request, context.url, viewOf(context.locals), stamp);
+}

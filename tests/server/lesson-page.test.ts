@@ -5,7 +5,7 @@ import { completeLesson, getCourseProgress } from '~/lib/progress/progress';
 import { recordQuizAttempt } from '~/lib/progress/quiz';
 import type { SessionUser } from '~/lib/auth/user';
 import { getCurriculum } from '~/server/catalog';
-import { loadLessonPage, type LessonPage } from '~/server/lesson-page';
+import { lessonPageStamp, loadLessonPage, type LessonPage } from '~/server/lesson-page';
 import { getDb } from '~/server/runtime';
 import { person } from './people';
 
@@ -259,5 +259,74 @@ describe('in Spanish', () => {
     expect(page.curriculum.courseLocale).toBe('es');
     expect([...(await viewedBy(learner))]).toEqual([gatedLesson.slug]);
     expect(page.context.quizzes.size).toBe(page.entry.data.quizzes.length);
+  });
+});
+
+describe('the stamp a kept lesson page is shared under', () => {
+  const stampOf = async (user: SessionUser | null, slug = gatedLesson.slug) => {
+    const page = await load(user, slug);
+    if (page.kind !== 'ok' && page.kind !== 'forbidden') throw new Error(page.kind);
+    return lessonPageStamp(page, user);
+  };
+
+  it('is the same for two learners in the same state, and holds nothing that says who they are', async () => {
+    const [a, b] = [await enrolled(), await enrolled()];
+    const stamp = await stampOf(a);
+    expect(await stampOf(b)).toBe(stamp);
+    for (const identity of [a.email, b.email, a.displayName, String(a.id), String(b.id)])
+      expect(stamp).not.toContain(identity);
+  });
+
+  it('differs as soon as what the page shows of a learner differs', async () => {
+    const db = await getDb();
+    const [a, b] = [await enrolled(), await enrolled()];
+    const quiz = gatedLesson.data.quizzes[0]!;
+    await recordQuizAttempt(db, {
+      userId: a.id,
+      courseSlug: COURSE,
+      lessonSlug: gatedLesson.slug,
+      quiz,
+      chosen: quiz.answer,
+    });
+    expect(await stampOf(a)).not.toBe(await stampOf(b));
+    // A completion elsewhere in the course changes the outline and the percent on every lesson.
+    const other = curriculum.lessons.find(
+      (l) => !l.data.requiresQuiz && l.slug !== gatedLesson.slug,
+    )!;
+    const c = await enrolled();
+    const before = await stampOf(c);
+    const done = await completeLesson(db, c.id, COURSE, {
+      slug: other.slug,
+      requiresQuiz: false,
+      quizIds: other.data.quizzes.map((q) => q.id),
+    });
+    expect(done.ok).toBe(true);
+    expect(await stampOf(c)).not.toBe(before);
+  });
+
+  it('differs by what the header and the values banner show: signed in or not, role, values accepted', async () => {
+    const learner = await person();
+    const stamps = new Set([
+      await stampOf(null, previewLesson.slug),
+      await stampOf(learner, previewLesson.slug),
+      await stampOf({ ...learner, valuesVersion: 0 }, previewLesson.slug),
+      await stampOf(await person('instructor'), previewLesson.slug),
+      await stampOf(await person('admin'), previewLesson.slug),
+    ]);
+    expect(stamps.size).toBe(5);
+  });
+
+  it('is the refusal once the enrollment is revoked', async () => {
+    const learner = await enrolled();
+    const enrolledStamp = await stampOf(learner);
+    await revokeEnrollment(await getDb(), {
+      userId: learner.id,
+      courseSlug: COURSE,
+      actorId: null,
+      reason: 'test',
+    });
+    const refused = await stampOf(learner);
+    expect(refused).not.toBe(enrolledStamp);
+    expect(JSON.parse(refused).kind).toBe('forbidden');
   });
 });

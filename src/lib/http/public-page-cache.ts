@@ -13,6 +13,12 @@
  * dead session's cookie removal are never shared), no one-time notice, no query string (the course
  * page shows checkout errors from it). One copy per path, and only paths a page chose and answered
  * 200 with no cookie set, so what is kept is bounded by the content, not by requests.
+ *
+ * A page that reads everything it shows before it renders (the lesson page) has a second way in,
+ * `copyFor`, for signed-in visitors too: it hands over the stamp of what it read for this visitor,
+ * and a copy rendered from the same stamp is the answer (see `copyFor`).
+ *
+ * Copies are dropped least recently used first, past `maxPages` copies or `maxBytes` of HTML.
  */
 export interface CachedPageView {
   signedIn: boolean;
@@ -22,8 +28,11 @@ export interface CachedPageView {
 
 interface KeptPage {
   stamp: string;
-  /** Reads what the page read from the database, again: the same call the page made. */
-  read: () => Promise<unknown>;
+  /**
+   * Reads what the page read from the database, again: the same call the page made. Null for a
+   * copy kept by `copyFor`, whose stamp is part of its key.
+   */
+  read: (() => Promise<unknown>) | null;
   status: number;
   headers: [string, string][];
   body: ArrayBuffer;
@@ -32,7 +41,7 @@ interface KeptPage {
 interface Pending {
   key: string;
   stamp: string;
-  read: () => Promise<unknown>;
+  read: (() => Promise<unknown>) | null;
 }
 
 /** What a copy was rendered from, as text; a page's database read is small (a few testimonials). */
@@ -42,19 +51,32 @@ export class PublicPageCache {
   readonly #enabled: boolean;
   readonly #sessionCookie: string;
   readonly #maxPages: number;
+  readonly #maxBytes: number;
+  #bytes = 0;
   readonly #pages = new Map<string, KeptPage>();
   /** Requests whose rendered answer `keep` should store, as `mark` described them. */
   readonly #pending = new WeakMap<Request, Pending>();
 
-  constructor(options: { enabled: boolean; sessionCookie: string; maxPages?: number }) {
+  constructor(options: {
+    enabled: boolean;
+    sessionCookie: string;
+    maxPages?: number;
+    maxBytes?: number;
+  }) {
     this.#enabled = options.enabled;
     this.#sessionCookie = options.sessionCookie;
-    this.#maxPages = options.maxPages ?? 1_000;
+    this.#maxPages = options.maxPages ?? 2_000;
+    this.#maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   }
 
   /** How many pages are kept. */
   get size(): number {
     return this.#pages.size;
+  }
+
+  /** Bytes of HTML kept. */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   #keyOf(request: Request, url: URL, view: CachedPageView): string | null {
@@ -76,9 +98,38 @@ export class PublicPageCache {
    */
   async serve(request: Request, url: URL, view: CachedPageView): Promise<Response | undefined> {
     const key = this.#keyOf(request, url, view);
-    const kept = key === null ? undefined : this.#pages.get(key);
-    if (!kept) return undefined;
+    if (key === null) return undefined;
+    const kept = this.#pages.get(key);
+    if (!kept || kept.read === null) return undefined;
     if (stampOf(await kept.read()) !== kept.stamp) return undefined;
+    return this.#answer(key, kept);
+  }
+
+  /**
+   * For a page that has read everything it shows of this visitor before rendering: `stamp` is that
+   * data (with who is looking, as far as the page shows it), as text. A copy rendered from the same
+   * path and stamp has the bytes this render would have, so it is returned and the page need not
+   * render; otherwise the request is marked and `keep` stores what the page renders.
+   *
+   * Signed-in visitors too, which is safe only because the stamp holds everything the page shows of
+   * them: learners in the same state on the same lesson share a copy, a learner whose state differs
+   * gets their own. As with `serve`: plain GETs only, no query string, no one-time notice.
+   */
+  copyFor(request: Request, url: URL, view: CachedPageView, stamp: string): Response | undefined {
+    if (!this.#enabled || request.method !== 'GET' || view.hasNotice) return undefined;
+    if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//'))
+      return undefined;
+    const key = `${url.pathname}\n${stamp}`;
+    const kept = this.#pages.get(key);
+    if (kept) return this.#answer(key, kept);
+    this.#pending.set(request, { key, stamp, read: null });
+    return undefined;
+  }
+
+  #answer(key: string, kept: KeptPage): Response {
+    // Most recently used last: eviction takes from the front.
+    this.#pages.delete(key);
+    this.#pages.set(key, kept);
     return new Response(kept.body, { status: kept.status, headers: kept.headers });
   }
 
@@ -103,9 +154,15 @@ export class PublicPageCache {
     if (!pending) return response;
     this.#pending.delete(request);
     if (response.status !== 200 || response.headers.has('set-cookie')) return response;
-    if (!this.#pages.has(pending.key) && this.#pages.size >= this.#maxPages) return response;
     const body = await response.arrayBuffer();
     const headers = [...response.headers];
+    this.#drop(pending.key);
+    while (
+      this.#pages.size > 0 &&
+      (this.#pages.size >= this.#maxPages || this.#bytes + body.byteLength > this.#maxBytes)
+    )
+      this.#drop(this.#pages.keys().next().value!);
+    this.#bytes += body.byteLength;
     this.#pages.set(pending.key, {
       stamp: pending.stamp,
       read: pending.read,
@@ -118,5 +175,12 @@ export class PublicPageCache {
       statusText: response.statusText,
       headers,
     });
+  }
+
+  #drop(key: string): void {
+    const kept = this.#pages.get(key);
+    if (!kept) return;
+    this.#bytes -= kept.body.byteLength;
+    this.#pages.delete(key);
   }
 }

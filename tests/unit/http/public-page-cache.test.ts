@@ -154,15 +154,81 @@ describe('kept public pages', () => {
     expect(cache.size).toBe(0);
   });
 
-  it('keeps at most maxPages pages, and nothing when disabled (astro dev)', async () => {
+  it('keeps at most maxPages pages, the most recent, and nothing when disabled (astro dev)', async () => {
     const bounded = new PublicPageCache({ enabled: true, sessionCookie: SESSION, maxPages: 2 });
     for (const path of ['/a', '/b', '/c']) await site(bounded, serverA).handle(get(path));
     expect(bounded.size).toBe(2);
+    const again = site(bounded, serverA);
+    await again.handle(get('/c'));
+    expect(again.renders()).toBe(0);
     const off = new PublicPageCache({ enabled: false, sessionCookie: SESSION });
     const { handle, renders } = site(off, serverA);
     await handle(get('/courses/course'));
     await handle(get('/courses/course'));
     expect(renders()).toBe(2);
     expect(off.size).toBe(0);
+  });
+
+  describe('copies of pages that hand over what they show (copyFor)', () => {
+    const signedIn: CachedPageView = { signedIn: true, hasNotice: false };
+    /** A page that renders only from its stamp, as the lesson page does; counts its renders. */
+    function stampedSite(cache: PublicPageCache) {
+      let renders = 0;
+      const handle = async (request: Request, stamp: string, view = signedIn) => {
+        const kept = cache.copyFor(request, new URL(request.url), view, stamp);
+        const response =
+          kept ??
+          (await cache.keep(
+            request,
+            new Response(`<p>${stamp} (render ${++renders})</p>`, {
+              headers: { 'content-type': 'text/html' },
+            }),
+          ));
+        return response.text();
+      };
+      return { handle, renders: () => renders };
+    }
+
+    it('answers a signed-in request from the copy rendered from the same stamp, and only that one', async () => {
+      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+      const { handle, renders } = stampedSite(cache);
+      const cookie = { cookie: `${SESSION}=token-a` };
+      expect(await handle(get('/lesson', cookie), 'state-1')).toBe('<p>state-1 (render 1)</p>');
+      expect(await handle(get('/lesson', { cookie: `${SESSION}=token-b` }), 'state-1')).toBe(
+        '<p>state-1 (render 1)</p>',
+      );
+      expect(await handle(get('/lesson', cookie), 'state-2')).toBe('<p>state-2 (render 2)</p>');
+      expect(await handle(get('/other', cookie), 'state-1')).toBe('<p>state-1 (render 3)</p>');
+      expect(renders()).toBe(3);
+    });
+
+    it('neither serves nor keeps a query string, a one-time notice or a POST', async () => {
+      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+      const { handle, renders } = stampedSite(cache);
+      await handle(get('/lesson?enrolled'), 's');
+      await handle(get('/lesson?enrolled'), 's');
+      await handle(get('/lesson'), 's', { signedIn: true, hasNotice: true });
+      await handle(new Request('http://site.test/lesson', { method: 'POST' }), 's');
+      expect(renders()).toBe(4);
+      expect(cache.size).toBe(0);
+    });
+
+    it('drops the least recently used copy past maxBytes', async () => {
+      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION, maxBytes: 70 });
+      const { handle, renders } = stampedSite(cache);
+      await handle(get('/a'), 'x'); // 23 bytes each
+      await handle(get('/b'), 'x');
+      await handle(get('/c'), 'x');
+      expect(cache.size).toBe(3);
+      await handle(get('/a'), 'x'); // used again: /b is now the oldest
+      await handle(get('/d'), 'x');
+      expect(cache.size).toBe(3);
+      expect(cache.bytes).toBeLessThanOrEqual(70);
+      expect(renders()).toBe(4);
+      await handle(get('/a'), 'x');
+      expect(renders()).toBe(4);
+      await handle(get('/b'), 'x');
+      expect(renders()).toBe(5);
+    });
   });
 });
