@@ -1,11 +1,15 @@
-import { getCollection, getEntry } from 'astro:content';
 import type { BotFile } from '~/lib/content/bot-files';
-import { embeddedBots } from '~/lib/content/lesson-body';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
 import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
 import type { SessionUser } from '~/lib/auth/user';
+import { embeddedIn, entriesById } from './catalog';
 import { json } from './json';
 import { getDb } from './runtime';
+
+/** A file of content/bots by id, as validated at build. */
+async function botFile(id: string): Promise<BotFile | undefined> {
+  return (await entriesById('bots')).get(id)?.data as BotFile | undefined;
+}
 
 /** A bot by id (never an exercise), as validated at build. */
 export async function getBot(id: string): Promise<Bot | undefined> {
@@ -16,16 +20,16 @@ export async function getBot(id: string): Promise<Bot | undefined> {
 export async function getBotWithSource(
   id: string,
 ): Promise<{ bot: Bot; source: string } | undefined> {
-  const file = (await getEntry('bots', id))?.data as BotFile | undefined;
+  const file = await botFile(id);
   return file?.kind === 'bot' ? { bot: file.bot, source: file.source } : undefined;
 }
 
 export async function getExercise(
   id: string,
 ): Promise<{ exercise: Exercise; starterSource: string } | undefined> {
-  const file = (await getEntry('bots', id))?.data as BotFile | undefined;
+  const file = await botFile(id);
   if (file?.kind !== 'exercise') return undefined;
-  const starter = (await getEntry('bots', file.exercise.starter))?.data as BotFile | undefined;
+  const starter = await botFile(file.exercise.starter);
   return starter ? { exercise: file.exercise, starterSource: starter.source } : undefined;
 }
 
@@ -38,11 +42,11 @@ let embeddings: Promise<Map<string, Embedding[]>> | undefined;
 
 /** Which lessons embed each bot or exercise (content is fixed for the life of the process). */
 function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
-  embeddings ??= getCollection('lessons').then((lessons) => {
+  embeddings ??= entriesById('lessons').then(async (lessons) => {
     const map = new Map<string, Embedding[]>();
-    for (const lesson of lessons) {
+    for (const lesson of lessons.values()) {
       const courseSlug = lesson.id.split('/')[0] ?? '';
-      const { bots, exercises } = embeddedBots(lesson.body ?? '');
+      const { bots, exercises } = await embeddedIn(lesson);
       for (const id of [...bots, ...exercises])
         map.set(id, [...(map.get(id) ?? []), { courseSlug, preview: lesson.data.preview }]);
     }

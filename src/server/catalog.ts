@@ -1,6 +1,7 @@
 import { getCollection, render, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { buildCurriculum, type Curriculum, type LessonSummary } from '~/lib/course/curriculum';
 import type { Locale } from '~/lib/i18n/locales';
+import { embeddedBots } from '~/lib/content/lesson-body';
 import { perBuildMemo } from '~/lib/content/per-build';
 
 /**
@@ -16,7 +17,7 @@ const includeDrafts = import.meta.env.DEV;
 const perBuild = perBuildMemo(!import.meta.env.DEV);
 
 /** Every entry of a collection by id, once per build. */
-function entriesById<C extends CollectionKey>(
+export function entriesById<C extends CollectionKey>(
   collection: C,
 ): Promise<Map<string, CollectionEntry<C>>> {
   return perBuild(
@@ -106,6 +107,16 @@ export async function listCourses(locale: Locale): Promise<LocalizedCurriculum[]
       a.course.title.localeCompare(b.course.title),
     ),
   );
+}
+
+/**
+ * The bots (`<SandboxBot>`) and exercises (`<BotPlayground>`) a lesson embeds, read from its MDX
+ * once per build rather than on every view.
+ */
+export function embeddedIn(
+  entry: CollectionEntry<'lessons'>,
+): Promise<{ bots: string[]; exercises: string[] }> {
+  return perBuild(`embeds ${entry.id}`, async () => embeddedBots(entry.body ?? ''));
 }
 
 /** The renderable entry behind a lesson summary (for `renderContent()`). */

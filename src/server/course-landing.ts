@@ -4,7 +4,11 @@ import { getEnrollment } from '~/lib/enrollment/enrollment';
 import type { Locale } from '~/lib/i18n/locales';
 import { getCourseProgress } from '~/lib/progress/progress';
 import { resumeLesson } from '~/lib/progress/resume';
-import { approvedTestimonials, type TestimonialView } from '~/lib/testimonials/testimonials';
+import {
+  approvedTestimonials,
+  type PublishedTestimonial,
+  type TestimonialView,
+} from '~/lib/testimonials/testimonials';
 import type { SessionUser } from '~/lib/auth/user';
 import {
   getCurriculum,
@@ -31,6 +35,8 @@ export interface CourseLanding {
   curriculum: LocalizedCurriculum;
   instructors: CollectionEntry<'instructors'>[];
   testimonials: TestimonialView[];
+  /** What the page read from the database for everyone: its learners' approved testimonials. */
+  approved: PublishedTestimonial[];
   standing: Standing;
   openable: Set<string>;
 }
@@ -52,6 +58,14 @@ async function standingFor(user: SessionUser | null, curriculum: Curriculum): Pr
   return user.role === 'learner' ? { kind: 'not-enrolled' } : { kind: 'staff' };
 }
 
+/**
+ * A course page's one read shared by every visitor (the rest is content or the visitor's own):
+ * run again on each anonymous view to decide whether the kept copy still holds.
+ */
+export async function approvedTestimonialsOf(slug: string): Promise<PublishedTestimonial[]> {
+  return approvedTestimonials(await getDb(), slug);
+}
+
 /** Everything the course landing page shows, or undefined for an unknown or draft course. */
 export async function loadCourseLanding(
   slug: string,
@@ -64,10 +78,8 @@ export async function loadCourseLanding(
     getInstructors(curriculum.course.instructors),
     getTestimonials(slug),
   ]);
-  const fromLearners = (await approvedTestimonials(await getDb(), slug)).map((row) => ({
-    ...row,
-    sample: false,
-  }));
+  const approved = await approvedTestimonialsOf(slug);
+  const fromLearners = approved.map((row) => ({ ...row, sample: false }));
   const standing = await standingFor(user, curriculum);
   const everything = standing.kind === 'enrolled' || standing.kind === 'staff';
   const openable = new Set(
@@ -77,6 +89,7 @@ export async function loadCourseLanding(
     curriculum,
     instructors,
     testimonials: [...fromLearners, ...authored.map((entry) => entry.data)],
+    approved,
     standing,
     openable,
   };

@@ -12,14 +12,13 @@ import { getCourseProgress, recordLessonView, viewNeedsRecording } from '~/lib/p
 import { getQuizStates, gradeQuiz } from '~/lib/progress/quiz';
 import type { SessionUser } from '~/lib/auth/user';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
-import { embeddedBots } from '~/lib/content/lesson-body';
 import type { Result } from '~/lib/result';
 import { loadConversation, type StoredConversation } from '~/lib/sandbox/conversation';
 import { getExerciseState, type ExerciseState } from '~/lib/sandbox/exercise-attempts';
 import type { FlowLint } from '~/lib/sandbox/flow-check';
 import type { FlowError } from '~/lib/sandbox/flow-runner';
 import { getBotWithSource, getExercise } from './bots';
-import { getCurriculum, getLessonEntry, type LocalizedCurriculum } from './catalog';
+import { embeddedIn, getCurriculum, getLessonEntry, type LocalizedCurriculum } from './catalog';
 import { getDb, getFlowRunner } from './runtime';
 
 /** A `<SandboxBot>` as its lesson page loaded it: the bot, its YAML, and the learner's stored chat when tracked. */
@@ -130,7 +129,7 @@ export async function loadLessonPage(input: {
     });
   }
   const { bots, playgrounds } = await loadEmbeddedBots(
-    entry.body ?? '',
+    await embeddedIn(entry),
     tracked && viewer ? viewer.id : null,
   );
   return {
@@ -165,10 +164,10 @@ export async function loadLessonPage(input: {
  * components only render. `learnerId` is set when the viewer's chats and drafts are stored.
  */
 async function loadEmbeddedBots(
-  body: string,
+  embedded: { bots: string[]; exercises: string[] },
   learnerId: number | null,
 ): Promise<Pick<LessonContext, 'bots' | 'playgrounds'>> {
-  const { bots: botIds, exercises } = embeddedBots(body);
+  const { bots: botIds, exercises } = embedded;
   const db = await getDb();
   const bots = new Map<string, SandboxBotView>();
   for (const id of botIds) {
