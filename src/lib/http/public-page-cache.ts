@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Rendered HTML of public pages (the catalog, a course page) as anonymous visitors see them, so a
  * launch evening's thousands of visitors do not each pay for the same render.
@@ -119,10 +121,13 @@ export class PublicPageCache {
     if (!this.#enabled || request.method !== 'GET' || view.hasNotice) return undefined;
     if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//'))
       return undefined;
-    const key = `${url.pathname}\n${stamp}`;
+    // Kept by a digest of the stamp: a stored chat can make a stamp hundreds of kilobytes, which
+    // as a key would sit in memory beside each copy, uncounted by maxBytes.
+    const digest = createHash('sha256').update(stamp).digest('base64');
+    const key = `${url.pathname}\n${digest}`;
     const kept = this.#pages.get(key);
     if (kept) return this.#answer(key, kept);
-    this.#pending.set(request, { key, stamp, read: null });
+    this.#pending.set(request, { key, stamp: digest, read: null });
     return undefined;
   }
 
