@@ -7,3 +7,9 @@ export type FlowJob =
 
 export type FlowAnswer =
   { id: number; ok: true; value: unknown } | { id: number; ok: false; message: string };
+
+/**
+ * What a worker posts once, when its modules are loaded: only then does it get a job, so a job's
+ * time limit never includes starting the worker.
+ */
+export const WORKER_READY = 'flow-worker-ready';

@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { Exercise, Language } from '~/lib/bot/types.ts';
 import type { Result } from '~/lib/result';
 import type { FlowCheck, FlowLint } from './flow-check.ts';
-import type { FlowAnswer, FlowJob } from './flow-job.ts';
+import { WORKER_READY, type FlowAnswer, type FlowJob } from './flow-job.ts';
 
 /**
  * Runs learners' playground flows in worker threads with a memory cap and a time limit, so a
@@ -17,8 +17,13 @@ export type FlowError = 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy';
 export interface FlowRunnerOptions {
   /** Worker threads (default 1: on a small machine the other core serves pages). */
   workers?: number;
-  /** Wall-clock limit per job (default 1,000 ms; a real exercise takes a few milliseconds). */
+  /**
+   * Wall-clock limit per job (default 1,000 ms; a real exercise takes a few milliseconds). It
+   * starts when a ready worker gets the job: starting a worker is not the flow's time.
+   */
   timeoutMs?: number;
+  /** How long a new worker may take to load before it is given up on (default 10,000 ms). */
+  startupMs?: number;
   /** Heap limit per worker (default 64 MB). */
   memoryMb?: number;
   /** Jobs allowed to wait for a worker before new ones are refused (default 32). */
@@ -34,7 +39,10 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
+  /** Its modules are loaded (it posted WORKER_READY): it may be given a job. */
+  ready: boolean;
   current: Pending | null;
+  /** The running job's time limit, or the startup limit before the worker is ready. */
   timer: NodeJS.Timeout | null;
 }
 
@@ -48,6 +56,7 @@ export class FlowRunner {
     this.#options = {
       workers: 1,
       timeoutMs: 1_000,
+      startupMs: 10_000,
       memoryMb: 64,
       maxQueue: 32,
       workerFile: resolve(process.cwd(), 'src/lib/sandbox/flow-worker.ts'),
@@ -89,7 +98,7 @@ export class FlowRunner {
   #dispatch(): void {
     for (let i = 0; i < this.#slots.length && this.#queue.length; i++) {
       const slot = (this.#slots[i] ??= this.#spawn(i));
-      if (slot.current) continue;
+      if (!slot.ready || slot.current) continue;
       const pending = this.#queue.shift()!;
       slot.current = pending;
       slot.worker.ref();
@@ -110,10 +119,22 @@ export class FlowRunner {
       stdout: false,
       stderr: false,
     });
-    const slot: Slot = { worker, current: null, timer: null };
-    worker.unref();
-    worker.on('message', (answer: FlowAnswer) => {
-      if (this.#slots[index] !== slot || slot.current?.job.id !== answer.id) return;
+    const slot: Slot = { worker, ready: false, current: null, timer: null };
+    // Held open while it starts, so a job waiting for it keeps the process alive.
+    slot.timer = setTimeout(
+      () => void this.#retire(index, 'flow-runner-busy'),
+      this.#options.startupMs,
+    );
+    worker.on('message', (answer: FlowAnswer | typeof WORKER_READY) => {
+      if (this.#slots[index] !== slot) return;
+      if (answer === WORKER_READY) {
+        if (slot.timer) clearTimeout(slot.timer);
+        Object.assign(slot, { ready: true, timer: null });
+        worker.unref();
+        this.#dispatch();
+        return;
+      }
+      if (slot.current?.job.id !== answer.id) return;
       this.#finish(
         slot,
         answer.ok ? { ok: true, value: answer.value } : { ok: false, error: 'flow-too-big' },
@@ -146,6 +167,9 @@ export class FlowRunner {
     const slot = this.#slots[index];
     if (!slot) return;
     this.#slots[index] = null;
+    // A worker that never got ready had no job: the oldest waiting one is refused instead, so a
+    // worker that cannot start is tried once per waiting job, never in a loop.
+    if (!slot.ready) this.#queue.shift()?.resolve({ ok: false, error: 'flow-runner-busy' });
     this.#finish(slot, { ok: false, error });
     await slot.worker.terminate();
     this.#dispatch();

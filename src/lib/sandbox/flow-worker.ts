@@ -5,7 +5,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { checkFlow, lintFlow } from './flow-check.ts';
-import type { FlowJob } from './flow-job.ts';
+import { WORKER_READY, type FlowJob } from './flow-job.ts';
 
 parentPort?.on('message', (job: FlowJob) => {
   try {
@@ -18,3 +18,5 @@ parentPort?.on('message', (job: FlowJob) => {
     parentPort?.postMessage({ id: job.id, ok: false, message: String(error) });
   }
 });
+
+parentPort?.postMessage(WORKER_READY);

@@ -43,10 +43,9 @@ const EXERCISE: Exercise = {
 };
 
 /**
- * Time limits here are generous on purpose: the runner's clock starts when a job is handed to a
- * worker, which includes starting that worker, and on a busy machine that alone can take most of
- * a second. Each limit is still far below what the behaviour under test would cost if it broke
- * (a flow multiplying text without a cap, a job run on this thread), so the tests can fail.
+ * Time limits here are generous on purpose: a busy machine runs everything slower. Each limit is
+ * still far below what the behaviour under test would cost if it broke (a flow multiplying text
+ * without a cap, a job run on this thread), so the tests can fail.
  */
 const ROOMY_MS = 15_000;
 
@@ -122,13 +121,28 @@ describe('FlowRunner', () => {
   });
 
   it('refuses new jobs when the queue is full', async () => {
-    const spinning = runner({ workerFile: fixture('spin-worker.ts'), timeoutMs: 500, maxQueue: 1 });
-    // Submitted together: the first goes to the worker at once, the second waits, the third finds
-    // the queue full. (A pause between them could outlast the first job's time limit.)
+    const spinning = runner({ workerFile: fixture('spin-worker.ts'), timeoutMs: 500, maxQueue: 2 });
+    // Submitted together, while the worker starts: the first two wait for it, the third finds the
+    // queue full. Once ready, the worker takes the first; the second goes to its replacement.
     const running = spinning.lint('first');
     const queued = spinning.lint('second');
     expect(await spinning.lint('third')).toEqual({ ok: false, error: 'flow-runner-busy' });
     expect(await running).toEqual({ ok: false, error: 'flow-too-slow' });
     expect(await queued).toEqual({ ok: false, error: 'flow-too-slow' });
+  });
+
+  it('does not count starting a worker against a job’s time limit', async () => {
+    // The worker takes 500 ms to load and answers at once; the job's limit is 200 ms.
+    const slowStart = runner({ workerFile: fixture('slow-start-worker.ts'), timeoutMs: 200 });
+    expect(await slowStart.lint('anything')).toEqual({ ok: true, value: 'answered' });
+  });
+
+  it('refuses a job, rather than waiting for ever, when a worker cannot start or never gets ready', async () => {
+    const missing = runner({ workerFile: fixture('no-such-worker.ts') });
+    expect(await missing.lint('anything')).toEqual({ ok: false, error: 'flow-runner-busy' });
+    const stuck = runner({ workerFile: fixture('never-ready-worker.ts'), startupMs: 300 });
+    const [first, second] = await Promise.all([stuck.lint('one'), stuck.lint('two')]);
+    expect(first).toEqual({ ok: false, error: 'flow-runner-busy' });
+    expect(second).toEqual({ ok: false, error: 'flow-runner-busy' });
   });
 });
