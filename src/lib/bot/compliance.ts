@@ -27,7 +27,11 @@ import type { ProblemList } from './problems.ts';
 import { GSM_LOOKALIKES, RESERVED_SMS_WORDS, smsSegments } from './sms.ts';
 import type { Bot, Step } from './types.ts';
 
-const OPT_OUT_HINT = /\b(stop|unsubscribe|quit|cancel)\b/i;
+// STOP and its English fellows anywhere; the Spanish keywords the engine also honours (sms.ts) only
+// as an instruction ("Responde BAJA…"), because inside a sentence they are ordinary words
+// ("una tarifa baja", "no vamos a parar").
+const OPT_OUT_HINT =
+  /\b(stop|unsubscribe|quit|cancel)\b|\b(responde|responda|contesta|conteste|escribe|escriba|env[ií]a|env[ií]e|manda|mande)\s+["“']?(baja|parar|cancelar)\b/i;
 
 /**
  * Add the channel rules' problems for `bot` to `problems` (called by lintBot).

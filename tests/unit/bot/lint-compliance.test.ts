@@ -36,6 +36,27 @@ describe('lintBot: SMS compliance', () => {
     ]);
   });
 
+  it('accepts the Spanish keywords the engine honours, and only an instruction, as opt-out wording', () => {
+    const spanish = SMS_COMPLIANCE.replace(
+      '"Welcome to our list. Text JOIN for news."',
+      '"Bienvenida a la lista. Responde BAJA para no recibir más mensajes."',
+    ).replace(
+      'start: welcome',
+      'help: "Noticias. Responde PARAR para darte de baja."\nstart: welcome',
+    );
+    const found = lint(spanish);
+    expect(linesFor(found, 'sms-opt-out-missing')).toEqual([]);
+    expect(linesFor(found, 'sms-help-no-opt-out')).toEqual([]);
+    // Inside a sentence the same words are ordinary ones: not an instruction.
+    const ordinary = SMS_COMPLIANCE.replace(
+      '"Welcome to our list. Text JOIN for news."',
+      '"Bienvenida. Ya basta de esperar: con una renta más baja no vamos a parar."',
+    );
+    expect(linesFor(lint(ordinary), 'sms-opt-out-missing')).toEqual([
+      lineOf(ordinary, 'start: welcome'),
+    ]);
+  });
+
   it('wants the help text to mention STOP', () => {
     const yaml = SMS_COMPLIANCE.replace(
       'start: welcome',
