@@ -1,4 +1,5 @@
 import type { BotFile } from '~/lib/content/bot-files';
+import { perBuildMemo } from '~/lib/content/per-build';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
 import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
 import type { SessionUser } from '~/lib/auth/user';
@@ -38,13 +39,16 @@ interface Embedding {
   preview: boolean;
 }
 
-let embeddings: Promise<Map<string, Embedding[]>> | undefined;
+const perBuild = perBuildMemo(!import.meta.env.DEV);
 
-/** Which lessons embed each bot or exercise (content is fixed for the life of the process). */
+/**
+ * Which lessons embed each bot or exercise, once per build; in `astro dev` on every call, so a bot
+ * an author has just added to a lesson can store its chat without a restart.
+ */
 function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
-  embeddings ??= entriesById('lessons').then(async (lessons) => {
+  return perBuild('lessons embedding bots', async () => {
     const map = new Map<string, Embedding[]>();
-    for (const lesson of lessons.values()) {
+    for (const lesson of (await entriesById('lessons')).values()) {
       const courseSlug = lesson.id.split('/')[0] ?? '';
       const { bots, exercises } = await embeddedIn(lesson);
       for (const id of [...bots, ...exercises])
@@ -52,7 +56,6 @@ function lessonsEmbedding(): Promise<Map<string, Embedding[]>> {
     }
     return map;
   });
-  return embeddings;
 }
 
 /** The bots and exercises a course's lessons embed (for its report). */
