@@ -188,28 +188,11 @@ async function loadEmbeddedBots(
     playgrounds.set(id, {
       exercise: found.exercise,
       source,
-      lint: state?.draft
-        ? await getFlowRunner().lint(source, found.exercise.language)
-        : await lintStarter(found.exercise, source),
+      lint: await getFlowRunner().lint(source, found.exercise.language),
       state,
     });
   }
   return { bots, playgrounds };
-}
-
-// A starter flow is content: its lint is the same for every visitor until the next build, so a
-// worker round trip per page view buys nothing. Only a successful lint is kept (a busy runner is not).
-const starterLints = new Map<string, FlowLint>();
-async function lintStarter(
-  exercise: Exercise,
-  source: string,
-): Promise<Result<FlowLint, FlowError>> {
-  const key = `${exercise.id} ${exercise.language ?? ''}`;
-  const kept = starterLints.get(key);
-  if (kept) return { ok: true, value: kept };
-  const linted = await getFlowRunner().lint(source, exercise.language);
-  if (linted.ok && !import.meta.env.DEV) starterLints.set(key, linted.value);
-  return linted;
 }
 
 /** A preview visitor's answer travels in the URL (`?quiz=id&answer=n`): graded, never stored. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Exercise, Language } from '~/lib/bot/types.ts';
@@ -30,6 +31,12 @@ export interface FlowRunnerOptions {
   maxQueue?: number;
   /** The worker entry; the server runs from the project root (like the migrations folder). */
   workerFile?: string;
+  /**
+   * Successful lints kept, by language and text (default 1,000; 0 keeps none). A lint depends on
+   * nothing else, so a page reloaded with the same draft, or the same starter for every visitor,
+   * needs no worker.
+   */
+  keptLints?: number;
 }
 
 interface Pending {
@@ -50,6 +57,8 @@ export class FlowRunner {
   readonly #options: Required<FlowRunnerOptions>;
   readonly #slots: (Slot | null)[];
   readonly #queue: Pending[] = [];
+  /** Successful lints by language and a digest of the text, least recently used first. */
+  readonly #lints = new Map<string, FlowLint>();
   #nextId = 1;
 
   constructor(options: FlowRunnerOptions = {}) {
@@ -60,16 +69,34 @@ export class FlowRunner {
       memoryMb: 64,
       maxQueue: 32,
       workerFile: resolve(process.cwd(), 'src/lib/sandbox/flow-worker.ts'),
+      keptLints: 1_000,
       ...options,
     };
     this.#slots = Array.from({ length: this.#options.workers }, () => null);
   }
 
   /** Parse and lint a flow, with problems in `language` (see flow-check.ts `lintFlow`). */
-  lint(source: string, language?: Language): Promise<Result<FlowLint, FlowError>> {
-    return this.#submit({ id: this.#nextId++, kind: 'lint', source, language }) as Promise<
-      Result<FlowLint, FlowError>
-    >;
+  async lint(source: string, language?: Language): Promise<Result<FlowLint, FlowError>> {
+    const key = `${language ?? ''} ${createHash('sha256').update(source).digest('base64')}`;
+    const kept = this.#lints.get(key);
+    if (kept) {
+      this.#lints.delete(key);
+      this.#lints.set(key, kept);
+      return { ok: true, value: kept };
+    }
+    const linted = (await this.#submit({
+      id: this.#nextId++,
+      kind: 'lint',
+      source,
+      language,
+    })) as Result<FlowLint, FlowError>;
+    // Only a lint that ran: a busy runner or a slow machine must not stick to a text.
+    if (linted.ok && this.#options.keptLints > 0) {
+      this.#lints.set(key, linted.value);
+      if (this.#lints.size > this.#options.keptLints)
+        this.#lints.delete(this.#lints.keys().next().value!);
+    }
+    return linted;
   }
 
   /** Lint a flow and run an exercise's checks against it (see flow-check.ts `checkFlow`). */

@@ -145,4 +145,22 @@ describe('FlowRunner', () => {
     expect(first).toEqual({ ok: false, error: 'flow-runner-busy' });
     expect(second).toEqual({ ok: false, error: 'flow-runner-busy' });
   });
+
+  it('keeps a successful lint by language and text, and runs any other', async () => {
+    const counting = runner({ workerFile: fixture('counting-worker.ts'), keptLints: 2 });
+    const n = async (source: string, language?: 'en' | 'es') => {
+      const linted = await counting.lint(source, language);
+      return linted.ok ? (linted.value as unknown as { n: number }).n : linted.error;
+    };
+    expect(await n('flow a')).toBe(1);
+    expect(await n('flow a')).toBe(1);
+    expect(await n('flow a', 'es')).toBe(2);
+    expect(await n('flow b')).toBe(3);
+    // At most two kept, least recently used dropped: 'flow a' in English went first.
+    expect(await n('flow b')).toBe(3);
+    expect(await n('flow a')).toBe(4);
+    const none = runner({ workerFile: fixture('counting-worker.ts'), keptLints: 0 });
+    await none.lint('same');
+    expect(await none.lint('same')).toMatchObject({ ok: true, value: { n: 2 } });
+  });
 });
