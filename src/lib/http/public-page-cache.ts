@@ -170,6 +170,12 @@ export class PublicPageCache {
     if (response.status !== 200 || response.headers.has('set-cookie')) return response;
     const body = await response.arrayBuffer();
     const headers = [...response.headers];
+    const answer = new Response(body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+    });
+    if (body.byteLength > this.#maxBytes) return answer;
     this.#drop(pending.key);
     while (
       this.#pages.size > 0 &&
@@ -184,11 +190,7 @@ export class PublicPageCache {
       headers,
       body,
     });
-    return new Response(body, {
-      status: response.status,
-      statusText: response.statusText,
-      headers,
-    });
+    return answer;
   }
 
   #drop(key: string): void {

@@ -229,6 +229,12 @@ describe('kept public pages', () => {
       expect(renders()).toBe(4);
       await handle(get('/b'), 'x');
       expect(renders()).toBe(5);
+      // A page larger than the whole bound is answered, not kept (and drops nothing).
+      const huge = 'x'.repeat(100);
+      expect(await handle(get('/huge'), huge)).toBe(`<p>${huge} (render 6)</p>`);
+      await handle(get('/huge'), huge);
+      expect(renders()).toBe(7);
+      expect(cache.size).toBe(3);
     });
   });
 });
