@@ -6,7 +6,7 @@ import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
 import { lessonPages } from '~/server/lesson-route';
-import { publicPages } from '~/server/public-page';
+import { keptPages } from '~/server/kept-pages';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
 import { NOTICE_COOKIE, noticeCookieOptions, parseNotice } from '~/lib/http/notice';
@@ -131,6 +131,6 @@ export const onRequest = sequence(
   authenticate,
   languagePreference,
   notice,
-  publicPages,
+  keptPages,
   lessonPages,
 );

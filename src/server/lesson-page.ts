@@ -210,7 +210,7 @@ function anonymousResult(quiz: Quiz, url: URL): QuizView['result'] {
  * Everything a lesson page shows that is not content, as text: who is looking, as far as the page
  * shows it (signed in or not, the role's menu, whether the values banner is due), and all the loader
  * read for them. Two requests with the same stamp render the same bytes, so a copy kept under it
- * (src/server/public-page.ts `keptCopy`) may answer the second. Whatever a lesson page comes to show
+ * (src/server/kept-pages.ts `keptCopy`) may answer the second. Whatever a lesson page comes to show
  * of its viewer must be added here, or another viewer could be shown it.
  *
  * The bot and exercise definitions, the curriculum and the lesson are content (fixed per build),

@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware';
 import { lessonPageStamp, loadLessonPage } from './lesson-page';
-import { keptCopy } from './public-page';
+import { keptCopy } from './kept-pages';
 
 const LESSON_ROUTE = '/[...lang]/courses/[course]/lessons/[lesson]';
 

@@ -1,24 +1,26 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Rendered HTML of public pages (the catalog, a course page) as anonymous visitors see them, so a
- * launch evening's thousands of visitors do not each pay for the same render.
+ * Rendered pages kept and answered again, so a launch evening's thousands of visitors do not each
+ * pay for the same render. Correct by construction rather than by invalidation: a copy is used only
+ * when the data it was rendered from is what this request's own reads return, so nothing another
+ * server writes can make a copy stale, and nothing needs to be told about a change. The rest of
+ * what a kept page shows is content and settings, fixed for the life of the process (a new build
+ * is a new process). Two ways in:
  *
- * Correct by construction rather than by invalidation: a page that may be kept hands `mark` what
- * it read from the database and the function that read it. On every later request that function
- * runs again, and the kept copy is used only if it returns exactly the data the copy was rendered
- * from (compared as JSON). Nothing another server writes can make a copy stale,
- * and nothing needs to be told about a change. The rest of what such a page shows is content and
- * settings, fixed for the life of the process (a new build is a new process).
+ * Public pages (the catalog, a course page), for anonymous visitors: a page that may be kept hands
+ * `mark` what it read from the database and the function that read it; on every later request
+ * `serve` runs that function again and answers from the copy if it returns exactly the same data
+ * (compared as JSON).
  *
- * Only anonymous plain GETs are served or kept: no session cookie at all (a signed-in page and a
- * dead session's cookie removal are never shared), no one-time notice, no query string (the course
- * page shows checkout errors from it). One copy per path, and only paths a page chose and answered
- * 200 with no cookie set, so what is kept is bounded by the content, not by requests.
+ * Only anonymous plain GETs are served or kept this way: no session cookie at all (a signed-in page
+ * and a dead session's cookie removal are never shared), no one-time notice, no query string (the
+ * course page shows checkout errors from it). One copy per path, and only paths a page chose and
+ * answered 200 with no cookie set, so what is kept is bounded by the content, not by requests.
  *
- * A page that reads everything it shows before it renders (the lesson page) has a second way in,
- * `copyFor`, for signed-in visitors too: it hands over the stamp of what it read for this visitor,
- * and a copy rendered from the same stamp is the answer (see `copyFor`).
+ * Pages that read everything they show before they render (the lesson page), for signed-in
+ * visitors too: `copyFor` takes the stamp of what was read for this visitor, and a copy rendered
+ * from the same stamp is the answer.
  *
  * Copies are dropped least recently used first, past `maxPages` copies or `maxBytes` of HTML.
  */
@@ -49,7 +51,7 @@ interface Pending {
 /** What a copy was rendered from, as text; a page's database read is small (a few testimonials). */
 const stampOf = (data: unknown) => JSON.stringify(data ?? null);
 
-export class PublicPageCache {
+export class KeptPages {
   readonly #enabled: boolean;
   readonly #sessionCookie: string;
   readonly #maxPages: number;

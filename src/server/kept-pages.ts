@@ -1,15 +1,16 @@
 import { defineMiddleware } from 'astro:middleware';
 import { sessionCookieName } from '~/lib/auth/cookie';
-import { PublicPageCache } from '~/lib/http/public-page-cache';
+import { KeptPages } from '~/lib/http/kept-pages';
 import { secureCookies } from './runtime';
 
 /**
- * The public pages' rendered HTML for anonymous visitors (see src/lib/http/public-page-cache.ts):
- * a page that may be kept calls `keepThisPage` with what it read from the database and how;
- * `publicPages`, the last middleware, answers from a kept copy while that read gives the same
- * data, and keeps what such a page rendered. `astro dev` keeps nothing, so authors see every change.
+ * Rendered pages kept and answered again (see src/lib/http/kept-pages.ts). A public page that may
+ * be kept calls `keepThisPage` with what it read from the database and how; the lesson route asks
+ * `keptCopy` with the stamp of what it read for its viewer. `keptPages`, the last middleware but
+ * the lesson route's, answers anonymous public pages from their copies and keeps what marked pages
+ * rendered. `astro dev` keeps nothing, so authors see every change.
  */
-const cache = new PublicPageCache({
+const cache = new KeptPages({
   enabled: !import.meta.env.DEV,
   sessionCookie: sessionCookieName(secureCookies),
 });
@@ -27,7 +28,7 @@ export function keepThisPage(
   cache.mark(context.request, context.url, viewOf(context.locals), page);
 }
 
-export const publicPages = defineMiddleware(
+export const keptPages = defineMiddleware(
   async (context, next) =>
     (await cache.serve(context.request, context.url, viewOf(context.locals))) ??
     cache.keep(context.request, await next()),
@@ -35,7 +36,7 @@ export const publicPages = defineMiddleware(
 
 /**
  * For a page that has read everything it shows before it renders: the kept copy rendered from
- * the same `stamp` (see PublicPageCache.copyFor), or undefined, and the page renders and is kept.
+ * the same `stamp` (see KeptPages.copyFor), or undefined, and the page renders and is kept.
  */
 export function keptCopy(
   context: { request: Request; url: URL; locals: App.Locals },

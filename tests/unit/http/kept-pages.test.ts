@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '~/lib/db';
-import { PublicPageCache, type CachedPageView } from '~/lib/http/public-page-cache';
+import { KeptPages, type CachedPageView } from '~/lib/http/kept-pages';
 import { approvedTestimonials, moderateTestimonial } from '~/lib/testimonials/testimonials';
 import { testimonials, users } from '~db/schema';
 
@@ -16,11 +16,7 @@ const get = (path: string, headers: Record<string, string> = {}) =>
  * A course page as the site has it: it reads the approved testimonials from the database, marks
  * itself as one that may be kept, and renders. `renders` counts the renders that really ran.
  */
-function site(
-  cache: PublicPageCache,
-  db: Db,
-  options: { status?: number; setCookie?: boolean } = {},
-) {
+function site(cache: KeptPages, db: Db, options: { status?: number; setCookie?: boolean } = {}) {
   let renders = 0;
   const handle = async (
     request: Request,
@@ -100,7 +96,7 @@ describe('kept public pages', () => {
 
   it('renders once and answers later visitors with the same bytes and headers', async () => {
     const { handle, renders } = site(
-      new PublicPageCache({ enabled: true, sessionCookie: SESSION }),
+      new KeptPages({ enabled: true, sessionCookie: SESSION }),
       serverA,
     );
     const first = await handle(get('/courses/course'));
@@ -112,7 +108,7 @@ describe('kept public pages', () => {
   });
 
   it('renders again as soon as another server changes what the page shows', async () => {
-    const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+    const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
     const { handle, renders } = site(cache, serverA);
     expect((await handle(get('/courses/course'))).html).toBe('<p>render 1: First quote</p>');
     const approved = await moderateTestimonial(serverB, 1, testimonialId, 'approved');
@@ -128,7 +124,7 @@ describe('kept public pages', () => {
 
   it('never serves or keeps a page for someone signed in, with a session cookie, a notice or a query', async () => {
     const { handle, renders } = site(
-      new PublicPageCache({ enabled: true, sessionCookie: SESSION }),
+      new KeptPages({ enabled: true, sessionCookie: SESSION }),
       serverA,
     );
     await handle(get('/courses/course'));
@@ -143,7 +139,7 @@ describe('kept public pages', () => {
   });
 
   it('keeps nothing for encoded or doubled paths, other methods, errors or answers that set a cookie', async () => {
-    const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+    const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
     const { handle } = site(cache, serverA);
     await handle(get('/courses/%63ourse'));
     await handle(get('//courses/course'));
@@ -155,13 +151,13 @@ describe('kept public pages', () => {
   });
 
   it('keeps at most maxPages pages, the most recent, and nothing when disabled (astro dev)', async () => {
-    const bounded = new PublicPageCache({ enabled: true, sessionCookie: SESSION, maxPages: 2 });
+    const bounded = new KeptPages({ enabled: true, sessionCookie: SESSION, maxPages: 2 });
     for (const path of ['/a', '/b', '/c']) await site(bounded, serverA).handle(get(path));
     expect(bounded.size).toBe(2);
     const again = site(bounded, serverA);
     await again.handle(get('/c'));
     expect(again.renders()).toBe(0);
-    const off = new PublicPageCache({ enabled: false, sessionCookie: SESSION });
+    const off = new KeptPages({ enabled: false, sessionCookie: SESSION });
     const { handle, renders } = site(off, serverA);
     await handle(get('/courses/course'));
     await handle(get('/courses/course'));
@@ -172,7 +168,7 @@ describe('kept public pages', () => {
   describe('copies of pages that hand over what they show (copyFor)', () => {
     const signedIn: CachedPageView = { signedIn: true, hasNotice: false };
     /** A page that renders only from its stamp, as the lesson page does; counts its renders. */
-    function stampedSite(cache: PublicPageCache) {
+    function stampedSite(cache: KeptPages) {
       let renders = 0;
       const handle = async (request: Request, stamp: string, view = signedIn) => {
         const kept = cache.copyFor(request, new URL(request.url), view, stamp);
@@ -190,7 +186,7 @@ describe('kept public pages', () => {
     }
 
     it('answers a signed-in request from the copy rendered from the same stamp, and only that one', async () => {
-      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
       const { handle, renders } = stampedSite(cache);
       const cookie = { cookie: `${SESSION}=token-a` };
       expect(await handle(get('/lesson', cookie), 'state-1')).toBe('<p>state-1 (render 1)</p>');
@@ -203,7 +199,7 @@ describe('kept public pages', () => {
     });
 
     it('neither serves nor keeps a query string, a one-time notice or a POST', async () => {
-      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION });
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
       const { handle, renders } = stampedSite(cache);
       await handle(get('/lesson?enrolled'), 's');
       await handle(get('/lesson?enrolled'), 's');
@@ -214,7 +210,7 @@ describe('kept public pages', () => {
     });
 
     it('drops the least recently used copy past maxBytes', async () => {
-      const cache = new PublicPageCache({ enabled: true, sessionCookie: SESSION, maxBytes: 70 });
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION, maxBytes: 70 });
       const { handle, renders } = stampedSite(cache);
       await handle(get('/a'), 'x'); // 23 bytes each
       await handle(get('/b'), 'x');
