@@ -1,5 +1,6 @@
 import { getCollection, getEntry } from 'astro:content';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { asBuilt } from './built';
 import {
   coursesTaughtBy,
   getCurriculum,
@@ -137,16 +138,7 @@ describe('content lookups', () => {
 });
 
 describe('in a built server (content fixed for the life of the process)', () => {
-  async function builtCatalog() {
-    vi.stubEnv('DEV', false);
-    vi.stubEnv('PROD', true);
-    vi.resetModules();
-    try {
-      return await import('~/server/catalog');
-    } finally {
-      vi.unstubAllEnvs();
-    }
-  }
+  const builtCatalog = () => asBuilt(() => import('~/server/catalog'));
 
   it('works each curriculum out once per locale and keeps the locales apart', async () => {
     const built = await builtCatalog();

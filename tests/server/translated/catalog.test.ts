@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { asBuilt } from '../built';
 import { getCurriculum, listCourses } from '~/server/catalog';
 
 /**
@@ -8,16 +9,7 @@ import { getCurriculum, listCourses } from '~/server/catalog';
 
 const COURSE = 'half-translated';
 
-async function builtCatalog() {
-  vi.stubEnv('DEV', false);
-  vi.stubEnv('PROD', true);
-  vi.resetModules();
-  try {
-    return await import('~/server/catalog');
-  } finally {
-    vi.unstubAllEnvs();
-  }
-}
+const builtCatalog = () => asBuilt(() => import('~/server/catalog'));
 
 describe('a course translated in part', () => {
   it('gives a Spanish reader each lesson in Spanish where it exists and in English elsewhere', async () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { asBuilt } from '../built';
 import { enroll } from '~/lib/enrollment/enrollment';
 import type { Locale } from '~/lib/i18n/locales';
 import type { SessionUser } from '~/lib/auth/user';
@@ -73,10 +74,7 @@ describe('a draft lesson', () => {
       `${COURSE}/work-in-progress`,
     );
 
-    vi.stubEnv('DEV', false);
-    vi.stubEnv('PROD', true);
-    vi.resetModules();
-    const built = await import('~/server/lesson-page').finally(() => vi.unstubAllEnvs());
+    const built = await asBuilt(() => import('~/server/lesson-page'));
     // Whoever asks: the lesson is gone before anyone's access is looked at.
     expect(await load(null, 'work-in-progress', 'en', built.loadLessonPage)).toEqual({
       kind: 'not-found',

@@ -1,5 +1,6 @@
 import { buildCurriculum, type Curriculum, type LessonSummary } from '~/lib/course/curriculum';
-import type { Course, Lesson, Quiz } from '~/lib/content/schemas';
+import type { Course, Quiz } from '~/lib/content/schemas';
+import { lesson } from '../course/fixtures';
 import type { Db } from '~/lib/db';
 import { users } from '~db/schema';
 
@@ -40,28 +41,6 @@ export function quiz(id: string): Quiz {
   };
 }
 
-function lesson(
-  slug: string,
-  data: Partial<Lesson> & Pick<Lesson, 'module' | 'order'>,
-): LessonSummary {
-  return {
-    id: `${COURSE_SLUG}/${slug}`,
-    slug,
-    courseSlug: COURSE_SLUG,
-    data: {
-      title: `Lesson ${slug}`,
-      summary: 'A lesson.',
-      duration: 10,
-      preview: false,
-      draft: false,
-      quizzes: [],
-      requiresQuiz: false,
-      sources: [],
-      ...data,
-    },
-  };
-}
-
 /** The "three-lesson course" as authored: a free course whose third lesson is quiz-gated. */
 export const threeLessonCourse: Course = {
   title: 'Three-lesson course',
@@ -90,14 +69,18 @@ export function threeLessonCurriculum(): Curriculum {
     COURSE_SLUG,
     threeLessonCourse,
     [
-      lesson('quiz-time', {
-        module: 'practice',
-        order: 1,
-        quizzes: [quiz('q-one'), quiz('q-two')],
-        requiresQuiz: true,
-      }),
-      lesson('setup', { module: 'basics', order: 2 }),
-      lesson('intro', { module: 'basics', order: 1, preview: true }),
+      lesson(
+        'quiz-time',
+        {
+          module: 'practice',
+          order: 1,
+          quizzes: [quiz('q-one'), quiz('q-two')],
+          requiresQuiz: true,
+        },
+        COURSE_SLUG,
+      ),
+      lesson('setup', { module: 'basics', order: 2 }, COURSE_SLUG),
+      lesson('intro', { module: 'basics', order: 1, preview: true }, COURSE_SLUG),
     ],
     false,
   );
