@@ -20,18 +20,23 @@
  * exact count of every message it actually sends.
  */
 import { own } from './record.ts';
-import { bestMatch } from './fuzzy.ts';
+import { bestMatch, normalize } from './fuzzy.ts';
 import { edgesOf, messagesOf, waits } from './graph.ts';
 import { MAX_BUTTONS, MAX_QUICK_REPLIES, MAX_TITLE, cutTitle } from './messenger.ts';
 import type { ProblemList } from './problems.ts';
-import { GSM_LOOKALIKES, RESERVED_SMS_WORDS, smsSegments } from './sms.ts';
+import { GSM_LOOKALIKES, OPT_OUT_KEYWORDS, RESERVED_SMS_WORDS, smsSegments } from './sms.ts';
 import type { Bot, Step } from './types.ts';
 
-// STOP and its English fellows anywhere; the Spanish keywords the engine also honours (sms.ts) only
-// as an instruction ("Responde BAJA…"), because inside a sentence they are ordinary words
-// ("una tarifa baja", "no vamos a parar").
-const OPT_OUT_HINT =
-  /\b(stop|unsubscribe|quit|cancel)\b|\b(responde|responda|contesta|conteste|escribe|escriba|env[ií]a|env[ií]e|manda|mande)\s+["“']?(baja|parar|cancelar)\b/i;
+// STOP and its English fellows anywhere. The Spanish keywords the engine also honours (sms.ts,
+// the list the Spanish lessons show) count only as an instruction ("Responde BAJA…", "Escribe con
+// ALTO…"), because inside a sentence they are ordinary words ("una tarifa baja", "no vamos a parar").
+// Matched on normalize()d text, so accents and punctuation do not matter.
+const ENGLISH_OPT_OUT = /\b(stop|unsubscribe|quit|cancel)\b/i;
+const SPANISH_OPT_OUT_INSTRUCTION = new RegExp(
+  `\\b(responde|responda|contesta|conteste|escribe|escriba|envia|envie|manda|mande)( con)? (${OPT_OUT_KEYWORDS.es.map(normalize).join('|')})\\b`,
+);
+const saysHowToOptOut = (text: string) =>
+  ENGLISH_OPT_OUT.test(text) || SPANISH_OPT_OUT_INSTRUCTION.test(normalize(text));
 
 /**
  * Add the channel rules' problems for `bot` to `problems` (called by lintBot).
@@ -57,12 +62,12 @@ function openingText(bot: Bot): string {
 }
 
 function sms(bot: Bot, problems: ProblemList, maxSegments: number): void {
-  if (own(bot.steps, bot.start) && !OPT_OUT_HINT.test(openingText(bot))) {
+  if (own(bot.steps, bot.start) && !saysHowToOptOut(openingText(bot))) {
     problems.add('start', problems.texts.smsOptOutMissing, 'error', 'sms-opt-out-missing');
   }
   if (bot.help === undefined)
     problems.add('name', problems.texts.smsHelpMissing, 'error', 'sms-help-missing');
-  else if (!OPT_OUT_HINT.test(bot.help))
+  else if (!saysHowToOptOut(bot.help))
     problems.add('help', problems.texts.smsHelpNoOptOut, 'warning', 'sms-help-no-opt-out');
   bot.keywords.forEach((k, i) =>
     k.match.forEach((word, j) => {

@@ -47,6 +47,20 @@ describe('lintBot: SMS compliance', () => {
     const found = lint(spanish);
     expect(linesFor(found, 'sms-opt-out-missing')).toEqual([]);
     expect(linesFor(found, 'sms-help-no-opt-out')).toEqual([]);
+    // Every Spanish keyword the lessons show, accents or not.
+    for (const instruction of [
+      'Responde BASTA para no recibir más mensajes.',
+      'Escribe ALTO si ya no quieres avisos.',
+      'Responde con BAJA para salir.',
+      'Envía «NO MÁS MENSAJES» para darte de baja.',
+    ])
+      expect(
+        linesFor(
+          lint(spanish.replace('Responde BAJA para no recibir más mensajes.', instruction)),
+          'sms-opt-out-missing',
+        ),
+        instruction,
+      ).toEqual([]);
     // Inside a sentence the same words are ordinary ones: not an instruction.
     const ordinary = SMS_COMPLIANCE.replace(
       '"Welcome to our list. Text JOIN for news."',
