@@ -14,6 +14,7 @@ import { createUser, setRole } from '../lib/auth/account';
 import { normalizeEmail } from '../lib/auth/email';
 import { isRole, ROLES } from '../lib/auth/user';
 import { createSetPasswordLink } from '../lib/auth/password-reset';
+import { DEFAULT_SITE_URL } from '../lib/http/site-url';
 import { databaseConfig, openDatabase, type Db } from '../lib/db';
 import { DEFAULT_DATABASE_PATH } from '../lib/db/config';
 import { backupSqlite } from '../lib/db/backup';
@@ -64,7 +65,7 @@ ${Object.values(COMMANDS)
   .map((c) => `  ${c.split('\n')[0]}`)
   .join('\n')}
 
-Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default ${DEFAULT_DATABASE_PATH}), SITE_URL (default http://localhost:4321)`;
+Environment: DATABASE_URL (postgres://…) or DATABASE_PATH (SQLite, default ${DEFAULT_DATABASE_PATH}), SITE_URL (default ${DEFAULT_SITE_URL})`;
 
 function fail(message: string, code = 1): never {
   console.error(`botcamp admin: ${message}`);
@@ -105,7 +106,8 @@ if (opts.help) {
 }
 const usage: (problem: string) => never = (problem) =>
   fail(`${problem}\n\nnpm run admin -- ${help}`, 2);
-const siteUrl = process.env.SITE_URL ?? 'http://localhost:4321';
+// An empty SITE_URL counts as unset, as for the server: links without a host would be useless.
+const siteUrl = process.env.SITE_URL?.trim() || DEFAULT_SITE_URL;
 const COURSES_DIR = join(process.cwd(), 'content/courses');
 const courseSlugs = () =>
   new Set(

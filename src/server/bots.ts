@@ -1,7 +1,7 @@
 import type { BotFile } from '~/lib/content/bot-files';
 import { perBuildMemo } from '~/lib/content/per-build';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
-import { lessonAccess, canTrackProgress, type Viewer } from '~/lib/enrollment/access';
+import { lessonAccess, tracksProgress, type Viewer } from '~/lib/enrollment/access';
 import type { SessionUser } from '~/lib/auth/user';
 import { embeddedIn, entriesById } from './catalog';
 import { json } from './json';
@@ -76,11 +76,8 @@ export async function canUseStoredBot(viewer: Viewer, id: string): Promise<boole
   const db = await getDb();
   const places = (await lessonsEmbedding()).get(id) ?? [];
   for (const place of places) {
-    if (
-      (await lessonAccess(db.read, viewer, place.courseSlug, place)).allowed &&
-      (await canTrackProgress(db.read, viewer, place.courseSlug))
-    )
-      return true;
+    // One enrollment read answers both: may they open the lesson, and is it stored for them.
+    if (tracksProgress(await lessonAccess(db.read, viewer, place.courseSlug, place))) return true;
   }
   return false;
 }

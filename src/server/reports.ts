@@ -1,10 +1,9 @@
 import { loginRedirect } from '~/lib/http/redirect';
-import { getCollection } from 'astro:content';
 import { reportableCourses } from '~/lib/admin/report-access';
 import { courseReport, type CourseReport } from '~/lib/admin/reports';
 import type { SessionUser } from '~/lib/auth/user';
 import { botsInCourse } from './bots';
-import { getCurriculum, listCourses, type LocalizedCurriculum } from './catalog';
+import { entriesById, getCurriculum, listCourses, type LocalizedCurriculum } from './catalog';
 import { plainResponse } from './forms';
 import { getDb } from './runtime';
 
@@ -26,7 +25,7 @@ export function requireStaff(
 /** The courses whose reports this staff member may open, by title. */
 export async function reportCourses(user: SessionUser): Promise<{ slug: string; title: string }[]> {
   const courses = await listCourses('en');
-  const instructors = (await getCollection('instructors')).map((entry) => ({
+  const instructors = [...(await entriesById('instructors')).values()].map((entry) => ({
     id: entry.id,
     accounts: entry.data.accounts,
   }));

@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db } from '~/lib/db';
-import { localePath, type Locale } from '~/lib/i18n/locales';
+import { absoluteUrl, type Locale } from '~/lib/i18n/locales';
 import type { Mailer } from '~/lib/mail/mailer';
 import { resetPasswordEmail } from '~/lib/mail/templates';
 import type { Result } from '~/lib/result';
@@ -41,7 +41,7 @@ export interface LinkOptions {
  * `Referrer-Policy: no-referrer` (see docs/security.md). */
 function resetUrl(siteUrl: string, token: string, options: LinkOptions = {}): string {
   const next = options.next ? `?next=${encodeURIComponent(options.next)}` : '';
-  return `${siteUrl.replace(/\/+$/, '')}${localePath(options.locale ?? 'en', `/reset-password/${token}`)}${next}`;
+  return `${absoluteUrl(siteUrl, options.locale ?? 'en', `/reset-password/${token}`)}${next}`;
 }
 
 /** Stores a new token (by hash) for each user and deletes the ones before it, atomically. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { isUniqueViolation, type Db } from '~/lib/db';
-import type { Locale } from '~/lib/i18n/locales';
+import { absoluteUrl, type Locale } from '~/lib/i18n/locales';
 import type { Mailer } from '~/lib/mail/mailer';
 import { signUpConfirmEmail, signUpTakenEmail } from '~/lib/mail/templates';
 import type { Result } from '~/lib/result';
@@ -128,8 +128,8 @@ export async function finishSignUp(
     const locale = account.locale;
     const content = signUpTakenEmail(locale, {
       name: account.displayName,
-      loginUrl: siteLink(input.siteUrl, locale, '/login'),
-      resetUrl: siteLink(input.siteUrl, locale, '/forgot-password'),
+      loginUrl: absoluteUrl(input.siteUrl, locale, '/login'),
+      resetUrl: absoluteUrl(input.siteUrl, locale, '/forgot-password'),
     });
     await mailer.send({ to: input.email, ...content }).catch(() => undefined);
     return 'owner-warned';
@@ -143,20 +143,15 @@ export async function finishSignUp(
     SIGNUP_LINK_TTL_HOURS,
     { locale, ...(input.next ? { next: input.next } : {}) },
   );
-  // The token is the secret: the outbox keeps the message with the token blanked out.
-  const token = new URL(url).pathname.split('/').pop() ?? url;
+  // The link is the secret: the outbox keeps the message with it blanked out.
   await mailer
     .send({
       to: input.email,
       ...signUpConfirmEmail(locale, { name: input.displayName, url }),
-      redact: [token],
+      redact: [url],
     })
     .catch(() => undefined);
   return 'link-sent';
-}
-
-function siteLink(siteUrl: string, locale: Locale, path: string): string {
-  return `${siteUrl.replace(/\/+$/, '')}${locale === 'en' ? path : `/${locale}${path}`}`;
 }
 
 /** The account behind the address after this sign-up: created when there was none, updated when it

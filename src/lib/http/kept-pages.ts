@@ -83,10 +83,15 @@ export class KeptPages {
     return this.#bytes;
   }
 
-  #keyOf(request: Request, url: URL, view: CachedPageView): string | null {
-    if (!this.#enabled || request.method !== 'GET' || view.signedIn || view.hasNotice) return null;
+  /** Either way in: a plain GET of one path, with no one-time notice for this visitor. */
+  #keepable(request: Request, url: URL, view: CachedPageView): boolean {
+    if (!this.#enabled || request.method !== 'GET' || view.hasNotice) return false;
     // Encoded or doubled slashes would let one page be kept under many paths.
-    if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//')) return null;
+    return url.search === '' && !url.pathname.includes('%') && !url.pathname.includes('//');
+  }
+
+  #keyOf(request: Request, url: URL, view: CachedPageView): string | null {
+    if (view.signedIn || !this.#keepable(request, url, view)) return null;
     const cookies = request.headers.get('cookie');
     if (
       cookies &&
@@ -120,9 +125,7 @@ export class KeptPages {
    * gets their own. As with `serve`: plain GETs only, no query string, no one-time notice.
    */
   copyFor(request: Request, url: URL, view: CachedPageView, stamp: string): Response | undefined {
-    if (!this.#enabled || request.method !== 'GET' || view.hasNotice) return undefined;
-    if (url.search !== '' || url.pathname.includes('%') || url.pathname.includes('//'))
-      return undefined;
+    if (!this.#keepable(request, url, view)) return undefined;
     // Kept by a digest of the stamp: a stored chat can make a stamp hundreds of kilobytes, which
     // as a key would sit in memory beside each copy, uncounted by maxBytes.
     const digest = createHash('sha256').update(stamp).digest('base64');

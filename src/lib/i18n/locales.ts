@@ -28,6 +28,14 @@ export function localePath(locale: Locale, path: string): string {
   return path === '/' ? `/${locale}/` : `/${locale}${path}`;
 }
 
+/**
+ * A page's full address, for links that leave the site (e-mails, Stripe's return addresses).
+ * @example absoluteUrl('https://botcamp.example/', 'es', '/login') // 'https://botcamp.example/es/login'
+ */
+export function absoluteUrl(siteUrl: string, locale: Locale, path: string): string {
+  return `${siteUrl.replace(/\/+$/, '')}${localePath(locale, path)}`;
+}
+
 /** The `[...lang]` route parameter as a locale, or null when it names none (the page answers 404). */
 export function localeFromParam(param: string | undefined): Locale | null {
   if (param === undefined || param === '') return DEFAULT_LOCALE;

@@ -1,7 +1,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
 import type Stripe from 'stripe';
-import { localePath, type Locale } from '~/lib/i18n/locales';
+import { absoluteUrl, type Locale } from '~/lib/i18n/locales';
 import type { Result } from '~/lib/result';
 import type { ChosenAmount } from './amount';
 
@@ -26,10 +26,9 @@ export function returnUrls(
   locale: Locale,
   courseSlug: string,
 ): { success: string; cancel: string } {
-  const base = siteUrl.replace(/\/+$/, '');
   return {
-    success: `${base}${localePath(locale, `/courses/${courseSlug}/purchased`)}?session_id={CHECKOUT_SESSION_ID}`,
-    cancel: `${base}${localePath(locale, `/courses/${courseSlug}`)}?checkout=cancelled`,
+    success: `${absoluteUrl(siteUrl, locale, `/courses/${courseSlug}/purchased`)}?session_id={CHECKOUT_SESSION_ID}`,
+    cancel: `${absoluteUrl(siteUrl, locale, `/courses/${courseSlug}`)}?checkout=cancelled`,
   };
 }
 

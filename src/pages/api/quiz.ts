@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { z } from 'astro/zod';
 import { findLesson } from '~/lib/course/curriculum';
-import { canTrackProgress, lessonAccess } from '~/lib/enrollment/access';
+import { lessonAccess, tracksProgress } from '~/lib/enrollment/access';
 import { safeNextPath } from '~/lib/http/redirect';
 import { splitLocale } from '~/lib/i18n/locales';
 import { isValidChoice, recordQuizAttempt } from '~/lib/progress/quiz';
@@ -35,11 +35,11 @@ export const POST: APIRoute = async ({ request, locals, redirect }) => {
     return plainResponse(404, t('error.quiz-not-found'));
   const db = await getDb();
   const viewer = locals.user ? { id: locals.user.id, role: locals.user.role } : null;
-  if (!(await lessonAccess(db.read, viewer, curriculum.slug, lesson.data)).allowed)
-    return plainResponse(403, t('error.not-enrolled'));
+  const access = await lessonAccess(db.read, viewer, curriculum.slug, lesson.data);
+  if (!access.allowed) return plainResponse(403, t('error.not-enrolled'));
   // `quiz` names the check just answered: the lesson page moves focus (and the view) to its result.
   const answered = `quiz=${encodeURIComponent(quiz.id)}`;
-  if (!viewer || !(await canTrackProgress(db.read, viewer, curriculum.slug))) {
+  if (!viewer || !tracksProgress(access)) {
     return redirect(`${back}?${answered}&answer=${form.answer}`, 303);
   }
   await recordQuizAttempt(db, {
