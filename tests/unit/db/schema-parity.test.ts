@@ -1,5 +1,6 @@
 import { getTableName, is, SQL } from 'drizzle-orm';
 import { getTableConfig as postgresTable, type PgTable } from 'drizzle-orm/pg-core';
+import * as sqliteCore from 'drizzle-orm/sqlite-core';
 import { getTableConfig as sqliteTable, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import * as postgres from '~db/schema.postgres';
@@ -91,12 +92,21 @@ describe('schema parity between SQLite and PostgreSQL', () => {
   }
 
   it('notices a difference (the comparison is not vacuous)', () => {
-    const users = describe_(sqliteTable(sqlite.users));
-    const changed = {
-      ...users,
-      columns: users.columns.map((c) => (c.name === 'role' ? { ...c, notNull: false } : c)),
+    // Two tables alike but for one thing each time: describe_ must tell them apart.
+    const base = {
+      id: sqliteCore.integer('id').primaryKey(),
+      name: sqliteCore.text('name').notNull(),
     };
-    expect(changed).not.toEqual(users);
+    const same = describe_(sqliteTable(sqliteCore.sqliteTable('t', base)));
+    const variants = {
+      nullable: { ...base, name: sqliteCore.text('name') },
+      defaulted: { ...base, name: sqliteCore.text('name').notNull().default('x') },
+      unique: { ...base, name: sqliteCore.text('name').notNull().unique() },
+      renamed: { ...base, name: sqliteCore.text('title').notNull() },
+    };
+    expect(describe_(sqliteTable(sqliteCore.sqliteTable('t', base)))).toEqual(same);
+    for (const [what, columns] of Object.entries(variants))
+      expect(describe_(sqliteTable(sqliteCore.sqliteTable('t', columns))), what).not.toEqual(same);
     expect(describe_(postgresTable(postgres.sessions))).not.toEqual(
       describe_(sqliteTable(sqlite.users)),
     );

@@ -67,7 +67,9 @@ describe('SQLite file databases', () => {
         await write;
       })(),
     );
-    expect(lagMs).toBeLessThan(50);
+    // Waiting on this thread would stall it for the whole 300 ms hold; half of it leaves room for
+    // a busy machine.
+    expect(lagMs).toBeLessThan(150);
     expect((await db.read.select({ n: count() }).from(users))[0]?.n).toBe(1);
     other.close();
     await db.close();

@@ -88,6 +88,13 @@ describe('the built files, listed at start', () => {
       expect((await fetch(origin + path)).status, path).toBe(418);
     expect((await fetch(`${origin}/favicon.svg`, { method: 'POST' })).status).toBe(418);
     expect(staticFileFor(files, 'GET', '/%E0%A4%A')).toBeUndefined();
+    // fetch() resolves dot segments before sending, so the raw path is checked directly.
+    for (const path of [
+      '/_astro/../.env',
+      '/_astro/%2e%2e/.env',
+      '/screenshots/../../package.json',
+    ])
+      expect(staticFileFor(files, 'GET', path), path).toBeUndefined();
   });
 
   it('names unknown extensions as bytes, never as something a browser would run', () => {

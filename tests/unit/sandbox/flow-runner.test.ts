@@ -132,8 +132,8 @@ describe('FlowRunner', () => {
   });
 
   it('does not count starting a worker against a job’s time limit', async () => {
-    // The worker takes 500 ms to load and answers at once; the job's limit is 200 ms.
-    const slowStart = runner({ workerFile: fixture('slow-start-worker.ts'), timeoutMs: 200 });
+    // The worker takes 2 s to load and answers at once; the job's limit is 1 s.
+    const slowStart = runner({ workerFile: fixture('slow-start-worker.ts'), timeoutMs: 1_000 });
     expect(await slowStart.lint('anything')).toEqual({ ok: true, value: 'answered' });
   });
 

@@ -162,6 +162,7 @@ describe('submitTestimonial', () => {
       input(userId, { quote: `${QUOTE} Second thoughts: even better.` }),
       at(MINUTE),
     );
+    expect(first.ok && second.ok).toBe(true);
     expect(first.ok && second.ok && second.value.id).toBe(first.ok && first.value.id);
     const pending = await listTestimonials(db, 'pending');
     expect(pending.map((t) => t.quote)).toEqual([`${QUOTE} Second thoughts: even better.`]);
