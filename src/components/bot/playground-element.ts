@@ -21,9 +21,18 @@ type Strings = ChatStrings &
     | 'saved'
     | 'flow-too-slow'
     | 'flow-too-big'
-    | 'flow-runner-busy',
+    | 'flow-runner-busy'
+    | 'flow-runner-unavailable',
     string
   >;
+
+/** The runner's errors the learner gets a sentence for (src/lib/sandbox/flow-runner.ts FlowError). */
+const FLOW_ERRORS = [
+  'flow-too-slow',
+  'flow-too-big',
+  'flow-runner-busy',
+  'flow-runner-unavailable',
+] as const;
 
 function el<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -154,8 +163,8 @@ class BotPlayground extends HTMLElement {
   private failure(error: unknown): string {
     const code = error instanceof Error ? error.message : '';
     if (code === 'too-many-requests') return this.strings.slowDown;
-    return code === 'flow-too-slow' || code === 'flow-too-big' || code === 'flow-runner-busy'
-      ? this.strings[code]
+    return (FLOW_ERRORS as readonly string[]).includes(code)
+      ? this.strings[code as (typeof FLOW_ERRORS)[number]]
       : this.strings.error;
   }
 

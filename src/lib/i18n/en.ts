@@ -266,6 +266,8 @@ export const en = {
     'Your flow used too much memory to run. Shorten long messages and lookup values, then try again.',
   'playground.flow-runner-busy':
     'Many people are running flows right now. Wait a few seconds and try again.',
+  'playground.flow-runner-unavailable':
+    'Flows cannot be checked right now: the server could not start the part that runs them. Try again later, and tell the course organizers if it keeps happening.',
   'playground.enrollToUse': 'Enroll in the course to use the playground.',
 
   'testimonial.title': 'Share your experience',

@@ -268,6 +268,8 @@ export const es: Record<keyof typeof en, string> = {
     'Tu flujo usó demasiada memoria. Acorta los mensajes largos y los valores de las tablas y vuelve a intentarlo.',
   'playground.flow-runner-busy':
     'Mucha gente está ejecutando flujos en este momento. Espera unos segundos y vuelve a intentarlo.',
+  'playground.flow-runner-unavailable':
+    'Ahora no se pueden revisar los flujos: el servidor no pudo iniciar la parte que los ejecuta. Vuelve a intentarlo más tarde y avisa a quienes organizan el curso si sigue pasando.',
   'playground.enrollToUse': 'Inscríbete en el curso para usar el espacio de práctica.',
 
   'testimonial.title': 'Cuenta tu experiencia',

@@ -13,7 +13,12 @@ import { WORKER_READY, type FlowAnswer, type FlowJob } from './flow-job.ts';
  * out of memory dies alone. Workers are replaced as needed and hold no state between jobs.
  */
 
-export type FlowError = 'flow-too-slow' | 'flow-too-big' | 'flow-runner-busy';
+export type FlowError =
+  | 'flow-too-slow'
+  | 'flow-too-big'
+  | 'flow-runner-busy'
+  /** A worker could not start: nothing the learner did, and waiting a few seconds will not help. */
+  | 'flow-runner-unavailable';
 
 export interface FlowRunnerOptions {
   /** Worker threads (default 1: on a small machine the other core serves pages). */
@@ -149,7 +154,7 @@ export class FlowRunner {
     const slot: Slot = { worker, ready: false, current: null, timer: null };
     // Held open while it starts, so a job waiting for it keeps the process alive.
     slot.timer = setTimeout(
-      () => void this.#retire(index, 'flow-runner-busy'),
+      () => void this.#retire(index, 'flow-runner-unavailable'),
       this.#options.startupMs,
     );
     worker.on('message', (answer: FlowAnswer | typeof WORKER_READY) => {
@@ -196,7 +201,10 @@ export class FlowRunner {
     this.#slots[index] = null;
     // A worker that never got ready had no job: the oldest waiting one is refused instead, so a
     // worker that cannot start is tried once per waiting job, never in a loop.
-    if (!slot.ready) this.#queue.shift()?.resolve({ ok: false, error: 'flow-runner-busy' });
+    if (!slot.ready) {
+      console.error(`botcamp: a flow worker could not start (${this.#options.workerFile})`);
+      this.#queue.shift()?.resolve({ ok: false, error: 'flow-runner-unavailable' });
+    }
     this.#finish(slot, { ok: false, error });
     await slot.worker.terminate();
     this.#dispatch();

@@ -139,11 +139,14 @@ describe('FlowRunner', () => {
 
   it('refuses a job, rather than waiting for ever, when a worker cannot start or never gets ready', async () => {
     const missing = runner({ workerFile: fixture('no-such-worker.ts') });
-    expect(await missing.lint('anything')).toEqual({ ok: false, error: 'flow-runner-busy' });
+    expect(await missing.lint('anything')).toEqual({
+      ok: false,
+      error: 'flow-runner-unavailable',
+    });
     const stuck = runner({ workerFile: fixture('never-ready-worker.ts'), startupMs: 300 });
     const [first, second] = await Promise.all([stuck.lint('one'), stuck.lint('two')]);
-    expect(first).toEqual({ ok: false, error: 'flow-runner-busy' });
-    expect(second).toEqual({ ok: false, error: 'flow-runner-busy' });
+    expect(first).toEqual({ ok: false, error: 'flow-runner-unavailable' });
+    expect(second).toEqual({ ok: false, error: 'flow-runner-unavailable' });
   });
 
   it('keeps a successful lint by language and text, and runs any other', async () => {

@@ -13,9 +13,13 @@ const ExerciseRequest = z.object({
   source: z.string().max(MAX_DRAFT_LENGTH * 2),
 });
 
-/** A flow that overran its limits is the learner's to fix (422); a full queue is ours (503). */
+/** A flow that overran its limits is the learner's to fix (422); a full queue or a worker that cannot start is ours (503). */
 const flowErrorStatus = (error: FlowError | 'draft-too-long'): number =>
-  error === 'flow-runner-busy' ? 503 : error === 'draft-too-long' ? 400 : 422;
+  error === 'flow-runner-busy' || error === 'flow-runner-unavailable'
+    ? 503
+    : error === 'draft-too-long'
+      ? 400
+      : 422;
 
 /**
  * The playground's server side: lint a flow as the learner types (returns the parsed bot so the
