@@ -8,8 +8,8 @@ const NAME_RULES: { [kind in NameKind]: string } = {
   botId: 'bot id: use lowercase letters, digits and dashes',
   exerciseId: 'exercise id: use lowercase letters, digits and dashes',
   stepId: 'step id: use letters, digits, - or _',
-  variable: 'variable name: use letters, digits and _, starting with a letter',
-  table: 'table name: use letters, digits and _, starting with a letter',
+  variable: 'variable name: use letters, digits and _, starting with a letter or a single _',
+  table: 'table name: use letters, digits and _, starting with a letter or a single _',
 };
 
 export const PROBLEM_TEXTS_EN: ProblemTexts = {
@@ -19,7 +19,10 @@ export const PROBLEM_TEXTS_EN: ProblemTexts = {
   emptyFile: 'The file is empty.',
   flowTooLong: (max) => `The flow is longer than ${max.toLocaleString('en-US')} characters.`,
 
-  notAMap: (path) => `Expected a map of fields at ${path || 'the top level'}.`,
+  notAMap: (path) =>
+    path
+      ? `${path} must hold fields written name: value.`
+      : 'The flow must be made of fields written name: value (such as id: and name:).',
   unknownField: (key, guess) =>
     `Unknown field "${key}"${guess ? ` (did you mean "${guess}"?)` : ''}.`,
   notText: (path) => `Expected text at ${path}.`,
@@ -36,8 +39,6 @@ export const PROBLEM_TEXTS_EN: ProblemTexts = {
   unknownKind: 'kind must be "bot" or "exercise".',
   unknownChannel: 'channel must be sms or messenger.',
   noSteps: 'A bot needs at least one step under steps.',
-  stepIdChars: (id) => `Step id "${id}" may only use letters, digits, - or _.`,
-  tableNameChars: (name) => `Table name "${name}" may only use letters, digits and _.`,
   keywordWithoutMatch: 'A keyword needs match: [WORDS].',
   saveWithoutAsk: (path) => `${path} saves or expects an answer but has no ask: question.`,
   buttonsWithoutText: (path) =>

@@ -67,8 +67,10 @@ const NAME_RULES: { [kind in NameKind]: string } = {
   botId: 'un id de bot válido: usa minúsculas, cifras y guiones',
   exerciseId: 'un id de ejercicio válido: usa minúsculas, cifras y guiones',
   stepId: 'un nombre de paso válido: usa letras, cifras, - o _',
-  variable: 'un nombre de variable válido: usa letras, cifras y _, y empieza con una letra',
-  table: 'un nombre de tabla válido: usa letras, cifras y _, y empieza con una letra',
+  variable:
+    'un nombre de variable válido: usa letras, cifras y _, y empieza con una letra o con un solo _',
+  table:
+    'un nombre de tabla válido: usa letras, cifras y _, y empieza con una letra o con un solo _',
 };
 
 /** "la última no se mostrará" / "las últimas 3 no se mostrarán" (quick replies, feminine). */
@@ -84,13 +86,13 @@ export const PROBLEM_TEXTS_ES: ProblemTexts = {
     return colonInText && !sentence.includes(COLON_HINT) ? `${sentence} ${COLON_HINT}` : sentence;
   },
   tooManyAliases: (max) => `Hay más de ${max} alias de YAML (*nombre).`,
-  emptyFile: 'El flujo está vacío.',
+  emptyFile: 'El archivo está vacío.',
   flowTooLong: (max) => `El flujo tiene más de ${max.toLocaleString('es-US')} caracteres.`,
 
   notAMap: (path) =>
     path
-      ? `${path} tiene que llevar campos debajo (nombre: valor).`
-      : 'El flujo tiene que estar hecho de campos (nombre: valor), empezando por id:.',
+      ? `${path} tiene que llevar campos escritos nombre: valor.`
+      : 'El flujo tiene que estar hecho de campos escritos nombre: valor (como id: y name:).',
   unknownField: (key, guess) =>
     `No existe el campo "${key}"${guess ? ` (¿quisiste decir "${guess}"?)` : ''}.`,
   notText: (path) => `${path} tiene que ser un texto.`,
@@ -107,8 +109,6 @@ export const PROBLEM_TEXTS_ES: ProblemTexts = {
   unknownKind: 'kind tiene que ser "bot" o "exercise".',
   unknownChannel: 'channel tiene que ser sms o messenger.',
   noSteps: 'Un bot necesita al menos un paso en steps.',
-  stepIdChars: (id) => `El nombre del paso "${id}" solo puede tener letras, cifras, - o _.`,
-  tableNameChars: (name) => `El nombre de la tabla "${name}" solo puede tener letras, cifras y _.`,
   keywordWithoutMatch: 'Cada palabra clave necesita match: [PALABRAS].',
   saveWithoutAsk: (path) =>
     `${path} guarda o espera una respuesta, pero no hace ninguna pregunta (ask:).`,

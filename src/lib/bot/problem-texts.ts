@@ -44,8 +44,6 @@ export interface ProblemTexts {
   unknownKind: string;
   unknownChannel: string;
   noSteps: string;
-  stepIdChars(id: string): string;
-  tableNameChars(name: string): string;
   keywordWithoutMatch: string;
   saveWithoutAsk(path: string): string;
   buttonsWithoutText(path: string): string;

@@ -116,7 +116,7 @@ export function validateBot(
   const rawSteps = r.obj(top.steps, 'steps');
   if (!rawSteps || !Object.keys(rawSteps).length) problems.add('steps', texts.noSteps);
   for (const [id, value] of Object.entries(rawSteps ?? {})) {
-    if (!STEP_ID.test(id)) problems.add(`steps.${id}`, texts.stepIdChars(id));
+    if (!STEP_ID.test(id)) problems.add(`steps.${id}`, texts.badName(id, 'stepId'));
     setOwn(steps, id, readStep(r, value ?? {}, `steps.${id}`));
   }
   const bot: Bot = {
@@ -150,7 +150,7 @@ function readLookups(r: Reader, value: unknown): Bot['lookups'] {
   const tables: Bot['lookups'] = {};
   for (const [name, rows] of Object.entries(r.obj(value, 'lookups') ?? {})) {
     if (!VAR_NAME.test(name))
-      r.problems.add(`lookups.${name}`, r.problems.texts.tableNameChars(name));
+      r.problems.add(`lookups.${name}`, r.problems.texts.badName(name, 'table'));
     const table: { [key: string]: LookupRow } = {};
     setOwn(tables, name, table);
     for (const [key, row] of Object.entries(r.obj(rows, `lookups.${name}`) ?? {})) {

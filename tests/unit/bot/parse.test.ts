@@ -135,7 +135,7 @@ describe('parseBot: YAML syntax errors', () => {
     expect(parseBot('').problems).toEqual([
       expect.objectContaining({ line: 1, message: 'The file is empty.' }),
     ]);
-    expect(parseBot('just a string').problems[0]?.message).toMatch(/map of fields/);
+    expect(parseBot('just a string').problems[0]?.message).toMatch(/fields written name: value/);
   });
 });
 

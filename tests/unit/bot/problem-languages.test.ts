@@ -259,7 +259,7 @@ describe('YAML syntax, in the learner’s language', () => {
 
   it('an empty flow and one too long to read', () => {
     expect(problems('', 'es')).toEqual([
-      { line: 1, column: 1, severity: 'error', rule: 'yaml', message: 'El flujo está vacío.' },
+      { line: 1, column: 1, severity: 'error', rule: 'yaml', message: 'El archivo está vacío.' },
     ]);
     expect(problems('', 'en')[0]?.message).toBe('The file is empty.');
     const huge = `id: x\nlanguage: es\nname: "${'a'.repeat(MAX_DRAFT_LENGTH)}"\n`;
@@ -309,8 +309,8 @@ describe('format problems, in the learner’s language', () => {
     [
       'mal-nombre:',
       'schema',
-      'Table name "mal-nombre" may only use letters, digits and _.',
-      'El nombre de la tabla "mal-nombre" solo puede tener letras, cifras y _.',
+      '"mal-nombre" is not a valid table name: use letters, digits and _, starting with a letter or a single _.',
+      '"mal-nombre" no es un nombre de tabla válido: usa letras, cifras y _, y empieza con una letra o con un solo _.',
     ],
     [
       'sya:',
@@ -321,8 +321,8 @@ describe('format problems, in the learner’s language', () => {
     [
       'save: 2rapido',
       'schema',
-      '"2rapido" is not a valid variable name: use letters, digits and _, starting with a letter.',
-      '"2rapido" no es un nombre de variable válido: usa letras, cifras y _, y empieza con una letra.',
+      '"2rapido" is not a valid variable name: use letters, digits and _, starting with a letter or a single _.',
+      '"2rapido" no es un nombre de variable válido: usa letras, cifras y _, y empieza con una letra o con un solo _.',
     ],
     [
       'expect: codigo',
@@ -369,8 +369,8 @@ describe('format problems, in the learner’s language', () => {
     [
       'mal paso:',
       'schema',
-      'Step id "mal paso" may only use letters, digits, - or _.',
-      'El nombre del paso "mal paso" solo puede tener letras, cifras, - o _.',
+      '"mal paso" is not a valid step id: use letters, digits, - or _.',
+      '"mal paso" no es un nombre de paso válido: usa letras, cifras, - o _.',
     ],
     [
       'say: [Hola, [anidado]]',
@@ -414,11 +414,13 @@ describe('format problems, in the learner’s language', () => {
     const first = (yaml: string, language: Language) =>
       problems(yaml, language).map((p) => p.message);
     expect(first('solo un texto', 'es')).toContain(
-      'El flujo tiene que estar hecho de campos (nombre: valor), empezando por id:.',
+      'El flujo tiene que estar hecho de campos escritos nombre: valor (como id: y name:).',
     );
-    expect(first('solo un texto', 'en')).toContain('Expected a map of fields at the top level.');
+    expect(first('solo un texto', 'en')).toContain(
+      'The flow must be made of fields written name: value (such as id: and name:).',
+    );
     expect(first('id: x\nsteps: [a]\n', 'es')).toContain(
-      'steps tiene que llevar campos debajo (nombre: valor).',
+      'steps tiene que llevar campos escritos nombre: valor.',
     );
     expect(first('kind: exercise\nid: x\n', 'es')).toContain(
       'Este es un archivo de ejercicio (kind: exercise), no un bot.',
