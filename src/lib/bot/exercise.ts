@@ -28,7 +28,7 @@ import { parseRegex } from './pattern.ts';
 import { emptyProblem, readYaml } from './parse.ts';
 import { ProblemList, sortProblems } from './problems.ts';
 import { Reader } from './reader.ts';
-import { BOT_ID, declaredLanguage } from './schema.ts';
+import { BOT_ID } from './schema.ts';
 import type { Check, Exercise, Language, Problem, SourceMap } from './types.ts';
 
 const TOP = 'kind id name starter language instructions description checks';
@@ -44,7 +44,7 @@ export function validateExercise(
   map: SourceMap,
   language?: Language,
 ): { exercise: Exercise | null; problems: Problem[] } {
-  const problems = new ProblemList(map, language ?? declaredLanguage(raw));
+  const problems = new ProblemList(map, language);
   const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};

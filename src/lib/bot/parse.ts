@@ -15,10 +15,11 @@ import {
   type Node,
 } from 'yaml';
 import { positionIndex } from '../yaml/positions.ts';
+import { isLanguage } from './builtin-texts.ts';
 import { problemTexts } from './problem-texts.ts';
 import { sortProblems } from './problems.ts';
 import { setOwn } from './record.ts';
-import { declaredLanguage, validateBot } from './schema.ts';
+import { validateBot } from './schema.ts';
 import type { Bot, Language, Problem, SourceMap } from './types.ts';
 
 export interface ParsedYaml {
@@ -30,6 +31,18 @@ export interface ParsedYaml {
 }
 
 const MAX_ALIASES = 100;
+
+/**
+ * The `language:` a bot or exercise file declares, read before validating it so that its own
+ * problems can be written in that language; undefined when absent or not one we speak.
+ * @example declaredLanguage({ language: " es " }) // "es"
+ */
+function declaredLanguage(raw: unknown): Language | undefined {
+  const value =
+    typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
+  const language = typeof value === 'string' ? value.trim() : undefined;
+  return isLanguage(language) ? language : undefined;
+}
 
 /**
  * Parse YAML (failsafe schema: every scalar is a string, so ZIP "07030" keeps its zero) and

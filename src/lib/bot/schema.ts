@@ -51,7 +51,7 @@
  * Within a step the order is: lookup (→ `missing` if no row), tag/untag, say, ask (then wait),
  * and after the answer: branch, goto, end. A step with no ask, goto, branch or end is a dead end.
  */
-import { isLanguage, readLanguage } from './builtin-texts.ts';
+import { readLanguage } from './builtin-texts.ts';
 import { ProblemList } from './problems.ts';
 import { Reader } from './reader.ts';
 import { setOwn } from './record.ts';
@@ -82,20 +82,8 @@ export const VAR_NAME = /^(?!__)[A-Za-z_]\w*$/;
 export const BOT_ID = /^[a-z0-9][a-z0-9-]*$/;
 
 /**
- * The `language:` a bot or exercise file declares, read before validating it so that its own
- * problems can be written in that language; undefined when absent or not one we speak.
- * @example declaredLanguage({ language: " es " }) // "es"
- */
-export function declaredLanguage(raw: unknown): Language | undefined {
-  const value =
-    typeof raw === 'object' && raw !== null && 'language' in raw ? raw.language : undefined;
-  const language = typeof value === 'string' ? value.trim() : undefined;
-  return isLanguage(language) ? language : undefined;
-}
-
-/**
  * Validate raw YAML data (from parse.ts) into a `Bot`. `bot` is null when there are errors.
- * Problems are written in `language`, else the bot's own `language:`, else English.
+ * Problems are written in `language` (parse.ts passes the file's own `language:`), else English.
  * @example validateBot({ id: "x", name: "X", channel: "sms", start: "a", steps: { a: { say: "Hi", end: "true" } } }, {}).bot?.start // "a"
  */
 export function validateBot(
@@ -103,7 +91,7 @@ export function validateBot(
   map: SourceMap,
   language?: Language,
 ): { bot: Bot | null; problems: Problem[] } {
-  const problems = new ProblemList(map, language ?? declaredLanguage(raw));
+  const problems = new ProblemList(map, language);
   const { texts } = problems;
   const r = new Reader(problems);
   const top = r.obj(raw ?? {}, '', TOP) ?? {};

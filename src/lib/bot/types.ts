@@ -108,10 +108,8 @@ export interface Bot {
 }
 
 /** Where a YAML path ("steps.ask-zip.goto", "keywords.0.match.1") starts in the source, 1-based. */
-export interface Position {
-  line: number;
-  column: number;
-}
+export type { Position } from '../yaml/positions.ts';
+import type { Position } from '../yaml/positions.ts';
 export type SourceMap = { [path: string]: Position };
 
 export interface Problem extends Position {
