@@ -140,6 +140,17 @@ test.describe('access control', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test('a malformed address on the forgotten-password form is marked on its field', async ({
+    request,
+  }) => {
+    const response = await postForm(request, '/forgot-password', { email: 'not-an-address' });
+    expect(response.status()).toBe(400);
+    const html = await response.text();
+    expect(html).toMatch(/<input[^>]*name="email"[^>]*aria-invalid="true"[^>]*>/);
+    expect(html).toContain('id="field-email-error"');
+    expect(html).not.toContain('role="alert"');
+  });
+
   test('password reset through the e-mailed link works once', async ({ page, request }) => {
     const account = await createAccount(request, newAccount('reset'));
 
