@@ -105,14 +105,17 @@ export async function loadLessonPage(input: {
   const tracked = tracksProgress(access);
   let completed = new Set<string>();
   let percent = 0;
-  const states =
+  // Both reads at once: on PostgreSQL each is a round trip.
+  const [states, progress] =
     tracked && viewer
-      ? await getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug)
-      : new Map();
-  if (tracked && viewer) {
+      ? await Promise.all([
+          getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug),
+          getCourseProgress(db, viewer.id, curriculum),
+        ])
+      : [new Map(), null];
+  if (tracked && viewer && progress) {
     // Read first: a reload of the lesson last opened needs no write (viewNeedsRecording), and the
     // page shows only completions, which a view does not change.
-    const progress = await getCourseProgress(db, viewer.id, curriculum);
     if (viewNeedsRecording(progress, lesson.slug))
       await recordLessonView(db, viewer.id, curriculum.slug, lesson.slug);
     completed = progress.completed;

@@ -1,10 +1,9 @@
 import { getCollection } from 'astro:content';
 import { describe, expect, it } from 'vitest';
-import type { SessionUser } from '~/lib/auth/user';
-import { enroll, revokeEnrollment } from '~/lib/enrollment/enrollment';
+import { revokeEnrollment } from '~/lib/enrollment/enrollment';
 import { botsInCourse, canUseStoredBot, getBot, getExercise, storedBotViewer } from '~/server/bots';
 import { getDb } from '~/server/runtime';
-import { person } from './people';
+import { enrolledPerson, person } from './people';
 
 /** Bots and exercises as lessons embed them, over the project's own content and a real database. */
 
@@ -49,16 +48,7 @@ describe('botsInCourse', () => {
 });
 
 describe('stored conversations', () => {
-  async function enrolled(): Promise<SessionUser> {
-    const learner = await person();
-    await enroll(await getDb(), {
-      userId: learner.id,
-      courseSlug: ORGANIZING,
-      source: 'free',
-      actorId: learner.id,
-    });
-    return learner;
-  }
+  const enrolled = () => enrolledPerson(ORGANIZING);
 
   it('the content has a bot that only gated lessons embed', () => {
     expect(gatedBot).toBeDefined();

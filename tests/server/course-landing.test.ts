@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { enroll } from '~/lib/enrollment/enrollment';
 import { issueCertificateIfComplete } from '~/lib/progress/certificate';
 import { completeLesson, recordLessonView } from '~/lib/progress/progress';
 import { moderateTestimonial, submitTestimonial } from '~/lib/testimonials/testimonials';
-import type { SessionUser } from '~/lib/auth/user';
 import { getCurriculum, getTestimonials } from '~/server/catalog';
 import { loadCourseLanding } from '~/server/course-landing';
 import { getDb } from '~/server/runtime';
-import { person } from './people';
+import { enrolledPerson, person } from './people';
 
 /** The course landing page's data over the project's own content and a real database. */
 
@@ -17,16 +15,7 @@ const curriculum = (await getCurriculum(COURSE, 'en'))!;
 const allSlugs = curriculum.lessons.map((l) => l.slug);
 const previewSlugs = curriculum.lessons.filter((l) => l.data.preview).map((l) => l.slug);
 
-async function enrolled(): Promise<SessionUser> {
-  const learner = await person();
-  await enroll(await getDb(), {
-    userId: learner.id,
-    courseSlug: COURSE,
-    source: 'admin',
-    actorId: null,
-  });
-  return learner;
-}
+const enrolled = () => enrolledPerson(COURSE);
 
 describe('loadCourseLanding', () => {
   it('knows no unknown course', async () => {

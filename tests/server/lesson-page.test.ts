@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enroll, revokeEnrollment } from '~/lib/enrollment/enrollment';
+import { revokeEnrollment } from '~/lib/enrollment/enrollment';
 import type { Locale } from '~/lib/i18n/locales';
 import { completeLesson, getCourseProgress } from '~/lib/progress/progress';
 import { recordQuizAttempt } from '~/lib/progress/quiz';
@@ -7,7 +7,7 @@ import type { SessionUser } from '~/lib/auth/user';
 import { getCurriculum } from '~/server/catalog';
 import { lessonPageStamp, loadLessonPage, type LessonPage } from '~/server/lesson-page';
 import { getDb } from '~/server/runtime';
-import { person } from './people';
+import { enrolledPerson, person } from './people';
 
 /** The lesson loader over the project's own content and a real database. */
 
@@ -39,17 +39,7 @@ function ok(page: LessonPage): Extract<LessonPage, { kind: 'ok' }> {
   return page;
 }
 
-async function enrolled(): Promise<SessionUser> {
-  const learner = await person();
-  const r = await enroll(await getDb(), {
-    userId: learner.id,
-    courseSlug: COURSE,
-    source: 'free',
-    actorId: learner.id,
-  });
-  if (!r.ok) throw new Error(r.error);
-  return learner;
-}
+const enrolled = () => enrolledPerson(COURSE);
 
 async function viewedBy(user: SessionUser): Promise<Set<string>> {
   return (await getCourseProgress(await getDb(), user.id, curriculum)).viewed;

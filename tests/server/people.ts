@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createUser } from '~/lib/auth/account';
 import type { Role, SessionUser } from '~/lib/auth/user';
+import { enroll } from '~/lib/enrollment/enrollment';
 import { getDb } from '~/server/runtime';
 
 /**
@@ -19,4 +20,17 @@ export async function person(role: Role = 'learner'): Promise<SessionUser> {
     locale: 'en',
     valuesVersion: 1,
   };
+}
+
+/** A new learner enrolled in `courseSlug` for free, as the enroll button does. */
+export async function enrolledPerson(courseSlug: string): Promise<SessionUser> {
+  const learner = await person();
+  const enrolled = await enroll(await getDb(), {
+    userId: learner.id,
+    courseSlug,
+    source: 'free',
+    actorId: learner.id,
+  });
+  if (!enrolled.ok) throw new Error(`could not enroll in ${courseSlug}: ${enrolled.error}`);
+  return learner;
 }
