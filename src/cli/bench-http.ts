@@ -5,6 +5,7 @@ import type { BenchRow } from '../lib/bench/report';
 import { sessionCookieName } from '../lib/auth/cookie';
 import { BENCH_COURSE, seedBenchDatabase } from './bench-seed';
 import {
+  checked,
   load,
   startBareServer,
   startBotcamp,
@@ -103,14 +104,6 @@ function cpuRows(results: [string, LoadResult][]): BenchRow[] {
 
 const formatDuration = (seconds: number) =>
   seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
-
-function checked(name: string, result: LoadResult): LoadResult {
-  if (result.failures > 0)
-    throw new Error(
-      `${name}: ${result.failures} answers were errors or not 2xx; the figure would be meaningless.`,
-    );
-  return result;
-}
 
 export async function benchHttp(
   options: HttpBenchOptions,

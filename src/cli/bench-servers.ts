@@ -236,3 +236,12 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Load
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }
+
+/** A load result every answer of which was a 2xx, or an error: a figure with failures means nothing. */
+export function checked(name: string, result: LoadResult): LoadResult {
+  if (result.failures > 0)
+    throw new Error(
+      `${name}: ${result.failures} answers were errors or not 2xx; the figure would be meaningless.`,
+    );
+  return result;
+}
