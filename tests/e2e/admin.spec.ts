@@ -205,6 +205,10 @@ test("an admin opens a learner's record and signs them out everywhere, with a re
   await page.getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(page.getByRole('status')).toHaveText('Signed out of every device.');
   await expect(page.getByText('0 active sessions')).toBeVisible();
+  // The history reads the reason in words, not the stored JSON.
+  const history = page.getByRole('region', { name: 'History' });
+  await expect(history).toContainText('reason: lost phone');
+  await expect(history).not.toContainText('{"reason"');
   expect((await learnerContext.request.get('/dashboard', { maxRedirects: 0 })).status()).toBe(302);
   await learnerContext.close();
 });

@@ -72,7 +72,18 @@ export async function listAudit(
   };
 }
 
-function parseDetail(text: string | null): Record<string, unknown> {
+/**
+ * An audit entry's detail as an admin reads it: "reason: moved to another group; amount: 4900".
+ * @example describeAuditDetail({ reason: 'duplicate' }) // 'reason: duplicate'
+ */
+export function describeAuditDetail(detail: Record<string, unknown>): string {
+  return Object.entries(detail)
+    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join('; ');
+}
+
+/** The detail column (JSON text) as an object; empty when absent or unreadable. */
+export function parseDetail(text: string | null): Record<string, unknown> {
   if (!text) return {};
   try {
     const value: unknown = JSON.parse(text);

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gt, max, sum, sql } from 'drizzle-orm';
+import { describeAuditDetail, parseDetail } from './audit-list';
 import type { Reader } from '~/lib/db';
 import {
   auditLog,
@@ -41,7 +42,8 @@ export interface LearnerRecord {
   conversations: { botId: string; updatedAt: Date }[];
   exercises: { exerciseId: string; passedAt: Date | null; updatedAt: Date }[];
   sessions: { active: number; lastSignIn: Date | null };
-  audit: { at: Date; action: string; courseSlug: string | null; detail: string | null }[];
+  /** The detail as an admin reads it (describeAuditDetail), empty when there is none. */
+  audit: { at: Date; action: string; courseSlug: string | null; detail: string }[];
 }
 
 export async function learnerRecord(
@@ -137,6 +139,6 @@ export async function learnerRecord(
       active: Number(sessionStats?.active ?? 0),
       lastSignIn: sessionStats?.lastSignIn ? new Date(sessionStats.lastSignIn) : null,
     },
-    audit,
+    audit: audit.map((a) => ({ ...a, detail: describeAuditDetail(parseDetail(a.detail)) })),
   };
 }

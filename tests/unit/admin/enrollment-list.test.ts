@@ -9,7 +9,7 @@ import {
   enrollmentCsvLines,
   type EnrollmentListRow,
 } from '~/lib/admin/enrollment-list';
-import { listAudit } from '~/lib/admin/audit-list';
+import { describeAuditDetail, listAudit, parseDetail } from '~/lib/admin/audit-list';
 import type { Db } from '~/lib/db';
 import { enroll, revokeEnrollment } from '~/lib/enrollment/enrollment';
 import { enrollments, users } from '~db/schema';
@@ -191,5 +191,18 @@ describe('the enrollment export format', () => {
     expect(line).toContain(`'=HYPERLINK`);
     expect(line).toContain('2026-03-01T12:00:00.000Z,49.00,12.50,usd,,pi_1,');
     expect(enrollmentCsvLines([])).toBe('');
+  });
+});
+
+describe('an audit detail as an admin reads it', () => {
+  it('is its fields in words, and nothing for an empty or unreadable one', () => {
+    expect(describeAuditDetail(parseDetail('{"reason":"duplicate","amount":4900}'))).toBe(
+      'reason: duplicate; amount: 4900',
+    );
+    expect(describeAuditDetail(parseDetail('{"from":{"role":"learner"}}'))).toBe(
+      'from: {"role":"learner"}',
+    );
+    for (const text of [null, '', 'not json', '"just text"'])
+      expect(describeAuditDetail(parseDetail(text)), String(text)).toBe('');
   });
 });
