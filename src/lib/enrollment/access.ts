@@ -1,5 +1,5 @@
 import type { Reader } from '~/lib/db';
-import { getEnrollment } from './enrollment';
+import { getEnrollmentStatus } from './enrollment';
 
 /** Who is asking: the signed-in user's id and role, or null when nobody is signed in. */
 export type Viewer = { id: number; role: 'learner' | 'instructor' | 'admin' } | null;
@@ -56,9 +56,9 @@ export async function lessonAccess(
   lesson: { preview: boolean },
 ): Promise<LessonAccess> {
   // Anonymous and staff viewers do not depend on an enrollment, so skip the query for them.
-  const enrollment =
-    viewer === null || isStaff(viewer) ? null : await getEnrollment(q, viewer.id, courseSlug);
-  return decideLessonAccess(viewer, lesson, enrollment);
+  const status =
+    viewer === null || isStaff(viewer) ? null : await getEnrollmentStatus(q, viewer.id, courseSlug);
+  return decideLessonAccess(viewer, lesson, status === null ? null : { status });
 }
 
 /**
@@ -88,5 +88,6 @@ export async function canTrackProgress(
 ): Promise<boolean> {
   if (viewer === null) return false;
   if (isStaff(viewer)) return true;
-  return isActive(await getEnrollment(q, viewer.id, courseSlug));
+  const status = await getEnrollmentStatus(q, viewer.id, courseSlug);
+  return isActive(status === null ? null : { status });
 }
