@@ -1,6 +1,6 @@
 import { defineMiddleware, sequence } from 'astro:middleware';
-import { DEFAULT_LOCALE, localeFromParam, localePath, splitLocale } from '~/lib/i18n/locales';
-import { isLocalizablePage, LOCALE_COOKIE, preferredLocale } from '~/lib/i18n/preference';
+import { localeFromParam, localePath, splitLocale } from '~/lib/i18n/locales';
+import { languageToRedirectTo, LOCALE_COOKIE } from '~/lib/i18n/preference';
 import { isDatabaseUnavailable } from '~/lib/db';
 import { translator } from '~/lib/i18n/translate';
 import { authenticate } from '~/server/auth-middleware';
@@ -10,6 +10,7 @@ import { keptPages } from '~/server/kept-pages';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
 import { NOTICE_COOKIE, noticeCookieOptions, parseNotice } from '~/lib/http/notice';
+import { SIGNED_IN_CACHE_CONTROL, securityHeadersFor } from '~/lib/http/security-headers';
 
 /**
  * Refuses form posts from other sites (CSRF). Astro's own check compares Origin with the address
@@ -45,19 +46,18 @@ const locale = defineMiddleware((context, next) => {
  * authentication so the profile's choice is known.
  */
 const languagePreference = defineMiddleware((context, next) => {
-  const { locale, path } = splitLocale(context.url.pathname);
-  if (context.request.method !== 'GET' || locale !== DEFAULT_LOCALE || !isLocalizablePage(path))
-    return next();
-  const preferred = preferredLocale({
+  const preferred = languageToRedirectTo({
+    method: context.request.method,
+    pathname: context.url.pathname,
     cookie: context.cookies.get(LOCALE_COOKIE)?.value,
     userLocale: context.locals.user?.locale ?? null,
     acceptLanguage: context.request.headers.get('accept-language'),
   });
-  if (preferred === DEFAULT_LOCALE) return next();
+  if (preferred === null) return next();
   return new Response(null, {
     status: 302,
     headers: {
-      Location: `${localePath(preferred, path)}${context.url.search}`,
+      Location: `${localePath(preferred, splitLocale(context.url.pathname).path)}${context.url.search}`,
       Vary: 'Accept-Language, Cookie',
     },
   });
@@ -70,25 +70,15 @@ const languagePreference = defineMiddleware((context, next) => {
 const securityHeaders = defineMiddleware(async (context, next) => {
   const response = await next();
   const headers = response.headers;
+  const own = securityHeadersFor(splitLocale(context.url.pathname).path, secureCookies);
   try {
-    headers.set('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of own) headers.set(name, value);
   } catch {
     // Response.redirect() and fetch() responses have immutable headers; ours never do.
     return response;
   }
-  headers.set(
-    'Referrer-Policy',
-    /^\/reset-password\/./.test(splitLocale(context.url.pathname).path)
-      ? 'no-referrer'
-      : 'strict-origin-when-cross-origin',
-  );
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
-  // The public address decides, not the request's: behind a TLS-terminating proxy requests arrive as http.
-  if (secureCookies)
-    headers.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
   if (context.locals.user && !headers.has('Cache-Control'))
-    headers.set('Cache-Control', 'private, no-store');
+    headers.set('Cache-Control', SIGNED_IN_CACHE_CONTROL);
   return response;
 });
 

@@ -1,4 +1,4 @@
-import { isLocale, negotiateLocale, type Locale } from './locales';
+import { DEFAULT_LOCALE, isLocale, negotiateLocale, splitLocale, type Locale } from './locales';
 
 /** Remembers a visitor's chosen language between visits; read by the locale middleware. */
 export const LOCALE_COOKIE = 'lang';
@@ -34,4 +34,22 @@ export function isLocalizablePage(path: string): boolean {
     !/^\/(api|_actions|_astro|_server-islands|admin|logout|language)(\/|$)/.test(path) &&
     !/\.[a-z0-9]+$/i.test(path)
   );
+}
+
+/**
+ * The language a GET of an English (unprefixed) page should be redirected to for this visitor, or
+ * null to show the page as asked. Only pages in both languages are redirected.
+ * @example languageToRedirectTo({ method: 'GET', pathname: '/courses/x', cookie: 'es', userLocale: null, acceptLanguage: null }) // 'es'
+ */
+export function languageToRedirectTo(input: {
+  method: string;
+  pathname: string;
+  cookie: string | undefined;
+  userLocale: string | null;
+  acceptLanguage: string | null;
+}): Locale | null {
+  const { locale, path } = splitLocale(input.pathname);
+  if (input.method !== 'GET' || locale !== DEFAULT_LOCALE || !isLocalizablePage(path)) return null;
+  const preferred = preferredLocale(input);
+  return preferred === DEFAULT_LOCALE ? null : preferred;
 }
