@@ -7,6 +7,8 @@ import { authenticate } from '~/server/auth-middleware';
 import { plainResponse } from '~/server/forms';
 import { lessonPages } from '~/server/lesson-route';
 import { keptPages } from '~/server/kept-pages';
+// Offers the server entry (src/cli/serve.ts) kept pages to send before the framework runs.
+import '~/server/early-answers';
 import { secureCookies, siteOrigin } from '~/server/runtime';
 import { isSameOrigin, needsOriginCheck } from '~/lib/http/origin';
 import { NOTICE_COOKIE, noticeCookieOptions, parseNotice } from '~/lib/http/notice';

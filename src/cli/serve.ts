@@ -11,6 +11,7 @@ import {
   realClientAddress,
   type TrustedProxies,
 } from '../lib/http/client-address.ts';
+import { earlyAnswerer, sendEarlyAnswer } from '../lib/http/early-answers.ts';
 import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
 import { listStaticFiles, sendStaticFile, staticFileFor } from '../lib/http/static-files.ts';
 
@@ -86,7 +87,11 @@ const listener = (request: IncomingMessage, response: ServerResponse) => {
   }
   const file = staticFileFor(files, request.method, request.url);
   if (file) return sendStaticFile(file, request, response);
-  void entry.handler(request, response);
+  const answerEarly = earlyAnswerer();
+  if (!answerEarly) return void entry.handler(request, response);
+  void answerEarly(request).then((answer) =>
+    answer ? sendEarlyAnswer(response, answer) : entry.handler(request, response),
+  );
 };
 const server =
   process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH

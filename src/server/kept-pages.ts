@@ -44,3 +44,9 @@ export function keptCopy(
 ): Response | undefined {
   return cache.copyFor(context.request, context.url, viewOf(context.locals), stamp);
 }
+
+/** For early answers (src/server/early-answers.ts): `keptCopy` without a Request or locals. */
+export const keptCopyOf = (pathname: string, stamp: string) => cache.copyOf(pathname, stamp);
+
+/** For early answers: what `keptPages` would answer an anonymous visitor from, without a Request. */
+export const keptPublicCopy = (pathname: string) => cache.publicCopy(pathname);

@@ -78,3 +78,30 @@ test('a kept copy still clears a dead session cookie and carries the security he
   expect(stale.headers()['set-cookie'] ?? '').toMatch(/^session=;/);
   await visitor.dispose();
 });
+
+test('a lesson answered early, before the framework runs, says everything the framework’s answer said', async ({
+  page,
+}) => {
+  // A language of its own, so no other test has kept a copy for this state yet.
+  const path = `/es${lessonPath(FREE_COURSE, gated.slug)}`;
+  await createAccount(page.request, newAccount('early'));
+  await enrollByPost(page.request);
+  await page.request.get('/dashboard');
+
+  const rendered = await page.request.get(path);
+  const early = await page.request.get(path);
+  expect(early.status()).toBe(200);
+  expect(await early.body()).toEqual(await rendered.body());
+  // Framing differs (a length instead of chunks) and the date moves on; nothing else may.
+  const framing = new Set([
+    'date',
+    'content-length',
+    'transfer-encoding',
+    'connection',
+    'keep-alive',
+  ]);
+  const said = (response: typeof early) =>
+    Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !framing.has(name)));
+  expect(said(early)).toEqual(said(rendered));
+  expect(said(early)['cache-control']).toBe('private, no-store');
+});

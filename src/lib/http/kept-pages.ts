@@ -42,6 +42,27 @@ interface KeptPage {
   body: ArrayBuffer;
 }
 
+/** A kept copy as it is sent: status, headers and the body's bytes. */
+export interface KeptAnswer {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}
+
+/**
+ * Either way in takes only a plain GET of one path, with no one-time notice for this visitor.
+ * Encoded or doubled slashes would let one page be kept under many paths.
+ */
+export function keepableRequest(request: {
+  method: string;
+  pathname: string;
+  search: string;
+  hasNotice: boolean;
+}): boolean {
+  if (request.method !== 'GET' || request.hasNotice || request.search !== '') return false;
+  return !request.pathname.includes('%') && !request.pathname.includes('//');
+}
+
 interface Pending {
   key: string;
   stamp: string;
@@ -83,11 +104,16 @@ export class KeptPages {
     return this.#bytes;
   }
 
-  /** Either way in: a plain GET of one path, with no one-time notice for this visitor. */
   #keepable(request: Request, url: URL, view: CachedPageView): boolean {
-    if (!this.#enabled || request.method !== 'GET' || view.hasNotice) return false;
-    // Encoded or doubled slashes would let one page be kept under many paths.
-    return url.search === '' && !url.pathname.includes('%') && !url.pathname.includes('//');
+    return (
+      this.#enabled &&
+      keepableRequest({
+        method: request.method,
+        pathname: url.pathname,
+        search: url.search,
+        hasNotice: view.hasNotice,
+      })
+    );
   }
 
   #keyOf(request: Request, url: URL, view: CachedPageView): string | null {
@@ -108,10 +134,21 @@ export class KeptPages {
   async serve(request: Request, url: URL, view: CachedPageView): Promise<Response | undefined> {
     const key = this.#keyOf(request, url, view);
     if (key === null) return undefined;
-    const kept = this.#pages.get(key);
+    const kept = await this.publicCopy(key);
+    return kept && responseOf(kept);
+  }
+
+  /**
+   * The anonymous copy of the public page at `pathname`, if the page's own database read still
+   * gives the data it was rendered from; the caller has checked that the request is keepable and
+   * anonymous (`serve` does, through `#keyOf`).
+   */
+  async publicCopy(pathname: string): Promise<KeptAnswer | undefined> {
+    if (!this.#enabled) return undefined;
+    const kept = this.#pages.get(pathname);
     if (!kept || kept.read === null) return undefined;
     if (stampOf(await kept.read()) !== kept.stamp) return undefined;
-    return this.#answer(key, kept);
+    return this.#answer(pathname, kept);
   }
 
   /**
@@ -126,30 +163,27 @@ export class KeptPages {
    */
   copyFor(request: Request, url: URL, view: CachedPageView, stamp: string): Response | undefined {
     if (!this.#keepable(request, url, view)) return undefined;
-    // Kept by a digest of the stamp: a stored chat can make a stamp hundreds of kilobytes, which
-    // as a key would sit in memory beside each copy, uncounted by maxBytes.
-    const digest = createHash('sha256').update(stamp).digest('base64');
-    const key = `${url.pathname}\n${digest}`;
-    const kept = this.#pages.get(key);
-    if (kept) return this.#answer(key, kept);
-    this.#pending.set(request, { key, stamp: digest, read: null });
+    const kept = this.copyOf(url.pathname, stamp);
+    if (kept) return responseOf(kept);
+    // The key holds the stamp's digest: there is nothing else to compare.
+    const key = stampKey(url.pathname, stamp);
+    this.#pending.set(request, { key, stamp: key, read: null });
     return undefined;
   }
 
-  #answer(key: string, kept: KeptPage): Response {
-    // Most recently used last: eviction takes from the front.
+  /** The copy `copyFor` would answer with, for a request the caller has checked is keepable. */
+  copyOf(pathname: string, stamp: string): KeptAnswer | undefined {
+    if (!this.#enabled) return undefined;
+    const key = stampKey(pathname, stamp);
+    const kept = this.#pages.get(key);
+    return kept && this.#answer(key, kept);
+  }
+
+  /** Marks the copy most recently used, so it is the last to be dropped. */
+  #answer(key: string, kept: KeptPage): KeptAnswer {
     this.#pages.delete(key);
     this.#pages.set(key, kept);
-    // A stream over the kept bytes, not the bytes themselves: a Response made from a buffer copies
-    // it first, a tenth of this answer's time for a lesson page. The bytes are never written to.
-    const body = new Uint8Array(kept.body);
-    const stream = new ReadableStream<Uint8Array>({
-      start(controller) {
-        controller.enqueue(body);
-        controller.close();
-      },
-    });
-    return new Response(stream, { status: kept.status, headers: kept.headers });
+    return { status: kept.status, headers: kept.headers, body: new Uint8Array(kept.body) };
   }
 
   /**
@@ -204,4 +238,24 @@ export class KeptPages {
     this.#bytes -= kept.body.byteLength;
     this.#pages.delete(key);
   }
+}
+
+/** Where a copy rendered for `stamp` is filed: the path, and a digest of the stamp (which may be long). */
+function stampKey(pathname: string, stamp: string): string {
+  return `${pathname}\n${createHash('sha256').update(stamp).digest('base64')}`;
+}
+
+/**
+ * A kept answer as a Response whose body is a stream over the kept bytes, not the bytes
+ * themselves: a Response made from a buffer copies it first.
+ */
+function responseOf(kept: KeptAnswer): Response {
+  const body = kept.body;
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(body);
+      controller.close();
+    },
+  });
+  return new Response(stream, { status: kept.status, headers: kept.headers });
 }

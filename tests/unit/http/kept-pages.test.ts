@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '~/lib/db';
-import { KeptPages, type CachedPageView } from '~/lib/http/kept-pages';
+import { keepableRequest, KeptPages, type CachedPageView } from '~/lib/http/kept-pages';
 import { approvedTestimonials, moderateTestimonial } from '~/lib/testimonials/testimonials';
 import { testimonials, users } from '~db/schema';
 
@@ -122,6 +122,17 @@ describe('kept public pages', () => {
     expect(renders()).toBe(2);
   });
 
+  it('hands an early answer the public copy only while its read gives what it was rendered from', async () => {
+    const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
+    const { handle } = site(cache, serverA);
+    const first = await handle(get('/courses/course'));
+    const kept = await cache.publicCopy('/courses/course');
+    expect(kept && new TextDecoder().decode(kept.body)).toBe(first.html);
+    expect(await cache.publicCopy('/courses/other')).toBeUndefined();
+    await moderateTestimonial(serverB, 1, testimonialId, 'approved');
+    expect(await cache.publicCopy('/courses/course')).toBeUndefined();
+  });
+
   it('never serves or keeps a page for someone signed in, with a session cookie, a notice or a query', async () => {
     const { handle, renders } = site(
       new KeptPages({ enabled: true, sessionCookie: SESSION }),
@@ -198,6 +209,22 @@ describe('kept public pages', () => {
       expect(renders()).toBe(3);
     });
 
+    it('hands an early answer the same copy, by path and stamp, and nothing when disabled', async () => {
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
+      const { handle } = stampedSite(cache);
+      expect(cache.copyOf('/lesson', 'state-1')).toBeUndefined();
+      await handle(get('/lesson'), 'state-1');
+      const kept = cache.copyOf('/lesson', 'state-1')!;
+      expect(new TextDecoder().decode(kept.body)).toBe('<p>state-1 (render 1)</p>');
+      expect(kept.status).toBe(200);
+      expect(new Headers(kept.headers).get('content-type')).toBe('text/html');
+      expect(cache.copyOf('/lesson', 'state-2')).toBeUndefined();
+      expect(cache.copyOf('/other', 'state-1')).toBeUndefined();
+      expect(
+        new KeptPages({ enabled: false, sessionCookie: SESSION }).copyOf('/lesson', 'state-1'),
+      ).toBeUndefined();
+    });
+
     it('neither serves nor keeps a query string, a one-time notice or a POST', async () => {
       const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
       const { handle, renders } = stampedSite(cache);
@@ -232,5 +259,24 @@ describe('kept public pages', () => {
       expect(renders()).toBe(7);
       expect(cache.size).toBe(3);
     });
+  });
+});
+
+describe('keepableRequest', () => {
+  const plain = { method: 'GET', pathname: '/courses/x', search: '', hasNotice: false };
+
+  it('takes a plain GET of a clean path', () => {
+    expect(keepableRequest(plain)).toBe(true);
+  });
+
+  it.each([
+    ['a POST', { method: 'POST' }],
+    ['a HEAD', { method: 'HEAD' }],
+    ['a query string', { search: '?quiz=a&answer=1' }],
+    ['a one-time notice', { hasNotice: true }],
+    ['an encoded path', { pathname: '/courses/%78' }],
+    ['a doubled slash', { pathname: '/courses//x' }],
+  ])('refuses %s', (_, change) => {
+    expect(keepableRequest({ ...plain, ...change })).toBe(false);
   });
 });

@@ -1,0 +1,41 @@
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import type { KeptAnswer } from './kept-pages';
+
+/**
+ * Early answers: a kept page sent straight from the Node server's request handler (src/cli/serve.ts),
+ * before the framework builds a Request, matches the route and runs its middleware. For a page whose
+ * copy is kept that pipeline is most of the cost of an answer (src/server/early-answers.ts says what
+ * is checked instead, with the same functions the middleware uses).
+ *
+ * The server entry is a separate program from the built app, so the app offers its answerer under a
+ * registered symbol when its middleware module loads, and the server asks for it on each request.
+ * Until then, and for every request the answerer declines, the framework answers as usual.
+ */
+const EARLY_ANSWERS = Symbol.for('botcamp.earlyAnswers');
+
+/** The parts of a Node request an early answer may look at. */
+export interface EarlyRequest {
+  method?: string;
+  url?: string;
+  headers: IncomingHttpHeaders;
+}
+
+/** A kept answer for this request, or null to let the framework answer. */
+export type EarlyAnswerer = (request: EarlyRequest) => Promise<KeptAnswer | null>;
+
+type WithAnswerer = typeof globalThis & { [EARLY_ANSWERS]?: EarlyAnswerer };
+
+export function offerEarlyAnswers(answerer: EarlyAnswerer): void {
+  (globalThis as WithAnswerer)[EARLY_ANSWERS] = answerer;
+}
+
+export function earlyAnswerer(): EarlyAnswerer | undefined {
+  return (globalThis as WithAnswerer)[EARLY_ANSWERS];
+}
+
+/** Sends an early answer; headers already set on `response` (by the server) stay unless replaced. */
+export function sendEarlyAnswer(response: ServerResponse, answer: KeptAnswer): void {
+  for (const [name, value] of answer.headers) response.setHeader(name, value);
+  response.statusCode = answer.status;
+  response.end(answer.body);
+}
