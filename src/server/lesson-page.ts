@@ -231,9 +231,9 @@ export function lessonPageStamp(
     viewer,
     via: page.access.via,
     tracked: page.tracked,
+    // The outline's links and the percentage follow from these and the curriculum (content), so
+    // they need no place of their own.
     completed: [...page.completed].sort(),
-    openable: [...page.openable].sort(),
-    percent: page.percent,
     quizzes: [...context.quizzes].map(([id, view]) => [id, view.result]),
     bots: [...context.bots].map(([id, view]) => [id, view.conversation]),
     playgrounds: [...context.playgrounds].map(([id, view]) => [

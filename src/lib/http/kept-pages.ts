@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Rendered pages kept and answered again, so a launch evening's thousands of visitors do not each
@@ -242,7 +242,7 @@ export class KeptPages {
 
 /** Where a copy rendered for `stamp` is filed: the path, and a digest of the stamp (which may be long). */
 function stampKey(pathname: string, stamp: string): string {
-  return `${pathname}\n${createHash('sha256').update(stamp).digest('base64')}`;
+  return `${pathname}\n${hash('sha256', stamp, 'base64')}`;
 }
 
 /**
