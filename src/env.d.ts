@@ -12,6 +12,11 @@ declare namespace App {
     notice?: import('./lib/http/notice').Notice | undefined;
     /** The lesson page's data, loaded by its middleware (src/server/lesson-route.ts). */
     lessonPage?: import('./server/lesson-page').LessonPage;
+    /**
+     * The lesson an early answer loaded for this path and then left to the framework (no copy
+     * kept for it yet): the lesson route uses it instead of reading everything again.
+     */
+    earlyLessonPage?: { path: string; page: import('./server/lesson-page').LessonPage };
     /** Set by the lesson page for the components inside its MDX (quizzes, bots). */
     lesson?: import('./server/lesson-page').LessonContext;
   }

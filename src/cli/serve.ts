@@ -62,7 +62,12 @@ try {
 process.env.BOTCAMP_CLIENT_ADDRESS_HEADER = CLIENT_ADDRESS_HEADER;
 // The adapter runs in middleware mode (astro.config.mjs): it renders pages, and this server owns the
 // port and the built files, whose list is known at start.
-type AppHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+type AppHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next?: () => void,
+  locals?: Record<string, unknown>,
+) => Promise<void>;
 const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href)) as {
   handler: AppHandler;
 };
@@ -89,8 +94,10 @@ const listener = (request: IncomingMessage, response: ServerResponse) => {
   if (file) return sendStaticFile(file, request, response);
   const answerEarly = earlyAnswerer();
   if (!answerEarly) return void entry.handler(request, response);
-  void answerEarly(request).then((answer) =>
-    answer ? sendEarlyAnswer(response, answer) : entry.handler(request, response),
+  void answerEarly(request).then((outcome) =>
+    outcome && 'answer' in outcome
+      ? sendEarlyAnswer(response, outcome.answer)
+      : entry.handler(request, response, undefined, outcome?.loaded),
   );
 };
 const server =

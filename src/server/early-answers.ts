@@ -3,7 +3,7 @@ import { sessionCookieName } from '~/lib/auth/cookie';
 import { checkSessionToken } from '~/lib/auth/session';
 import { isDatabaseUnavailable } from '~/lib/db';
 import type { SessionUser } from '~/lib/auth/user';
-import { offerEarlyAnswers, type EarlyRequest } from '~/lib/http/early-answers';
+import { offerEarlyAnswers, type EarlyOutcome, type EarlyRequest } from '~/lib/http/early-answers';
 import { keepableRequest, type KeptAnswer } from '~/lib/http/kept-pages';
 import { NOTICE_COOKIE } from '~/lib/http/notice';
 import { SIGNED_IN_CACHE_CONTROL, securityHeadersFor } from '~/lib/http/security-headers';
@@ -26,12 +26,13 @@ const LESSON_PATH = /^\/courses\/([a-z0-9-]+)\/lessons\/([a-z0-9-]+)\/?$/;
  * - a session cookie whose session is not simply valid: unknown, dead (the cookie must be cleared)
  *   or due for renewal (the cookie must be sent again);
  * - a visitor to be sent to their language (`languageToRedirectTo`);
- * - a lesson whose loader answers anything but the page or its 403, or a stamp with no copy;
+ * - a lesson whose loader answers anything but the page or its 403, or a stamp with no copy (what
+ *   was loaded goes to the framework, which renders from it);
  * - a public page with no copy, or whose read no longer matches it; signed-in visitors never get one.
  * Every read runs on each request, as it does in the middleware, so a revocation or another
  * server's write shows on the next request. Any error declines too: the framework's path reports it.
  */
-export async function earlyAnswer(request: EarlyRequest): Promise<KeptAnswer | null> {
+export async function earlyAnswer(request: EarlyRequest): Promise<EarlyOutcome> {
   if (request.method !== 'GET') return null;
   const [pathname = '/', search] = (request.url ?? '/').split('?', 2);
   const cookies = parseCookie(request.headers.cookie ?? '');
@@ -71,8 +72,10 @@ export async function earlyAnswer(request: EarlyRequest): Promise<KeptAnswer | n
       url: new URL(pathname, siteOrigin),
       returnPath: pathname,
     });
-    if (page.kind !== 'ok' && page.kind !== 'forbidden') return null;
-    kept = keptCopyOf(pathname, lessonPageStamp(page, user));
+    if (page.kind === 'ok' || page.kind === 'forbidden')
+      kept = keptCopyOf(pathname, lessonPageStamp(page, user));
+    // Not kept yet (or a page that never is): the lesson route renders from what was read here.
+    if (!kept) return { loaded: { earlyLessonPage: { path: pathname, page } } };
   } else if (token === undefined) {
     kept = await keptPublicCopy(pathname);
   }
@@ -81,7 +84,7 @@ export async function earlyAnswer(request: EarlyRequest): Promise<KeptAnswer | n
   const headers = [...kept.headers, ...securityHeadersFor(path, secureCookies)];
   if (user && !headers.some(([name]) => name.toLowerCase() === 'cache-control'))
     headers.push(['Cache-Control', SIGNED_IN_CACHE_CONTROL]);
-  return { status: kept.status, headers, body: kept.body };
+  return { answer: { status: kept.status, headers, body: kept.body } };
 }
 
 const headerValue = (value: string | string[] | undefined): string | null =>

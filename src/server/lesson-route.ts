@@ -13,14 +13,19 @@ const LESSON_ROUTE = '/[...lang]/courses/[course]/lessons/[lesson]';
 export const lessonPages = defineMiddleware(async (context, next) => {
   if (context.routePattern !== LESSON_ROUTE) return next();
   const { locals, url, params } = context;
-  const page = await loadLessonPage({
-    courseSlug: params.course ?? '',
-    lessonSlug: params.lesson ?? '',
-    locale: locals.locale,
-    user: locals.user,
-    url,
-    returnPath: url.pathname,
-  });
+  // An early answer that found no copy has loaded this very request's lesson already.
+  const early = locals.earlyLessonPage;
+  const page =
+    early && early.path === url.pathname
+      ? early.page
+      : await loadLessonPage({
+          courseSlug: params.course ?? '',
+          lessonSlug: params.lesson ?? '',
+          locale: locals.locale,
+          user: locals.user,
+          url,
+          returnPath: url.pathname,
+        });
   locals.lessonPage = page;
   if (page.kind === 'ok' || page.kind === 'forbidden') {
     const kept = keptCopy(context, lessonPageStamp(page, locals.user));

@@ -24,6 +24,7 @@ const built = await asBuilt(async () => ({
   early: await import('~/server/early-answers'),
   kept: await import('~/server/kept-pages'),
   lessons: await import('~/server/lesson-page'),
+  route: await import('~/server/lesson-route'),
   // Everything that touches the database from the same module graph: on SQLite each graph opens
   // its own in-memory database, and each graph's tables are bound to the engine it opened.
   runtime: await import('~/server/runtime'),
@@ -34,6 +35,12 @@ const built = await asBuilt(async () => ({
   schema: await import('~db/schema'),
 }));
 const { earlyAnswer } = built.early;
+
+/** The kept answer an early answer sends, or null when it leaves the request to the framework. */
+async function answerTo(request: EarlyRequest) {
+  const outcome = await earlyAnswer(request);
+  return outcome && 'answer' in outcome ? outcome.answer : null;
+}
 const { getDb } = built.runtime;
 const { enrolledPerson, person } = built.people;
 const { checkSessionToken, createSession, generateSessionToken, SESSION_TTL_MS } = built.session;
@@ -104,10 +111,10 @@ describe('a signed-in learner’s lesson', () => {
   });
 
   it('is answered early once the framework has kept a copy for the learner’s state', async () => {
-    expect(await earlyAnswer(get(LESSON_PATH, { cookie }))).toBeNull();
+    expect(await answerTo(get(LESSON_PATH, { cookie }))).toBeNull();
     await renderLesson(cookie, 'lesson as rendered for a newcomer');
 
-    const answer = await earlyAnswer(get(LESSON_PATH, { cookie }));
+    const answer = await answerTo(get(LESSON_PATH, { cookie }));
     expect(text(answer)).toBe('lesson as rendered for a newcomer');
     expect(answer!.status).toBe(200);
     const headers = new Headers(answer!.headers);
@@ -121,9 +128,40 @@ describe('a signed-in learner’s lesson', () => {
     expect(headers.get('set-cookie')).toBeNull();
   });
 
+  it('when no copy is kept, hands the framework the lesson it loaded, which the route renders from', async () => {
+    const newcomer = await enrolledPerson(COURSE);
+    const quiz = gated.data.quizzes[0]!;
+    await recordQuizAttempt(await getDb(), {
+      userId: newcomer.id,
+      courseSlug: COURSE,
+      lessonSlug: gated.slug,
+      quiz,
+      chosen: (quiz.answer + 1) % quiz.options.length,
+    });
+    const outcome = await earlyAnswer(get(LESSON_PATH, { cookie: await signIn(newcomer) }));
+    if (!outcome || !('loaded' in outcome)) throw new Error('expected what was loaded');
+    const early = outcome.loaded.earlyLessonPage as { path: string; page: { kind: string } };
+    expect(early.path).toBe(LESSON_PATH);
+    expect(early.page.kind).toBe('ok');
+
+    const routed = async (path: string) => {
+      const context = {
+        ...frameworkContext(path, newcomer),
+        routePattern: '/[...lang]/courses/[course]/lessons/[lesson]',
+        params: { course: COURSE, lesson: gated.slug },
+      };
+      Object.assign(context.locals, { locale: 'en', earlyLessonPage: early });
+      await built.route.lessonPages(context as never, async () => new Response(''));
+      return context.locals.lessonPage;
+    };
+    expect(await routed(LESSON_PATH)).toBe(early.page);
+    // Loaded for another path, it is not used.
+    expect(await routed(`${LESSON_PATH}/`)).not.toBe(early.page);
+  });
+
   it('is shared with a learner in the same state, never with one whose state differs', async () => {
     const same = await enrolledPerson(COURSE);
-    expect(text(await earlyAnswer(get(LESSON_PATH, { cookie: await signIn(same) })))).toBe(
+    expect(text(await answerTo(get(LESSON_PATH, { cookie: await signIn(same) })))).toBe(
       'lesson as rendered for a newcomer',
     );
 
@@ -136,20 +174,20 @@ describe('a signed-in learner’s lesson', () => {
       quiz,
       chosen: quiz.answer,
     });
-    expect(await earlyAnswer(get(LESSON_PATH, { cookie: await signIn(answered) }))).toBeNull();
+    expect(await answerTo(get(LESSON_PATH, { cookie: await signIn(answered) }))).toBeNull();
   });
 
   it('is not answered from a copy after the enrollment is revoked', async () => {
     const revoked = await enrolledPerson(COURSE);
     const revokedCookie = await signIn(revoked);
-    expect(await earlyAnswer(get(LESSON_PATH, { cookie: revokedCookie }))).not.toBeNull();
+    expect(await answerTo(get(LESSON_PATH, { cookie: revokedCookie }))).not.toBeNull();
     await revokeEnrollment(await getDb(), {
       userId: revoked.id,
       courseSlug: COURSE,
       actorId: revoked.id,
       reason: 'test',
     });
-    expect(await earlyAnswer(get(LESSON_PATH, { cookie: revokedCookie }))).toBeNull();
+    expect(await answerTo(get(LESSON_PATH, { cookie: revokedCookie }))).toBeNull();
   });
 
   it('is left to the framework whenever the answer must do more than send the copy', async () => {
@@ -166,6 +204,7 @@ describe('a signed-in learner’s lesson', () => {
       // An English page for someone who chose Spanish: the framework redirects.
       get(LESSON_PATH, { cookie: `${cookie}; lang=es` }),
     ];
+    // Declined before anything is read for the lesson: the framework does all of it.
     for (const request of declined) expect(await earlyAnswer(request), request.url).toBeNull();
   });
 
@@ -196,15 +235,15 @@ describe('an anonymous visitor’s public page', () => {
   });
 
   it('is answered early, with no signed-in caching rule', async () => {
-    const answer = await earlyAnswer(get(COURSE_PATH));
+    const answer = await answerTo(get(COURSE_PATH));
     expect(text(answer)).toBe('course page as kept');
     expect(new Headers(answer!.headers).get('cache-control')).toBeNull();
   });
 
   it('is never answered to a signed-in visitor or one to be sent to their language', async () => {
     const cookie = await signIn(await person());
-    expect(await earlyAnswer(get(COURSE_PATH, { cookie }))).toBeNull();
-    expect(await earlyAnswer(get(COURSE_PATH, { 'accept-language': 'es-MX,es;q=0.9' }))).toBeNull();
+    expect(await answerTo(get(COURSE_PATH, { cookie }))).toBeNull();
+    expect(await answerTo(get(COURSE_PATH, { 'accept-language': 'es-MX,es;q=0.9' }))).toBeNull();
   });
 });
 

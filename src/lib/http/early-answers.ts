@@ -20,8 +20,14 @@ export interface EarlyRequest {
   headers: IncomingHttpHeaders;
 }
 
-/** A kept answer for this request, or null to let the framework answer. */
-export type EarlyAnswerer = (request: EarlyRequest) => Promise<KeptAnswer | null>;
+/**
+ * What the app makes of a request before the framework runs: a kept answer to send, or what it
+ * loaded on the way to finding none (handed to the framework as the request's first locals, so
+ * nothing is read twice), or null.
+ */
+export type EarlyOutcome = { answer: KeptAnswer } | { loaded: Record<string, unknown> } | null;
+
+export type EarlyAnswerer = (request: EarlyRequest) => Promise<EarlyOutcome>;
 
 type WithAnswerer = typeof globalThis & { [EARLY_ANSWERS]?: EarlyAnswerer };
 
