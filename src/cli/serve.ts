@@ -94,11 +94,22 @@ const listener = (request: IncomingMessage, response: ServerResponse) => {
   if (file) return sendStaticFile(file, request, response);
   const answerEarly = earlyAnswerer();
   if (!answerEarly) return void entry.handler(request, response);
-  void answerEarly(request).then((outcome) =>
-    outcome && 'answer' in outcome
-      ? sendEarlyAnswer(response, outcome.answer)
-      : entry.handler(request, response, undefined, outcome?.loaded),
-  );
+  answerEarly(request)
+    .then((outcome) =>
+      outcome && 'answer' in outcome
+        ? sendEarlyAnswer(response, outcome.answer)
+        : entry.handler(request, response, undefined, outcome?.loaded),
+    )
+    // The answerer catches its own errors; this is for a failure while sending, which must not
+    // become an unhandled rejection (that ends the process).
+    .catch((error: unknown) => {
+      console.error(`botcamp: answering ${request.method} ${request.url} failed`, error);
+      if (response.headersSent) response.destroy();
+      else
+        response
+          .writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
+          .end('Server error.');
+    });
 };
 const server =
   process.env.SERVER_CERT_PATH && process.env.SERVER_KEY_PATH
