@@ -60,6 +60,26 @@ describe('the admin enrollment list', () => {
     );
   });
 
+  it('pages through a search in the order asked, with its total, and past the end shows the last page', async () => {
+    const first = await listEnrollments(db.read, { q: 'bulk', sort: 'email' });
+    expect(first.total).toBe(120);
+    expect(first.pages).toBe(Math.ceil(120 / PAGE_SIZE));
+    expect(first.rows).toHaveLength(PAGE_SIZE);
+    expect(first.rows[0]?.email).toBe('bulk0@example.org');
+    const second = await listEnrollments(db.read, { q: 'bulk', sort: 'email', page: 2 });
+    expect(second.page).toBe(2);
+    expect(second.total).toBe(120);
+    expect(second.rows[0]?.email).toBe(
+      [...Array(120).keys()].map((i) => `bulk${i}@example.org`).sort()[PAGE_SIZE],
+    );
+    const past = await listEnrollments(db.read, { q: 'bulk', sort: 'email', page: 99 });
+    expect(past.page).toBe(first.pages);
+    expect(past.total).toBe(120);
+    expect(past.rows).toHaveLength(120 - PAGE_SIZE * (first.pages - 1));
+    const none = await listEnrollments(db.read, { q: 'nobody-by-this-name' });
+    expect(none).toMatchObject({ rows: [], total: 0, page: 1, pages: 1 });
+  });
+
   it('filters by course, source, group and date, and pages through the rest', async () => {
     const all = await listEnrollments(db.read, {});
     expect(all.total).toBe(123);
