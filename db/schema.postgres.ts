@@ -76,6 +76,11 @@ export const enrollments = pgTable(
     partnerGroup: text('partner_group'),
     /** When the payment was disputed (a chargeback): flagged for admins, access unchanged. */
     disputedAt: ms('disputed_at'),
+    /**
+     * The learner's last lesson view in this course, kept as views are recorded, so reports count
+     * recently active learners from this row instead of scanning every progress row.
+     */
+    lastActiveAt: ms('last_active_at'),
     createdAt: createdAt(),
     updatedAt: ms('updated_at'),
   },
@@ -84,6 +89,7 @@ export const enrollments = pgTable(
     index('enrollments_course_idx').on(t.courseSlug),
     index('enrollments_group_idx').on(t.partnerGroup),
     index('enrollments_created_idx').on(t.createdAt),
+    index('enrollments_course_active_idx').on(t.courseSlug, t.lastActiveAt),
   ],
 );
 

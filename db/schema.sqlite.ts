@@ -76,6 +76,11 @@ export const enrollments = sqliteTable(
     partnerGroup: text('partner_group'),
     /** When the payment was disputed (a chargeback): flagged for admins, access unchanged. */
     disputedAt: integer('disputed_at', { mode: 'timestamp_ms' }),
+    /**
+     * The learner's last lesson view in this course, kept as views are recorded, so reports count
+     * recently active learners from this row instead of scanning every progress row.
+     */
+    lastActiveAt: integer('last_active_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }),
   },
@@ -84,6 +89,7 @@ export const enrollments = sqliteTable(
     index('enrollments_course_idx').on(t.courseSlug),
     index('enrollments_group_idx').on(t.partnerGroup),
     index('enrollments_created_idx').on(t.createdAt),
+    index('enrollments_course_active_idx').on(t.courseSlug, t.lastActiveAt),
   ],
 );
 

@@ -58,6 +58,11 @@ async function seed(db: Db): Promise<void> {
           status: (i % 50 === 0 ? 'revoked' : 'active') as 'revoked' | 'active',
           partnerGroup: GROUPS[i % GROUPS.length] ?? null,
           createdAt: new Date(now - ((start + i) % 120) * DAY),
+          // The latest of the learner's views below, as recording them would have kept it.
+          lastActiveAt: new Date(
+            now -
+              Math.min(...LESSONS.slice(0, PROGRESS_PER_LEARNER).map((_, j) => (i + j) % 60)) * DAY,
+          ),
         })),
       );
       const progress = people.flatMap(({ id }, i) =>

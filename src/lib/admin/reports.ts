@@ -1,4 +1,4 @@
-import { and, count, countDistinct, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { Reader } from '~/lib/db';
 import {
   botConversations,
@@ -85,13 +85,15 @@ export async function courseReport(
       .select({ n: count() })
       .from(enrollments)
       .where(and(eq(enrollments.courseSlug, course.slug), eq(enrollments.status, 'active'))),
+    // Kept on the enrollment as views are recorded: counting distinct learners over the progress
+    // rows took 90 ms of this report at 100,000 learners.
     q
-      .select({ n: countDistinct(lessonProgress.userId) })
-      .from(lessonProgress)
+      .select({ n: count() })
+      .from(enrollments)
       .where(
         and(
-          eq(lessonProgress.courseSlug, course.slug),
-          gte(lessonProgress.lastViewedAt, new Date(now.getTime() - 30 * DAY)),
+          eq(enrollments.courseSlug, course.slug),
+          gte(enrollments.lastActiveAt, new Date(now.getTime() - 30 * DAY)),
         ),
       ),
     q.select({ n: count() }).from(certificates).where(eq(certificates.courseSlug, course.slug)),

@@ -1,6 +1,6 @@
-import { count, countDistinct, gte } from 'drizzle-orm';
+import { count, gte } from 'drizzle-orm';
 import type { Reader } from '~/lib/db';
-import { certificates, enrollments, lessonProgress } from '~db/schema';
+import { certificates, enrollments } from '~db/schema';
 
 export interface CourseStats {
   courseSlug: string;
@@ -23,11 +23,12 @@ export async function courseStats(q: Reader, now: Date = new Date()): Promise<Co
       .select({ course: enrollments.courseSlug, status: enrollments.status, n: count() })
       .from(enrollments)
       .groupBy(enrollments.courseSlug, enrollments.status),
+    // Learners with a lesson view in 30 days, kept on the enrollment (see recordLessonView).
     q
-      .select({ course: lessonProgress.courseSlug, n: countDistinct(lessonProgress.userId) })
-      .from(lessonProgress)
-      .where(gte(lessonProgress.lastViewedAt, since))
-      .groupBy(lessonProgress.courseSlug),
+      .select({ course: enrollments.courseSlug, n: count() })
+      .from(enrollments)
+      .where(gte(enrollments.lastActiveAt, since))
+      .groupBy(enrollments.courseSlug),
     q
       .select({ course: certificates.courseSlug, n: count() })
       .from(certificates)

@@ -1,8 +1,8 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { preparedRead, type Db } from '~/lib/db';
+import { and, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { preparedRead, type Db, type Query } from '~/lib/db';
 import type { Curriculum, LessonSummary } from '~/lib/course/curriculum';
 import type { Result } from '~/lib/result';
-import { lessonProgress, quizAttempts } from '~db/schema';
+import { enrollments, lessonProgress, quizAttempts } from '~db/schema';
 import { issueCertificateInTransaction, type CertificateRow } from './certificate';
 import { getQuizStates } from './quiz';
 
@@ -58,16 +58,36 @@ export async function recordLessonView(
   now: Date = new Date(),
 ): Promise<void> {
   await db.write(
-    (tx) =>
-      tx
+    async (tx) => {
+      await tx
         .insert(lessonProgress)
         .values({ userId, courseSlug, lessonSlug, firstViewedAt: now, lastViewedAt: now })
         .onConflictDoUpdate({
           target: [lessonProgress.userId, lessonProgress.courseSlug, lessonProgress.lessonSlug],
           set: { lastViewedAt: now },
-        }),
+        });
+      await markActive(tx, userId, courseSlug, now);
+    },
     { durability: 'relaxed' },
   );
+}
+
+/**
+ * Moves the enrollment's last activity to `now`, in the transaction that records the view or the
+ * completion, so reports count recently active learners from the enrollments instead of scanning
+ * every progress row. Staff trying a course have no enrollment and are not counted.
+ */
+async function markActive(tx: Query, userId: number, courseSlug: string, now: Date) {
+  await tx
+    .update(enrollments)
+    .set({ lastActiveAt: now })
+    .where(
+      and(
+        eq(enrollments.userId, userId),
+        eq(enrollments.courseSlug, courseSlug),
+        or(isNull(enrollments.lastActiveAt), lt(enrollments.lastActiveAt, now)),
+      ),
+    );
 }
 
 /**
@@ -118,6 +138,7 @@ export function completeLesson(
           setWhere: isNull(lessonProgress.completedAt),
         })
         .returning({ completedAt: lessonProgress.completedAt });
+      await markActive(tx, userId, courseSlug, now);
       const certificate = certify
         ? await issueCertificateInTransaction(tx, { userId, courseSlug, ...certify }, now)
         : null;

@@ -12,6 +12,7 @@ import { getQuizStates, recordQuizAttempt } from '~/lib/progress/quiz';
 import { issueCertificateIfComplete, getCertificateFor } from '~/lib/progress/certificate';
 import { lessonProgress } from '~db/schema';
 import type { Db } from '~/lib/db';
+import { enroll, getEnrollment } from '~/lib/enrollment/enrollment';
 import { freshDb } from '../fixtures';
 import {
   COURSE_SLUG,
@@ -394,5 +395,34 @@ describe("another user's progress", () => {
     expect(
       (await getQuizStates(db.read, b.id, COURSE_SLUG, quizTime.slug)).get('q-one'),
     ).toMatchObject({ passed: true, attempts: 1 });
+  });
+});
+
+describe('the enrollment’s last activity', () => {
+  const lastActive = async (db: Db, userId: number, courseSlug = COURSE_SLUG) =>
+    (await getEnrollment(db.read, userId, courseSlug))?.lastActiveAt ?? null;
+
+  it('follows the latest view or completion in that course, never moving back', async () => {
+    const db = await freshDb();
+    const user = await createUser(db);
+    for (const courseSlug of [COURSE_SLUG, OTHER_COURSE_SLUG])
+      await enroll(db, { userId: user.id, courseSlug, source: 'free' });
+    expect(await lastActive(db, user.id)).toBeNull();
+
+    await recordLessonView(db, user.id, COURSE_SLUG, 'intro', T1);
+    expect(await lastActive(db, user.id)).toEqual(T1);
+    // A view stamped earlier (a slow request finishing late) does not move it back.
+    await recordLessonView(db, user.id, COURSE_SLUG, 'setup', T0);
+    expect(await lastActive(db, user.id)).toEqual(T1);
+    await completeLesson(db, user.id, COURSE_SLUG, completionInput(setup), T2);
+    expect(await lastActive(db, user.id)).toEqual(T2);
+    expect(await lastActive(db, user.id, OTHER_COURSE_SLUG)).toBeNull();
+  });
+
+  it('is not written for someone without an enrollment (staff trying the course)', async () => {
+    const db = await freshDb();
+    const staff = await createUser(db);
+    await recordLessonView(db, staff.id, COURSE_SLUG, 'intro', T1);
+    expect(await getEnrollment(db.read, staff.id, COURSE_SLUG)).toBeNull();
   });
 });

@@ -1,0 +1,4 @@
+ALTER TABLE "enrollments" ADD COLUMN "last_active_at" timestamp (3) with time zone;--> statement-breakpoint
+CREATE INDEX "enrollments_course_active_idx" ON "enrollments" USING btree ("course_slug","last_active_at");--> statement-breakpoint
+-- Existing learners: their latest lesson view so far, from one pass over the progress rows.
+UPDATE "enrollments" SET "last_active_at" = "latest"."at" FROM (SELECT "user_id", "course_slug", max("last_viewed_at") AS "at" FROM "lesson_progress" GROUP BY "user_id", "course_slug") AS "latest" WHERE "latest"."user_id" = "enrollments"."user_id" AND "latest"."course_slug" = "enrollments"."course_slug";
