@@ -83,6 +83,18 @@ async function renderLesson(cookie: string, body: string): Promise<void> {
   });
 }
 
+/** Puts a learner in a state of their own: an answer to the lesson's first knowledge check. */
+async function answerFirstQuiz(user: SessionUser, answer: 'right' | 'wrong'): Promise<void> {
+  const quiz = gated.data.quizzes[0]!;
+  await recordQuizAttempt(await getDb(), {
+    userId: user.id,
+    courseSlug: COURSE,
+    lessonSlug: gated.slug,
+    quiz,
+    chosen: answer === 'right' ? quiz.answer : (quiz.answer + 1) % quiz.options.length,
+  });
+}
+
 function frameworkContext(path: string, user: SessionUser | null, cookie?: string) {
   const request = new Request(`http://localhost${path}`, {
     headers: cookie ? { cookie } : {},
@@ -130,14 +142,7 @@ describe('a signed-in learner’s lesson', () => {
 
   it('when no copy is kept, hands the framework the lesson it loaded, which the route renders from', async () => {
     const newcomer = await enrolledPerson(COURSE);
-    const quiz = gated.data.quizzes[0]!;
-    await recordQuizAttempt(await getDb(), {
-      userId: newcomer.id,
-      courseSlug: COURSE,
-      lessonSlug: gated.slug,
-      quiz,
-      chosen: (quiz.answer + 1) % quiz.options.length,
-    });
+    await answerFirstQuiz(newcomer, 'wrong');
     const outcome = await earlyAnswer(get(LESSON_PATH, { cookie: await signIn(newcomer) }));
     if (!outcome || !('loaded' in outcome)) throw new Error('expected what was loaded');
     const early = outcome.loaded.earlyLessonPage as { path: string; page: { kind: string } };
@@ -166,14 +171,7 @@ describe('a signed-in learner’s lesson', () => {
     );
 
     const answered = await enrolledPerson(COURSE);
-    const quiz = gated.data.quizzes[0]!;
-    await recordQuizAttempt(await getDb(), {
-      userId: answered.id,
-      courseSlug: COURSE,
-      lessonSlug: gated.slug,
-      quiz,
-      chosen: quiz.answer,
-    });
+    await answerFirstQuiz(answered, 'right');
     expect(await answerTo(get(LESSON_PATH, { cookie: await signIn(answered) }))).toBeNull();
   });
 

@@ -57,19 +57,16 @@ export async function getEnrollment(
   return row ?? null;
 }
 
-/** Read on every lesson and course page (the access check): prepared once (see preparedRead). */
+/** The enrollment of the `userId` placeholder's learner in the `courseSlug` placeholder's course. */
+const learnerInCourse = () =>
+  and(
+    eq(enrollments.userId, sql.placeholder('userId')),
+    eq(enrollments.courseSlug, sql.placeholder('courseSlug')),
+  );
+
+/** Read on every course page and by each enrollment change: prepared once (see preparedRead). */
 const enrollmentOf = preparedRead((q) =>
-  q
-    .select()
-    .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.userId, sql.placeholder('userId')),
-        eq(enrollments.courseSlug, sql.placeholder('courseSlug')),
-      ),
-    )
-    .limit(1)
-    .prepare(),
+  q.select().from(enrollments).where(learnerInCourse()).limit(1).prepare(),
 );
 
 /**
@@ -90,12 +87,7 @@ const enrollmentStatusOf = preparedRead((q) =>
   q
     .select({ status: enrollments.status })
     .from(enrollments)
-    .where(
-      and(
-        eq(enrollments.userId, sql.placeholder('userId')),
-        eq(enrollments.courseSlug, sql.placeholder('courseSlug')),
-      ),
-    )
+    .where(learnerInCourse())
     .limit(1)
     .prepare(),
 );
