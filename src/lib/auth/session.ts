@@ -85,7 +85,6 @@ const sessionWithUser = preparedRead((q) =>
     })
     .from(users)
     .where(eq(users.id, ofSession(sessions.userId)))
-    .limit(1)
     .prepare(),
 );
 

@@ -66,7 +66,7 @@ const learnerInCourse = () =>
 
 /** Read on every course page and by each enrollment change: prepared once (see preparedRead). */
 const enrollmentOf = preparedRead((q) =>
-  q.select().from(enrollments).where(learnerInCourse()).limit(1).prepare(),
+  q.select().from(enrollments).where(learnerInCourse()).prepare(),
 );
 
 /**
@@ -84,12 +84,7 @@ export async function getEnrollmentStatus(
 }
 
 const enrollmentStatusOf = preparedRead((q) =>
-  q
-    .select({ status: enrollments.status })
-    .from(enrollments)
-    .where(learnerInCourse())
-    .limit(1)
-    .prepare(),
+  q.select({ status: enrollments.status }).from(enrollments).where(learnerInCourse()).prepare(),
 );
 
 /** An enrollment row by its id (the admin pages act on rows), or null. */

@@ -53,7 +53,6 @@ const storedState = preparedRead((q) =>
         eq(botConversations.botId, sql.placeholder('botId')),
       ),
     )
-    .limit(1)
     .prepare(),
 );
 

@@ -27,8 +27,7 @@ export async function getExerciseState(
   const [row] = await db.read
     .select({ draft: exerciseResults.draft, passedAt: exerciseResults.passedAt })
     .from(exerciseResults)
-    .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exerciseId)))
-    .limit(1);
+    .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exerciseId)));
   return row ?? { draft: null, passedAt: null };
 }
 
