@@ -11,10 +11,15 @@ import type { Reader } from './types.ts';
  * the returned function runs it with the values by name. It is built on first use for each reader
  * (`db.read`, or a transaction), so the tables are already bound to the database's engine.
  *
- * A read by a unique key ends without `.limit(1)`: the key already means one row at most, and
- * drizzle sends a limit as a bound parameter, which SQLite (3.53 and 3.54 alike) plans with its
- * value and so compiles the statement again on every run. That tripled the session read under load
- * (45 µs against 15) and undid the preparing; a list's real page limit is worth its few µs.
+ * Preparing pays only if SQLite keeps the compiled plan, and it compiles a statement again on each
+ * run whose plan depends on a bound value. Drizzle binds every value, so a hot read here:
+ * - ends without `.limit(1)` when it reads by a unique key, which already means one row at most:
+ *   SQLite plans with a LIMIT's value (3.53 and 3.54 alike). The session read under load took
+ *   45 µs with it and 15 without;
+ * - orders a few rows in JavaScript rather than with ORDER BY: the SQLite that better-sqlite3 builds
+ *   has SQLITE_ENABLE_STAT4, which weighs the bound values when an index could also give the order
+ *   (9.7 µs against 4.0 for the same rows).
+ * A list's real page limit or order, on an admin page, is worth its few µs.
  *
  * @example
  * const byUser = preparedRead((q) => q.select().from(enrollments).where(eq(enrollments.userId, sql.placeholder('userId'))).prepare());

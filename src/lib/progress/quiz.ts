@@ -112,6 +112,7 @@ export async function recordQuizAttempt(
 const attemptsOnLesson = preparedRead((q) =>
   q
     .select({
+      id: quizAttempts.id,
       quizId: quizAttempts.quizId,
       chosen: quizAttempts.chosen,
       correct: quizAttempts.correct,
@@ -124,7 +125,6 @@ const attemptsOnLesson = preparedRead((q) =>
         eq(quizAttempts.lessonSlug, sql.placeholder('lessonSlug')),
       ),
     )
-    .orderBy(asc(quizAttempts.id))
     .prepare(),
 );
 
@@ -143,7 +143,10 @@ export async function getQuizStates(
   courseSlug: string,
   lessonSlug: string,
 ): Promise<Map<string, QuizState>> {
-  const rows = await attemptsOnLesson(q, { userId, courseSlug, lessonSlug });
+  // Ordered here, not in SQL: see preparedRead. A lesson keeps a few attempts per quiz.
+  const rows = (await attemptsOnLesson(q, { userId, courseSlug, lessonSlug })).sort(
+    (a, b) => a.id - b.id,
+  );
   const states = new Map<string, QuizState>();
   for (const row of rows) {
     const previous = states.get(row.quizId);

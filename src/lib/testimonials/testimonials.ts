@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '~/lib/audit/audit-log';
 import { preparedRead, type Db } from '~/lib/db';
 import { lockKeys } from '~/lib/db/locks';
@@ -26,7 +26,11 @@ export async function approvedTestimonials(
   db: Db,
   courseSlug: string,
 ): Promise<PublishedTestimonial[]> {
-  return approvedOf(db.read, { courseSlug });
+  // Newest first, ordered here rather than in SQL: see preparedRead.
+  const rows = await approvedOf(db.read, { courseSlug });
+  return rows
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .map(({ createdAt: _, ...shown }) => shown);
 }
 
 /** Read on every course page view, even one answered from a kept copy: prepared once (see preparedRead). */
@@ -37,6 +41,7 @@ const approvedOf = preparedRead((q) =>
       name: testimonials.name,
       role: testimonials.role,
       organization: testimonials.organization,
+      createdAt: testimonials.createdAt,
     })
     .from(testimonials)
     .where(
@@ -45,7 +50,6 @@ const approvedOf = preparedRead((q) =>
         eq(testimonials.status, 'approved'),
       ),
     )
-    .orderBy(desc(testimonials.createdAt))
     .prepare(),
 );
 
