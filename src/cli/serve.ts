@@ -11,6 +11,7 @@ import {
   realClientAddress,
   type TrustedProxies,
 } from '../lib/http/client-address.ts';
+import { compressAnswers } from '../lib/http/compression.ts';
 import { earlyAnswerer, sendEarlyAnswer } from '../lib/http/early-answers.ts';
 import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
 import { listStaticFiles, sendStaticFile, staticFileFor } from '../lib/http/static-files.ts';
@@ -72,6 +73,9 @@ const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href
   handler: AppHandler;
 };
 const files = listStaticFiles(resolve('dist/client'));
+/** `compressAnswers` around what `send` writes; the middleware is typed for Express's request. */
+const compressed = (request: IncomingMessage, response: ServerResponse, send: () => void) =>
+  compressAnswers(request as never, response as never, send);
 
 const listener = (request: IncomingMessage, response: ServerResponse) => {
   // Set on every request, replacing any copy the client sent: only this line may speak for the client's address.
@@ -91,14 +95,17 @@ const listener = (request: IncomingMessage, response: ServerResponse) => {
     return;
   }
   const file = staticFileFor(files, request.method, request.url);
-  if (file) return sendStaticFile(file, request, response);
+  if (file) return compressed(request, response, () => sendStaticFile(file, request, response));
+  const rendered = (loaded?: Record<string, unknown>) =>
+    compressed(request, response, () => void entry.handler(request, response, undefined, loaded));
   const answerEarly = earlyAnswerer();
-  if (!answerEarly) return void entry.handler(request, response);
+  if (!answerEarly) return rendered();
   answerEarly(request)
+    // An early answer comes compressed already, once per kept copy (src/lib/http/compression.ts).
     .then((outcome) =>
       outcome && 'answer' in outcome
         ? sendEarlyAnswer(response, outcome.answer)
-        : entry.handler(request, response, undefined, outcome?.loaded),
+        : rendered(outcome?.loaded),
     )
     // The answerer catches its own errors; this is for a failure while sending, which must not
     // become an unhandled rejection (that ends the process).

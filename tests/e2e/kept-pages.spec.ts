@@ -104,4 +104,7 @@ test('a lesson answered early, before the framework runs, says everything the fr
     Object.fromEntries(Object.entries(response.headers()).filter(([name]) => !framing.has(name)));
   expect(said(early)).toEqual(said(rendered));
   expect(said(early)['cache-control']).toBe('private, no-store');
+  // Both compressed for a client that accepts it, as browsers do (the early one from its copy's).
+  expect(said(early)['content-encoding']).toBe('br');
+  expect(said(early)['vary']).toBe('Accept-Encoding');
 });

@@ -1,8 +1,9 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sessionCookieName } from '~/lib/auth/cookie';
 import type { SessionUser } from '~/lib/auth/user';
-import type { EarlyRequest } from '~/lib/http/early-answers';
+import type { EarlyAnswer, EarlyRequest } from '~/lib/http/early-answers';
 import { getCurriculum } from '~/server/catalog';
 import { asBuilt } from './built';
 
@@ -236,6 +237,38 @@ describe('an anonymous visitor’s public page', () => {
     const answer = await answerTo(get(COURSE_PATH));
     expect(text(answer)).toBe('course page as kept');
     expect(new Headers(answer!.headers).get('cache-control')).toBeNull();
+  });
+
+  it('comes in the encoding the client prefers, compressed once for the copy', async () => {
+    const catalog = 'a catalog long enough to be worth compressing. '.repeat(60);
+    const context = frameworkContext('/', null);
+    await built.kept.keptPages(context as never, async () => {
+      built.kept.keepThisPage(context, { data: ['courses'], read: async () => ['courses'] });
+      return html(catalog);
+    });
+    const header = (answer: EarlyAnswer | null, name: string) =>
+      new Headers(answer!.headers).get(name);
+
+    const br = await answerTo(get('/', { 'accept-encoding': 'gzip, deflate, br' }));
+    expect(header(br, 'content-encoding')).toBe('br');
+    expect(header(br, 'vary')).toBe('Accept-Encoding');
+    expect(brotliDecompressSync(br!.body).toString()).toBe(catalog);
+    expect((await answerTo(get('/', { 'accept-encoding': 'br' })))!.body).toBe(br!.body);
+
+    const gzipped = await answerTo(get('/', { 'accept-encoding': 'br;q=0.5, gzip' }));
+    expect(header(gzipped, 'content-encoding')).toBe('gzip');
+    expect(gunzipSync(gzipped!.body).toString()).toBe(catalog);
+
+    for (const refused of [{}, { 'accept-encoding': 'zstd' }] as Record<string, string>[]) {
+      const plain = await answerTo(get('/', refused));
+      expect(header(plain, 'content-encoding')).toBeNull();
+      expect(header(plain, 'vary')).toBe('Accept-Encoding');
+      expect(text(plain)).toBe(catalog);
+    }
+    // A body too small to gain is sent as it is, whatever the client accepts.
+    const small = await answerTo(get(COURSE_PATH, { 'accept-encoding': 'br' }));
+    expect(header(small, 'content-encoding')).toBeNull();
+    expect(text(small)).toBe('course page as kept');
   });
 
   it('is never answered to a signed-in visitor or one to be sent to their language', async () => {

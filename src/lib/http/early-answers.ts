@@ -25,7 +25,10 @@ export interface EarlyRequest {
  * loaded on the way to finding none (handed to the framework as the request's first locals, so
  * nothing is read twice), or null.
  */
-export type EarlyOutcome = { answer: KeptAnswer } | { loaded: Record<string, unknown> } | null;
+export type EarlyOutcome = { answer: EarlyAnswer } | { loaded: Record<string, unknown> } | null;
+
+/** A kept copy as this request gets it: the status, the headers, and the body in its encoding. */
+export type EarlyAnswer = Pick<KeptAnswer, 'status' | 'headers' | 'body'>;
 
 export type EarlyAnswerer = (request: EarlyRequest) => Promise<EarlyOutcome>;
 
@@ -40,7 +43,7 @@ export function earlyAnswerer(): EarlyAnswerer | undefined {
 }
 
 /** Sends an early answer; headers already set on `response` (by the server) stay unless replaced. */
-export function sendEarlyAnswer(response: ServerResponse, answer: KeptAnswer): void {
+export function sendEarlyAnswer(response: ServerResponse, answer: EarlyAnswer): void {
   for (const [name, value] of answer.headers) response.setHeader(name, value);
   response.statusCode = answer.status;
   response.end(answer.body);

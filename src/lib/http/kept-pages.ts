@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { encodeBody, type ContentEncoding } from './compression';
 
 /**
  * Rendered pages kept and answered again, so a launch evening's thousands of visitors do not each
@@ -22,7 +23,8 @@ import { hash } from 'node:crypto';
  * visitors too: `copyFor` takes the stamp of what was read for this visitor, and a copy rendered
  * from the same stamp is the answer.
  *
- * Copies are dropped least recently used first, past `maxPages` copies or `maxBytes` of HTML.
+ * Copies are dropped least recently used first, past `maxPages` copies or `maxBytes` of HTML
+ * (with each copy's compressed forms, made once, the first time a client asks for one).
  */
 export interface CachedPageView {
   signedIn: boolean;
@@ -40,6 +42,10 @@ interface KeptPage {
   status: number;
   headers: [string, string][];
   body: ArrayBuffer;
+  /** The body compressed, by encoding: made on first request (see `KeptAnswer.encoded`). */
+  encoded: Map<ContentEncoding, Promise<Uint8Array>>;
+  /** Bytes of the compressed forms made so far, counted against `maxBytes`. */
+  encodedBytes: number;
 }
 
 /** A kept copy as it is sent: status, headers and the body's bytes. */
@@ -47,6 +53,8 @@ export interface KeptAnswer {
   status: number;
   headers: [string, string][];
   body: Uint8Array;
+  /** The body in `encoding`, compressed once for this copy and kept with it. */
+  encoded: (encoding: ContentEncoding) => Promise<Uint8Array>;
 }
 
 /**
@@ -183,7 +191,36 @@ export class KeptPages {
   #answer(key: string, kept: KeptPage): KeptAnswer {
     this.#pages.delete(key);
     this.#pages.set(key, kept);
-    return { status: kept.status, headers: kept.headers, body: new Uint8Array(kept.body) };
+    return {
+      status: kept.status,
+      headers: kept.headers,
+      body: new Uint8Array(kept.body),
+      encoded: (encoding) => this.#encoded(key, kept, encoding),
+    };
+  }
+
+  /** Concurrent first requests share one compression; a failed one is not kept, so the next tries again. */
+  #encoded(key: string, kept: KeptPage, encoding: ContentEncoding): Promise<Uint8Array> {
+    let encoded = kept.encoded.get(encoding);
+    if (!encoded) {
+      encoded = encodeBody(new Uint8Array(kept.body), encoding).then(
+        (bytes) => {
+          // Counted only while the copy is still kept: a dropped copy's bytes are gone with it.
+          if (this.#pages.get(key) === kept) {
+            kept.encodedBytes += bytes.byteLength;
+            this.#bytes += bytes.byteLength;
+            this.#makeRoom(0, key);
+          }
+          return bytes;
+        },
+        (error: unknown) => {
+          kept.encoded.delete(encoding);
+          throw error;
+        },
+      );
+      kept.encoded.set(encoding, encoded);
+    }
+    return encoded;
   }
 
   /**
@@ -216,11 +253,7 @@ export class KeptPages {
     });
     if (body.byteLength > this.#maxBytes) return answer;
     this.#drop(pending.key);
-    while (
-      this.#pages.size > 0 &&
-      (this.#pages.size >= this.#maxPages || this.#bytes + body.byteLength > this.#maxBytes)
-    )
-      this.#drop(this.#pages.keys().next().value!);
+    this.#makeRoom(body.byteLength);
     this.#bytes += body.byteLength;
     this.#pages.set(pending.key, {
       stamp: pending.stamp,
@@ -228,14 +261,30 @@ export class KeptPages {
       status: response.status,
       headers,
       body,
+      encoded: new Map(),
+      encodedBytes: 0,
     });
     return answer;
+  }
+
+  /**
+   * Drops the least recently used copies until one more copy of `incoming` bytes fits (or, with 0,
+   * until what is kept fits), never the copy at `keep`.
+   */
+  #makeRoom(incoming: number, keep?: string): void {
+    for (const key of this.#pages.keys()) {
+      const full =
+        (incoming > 0 && this.#pages.size >= this.#maxPages) ||
+        this.#bytes + incoming > this.#maxBytes;
+      if (!full) return;
+      if (key !== keep) this.#drop(key);
+    }
   }
 
   #drop(key: string): void {
     const kept = this.#pages.get(key);
     if (!kept) return;
-    this.#bytes -= kept.body.byteLength;
+    this.#bytes -= kept.body.byteLength + kept.encodedBytes;
     this.#pages.delete(key);
   }
 }

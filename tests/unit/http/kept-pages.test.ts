@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '~/lib/db';
 import { keepableRequest, KeptPages, type CachedPageView } from '~/lib/http/kept-pages';
@@ -258,6 +260,48 @@ describe('kept public pages', () => {
       await handle(get('/huge'), huge);
       expect(renders()).toBe(7);
       expect(cache.size).toBe(3);
+    });
+
+    it('compresses a copy once per encoding, keeps it with the copy and counts its bytes', async () => {
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION });
+      const { handle } = stampedSite(cache);
+      const long = 'a lesson worth compressing. '.repeat(100);
+      await handle(get('/lesson'), long);
+      const html = cache.copyOf('/lesson', long)!.body;
+      const before = cache.bytes;
+      const [br, brAgain] = await Promise.all([
+        cache.copyOf('/lesson', long)!.encoded('br'),
+        cache.copyOf('/lesson', long)!.encoded('br'),
+      ]);
+      expect(brAgain).toBe(br);
+      expect(brotliDecompressSync(br)).toEqual(Buffer.from(html));
+      expect(br.byteLength).toBeLessThan(html.byteLength / 10);
+      const gzipped = await cache.copyOf('/lesson', long)!.encoded('gzip');
+      expect(gunzipSync(gzipped)).toEqual(Buffer.from(html));
+      expect(cache.bytes).toBe(before + br.byteLength + gzipped.byteLength);
+      expect(await cache.copyOf('/lesson', long)!.encoded('br')).toBe(br);
+    });
+
+    it('makes room for compressed forms too, never by dropping the copy just compressed', async () => {
+      // Random text, which compresses to about three quarters of its size.
+      const long = randomBytes(1_500).toString('base64');
+      const cache = new KeptPages({ enabled: true, sessionCookie: SESSION, maxBytes: 4_100 });
+      const { handle } = stampedSite(cache);
+      await handle(get('/a'), long);
+      await handle(get('/b'), long);
+      expect(cache.size).toBe(2);
+      // /a is the older copy; compressing /b's HTML pushes the total past the bound.
+      await cache.copyOf('/b', long)!.encoded('gzip');
+      expect(cache.size).toBe(1);
+      expect(cache.copyOf('/b', long)).toBeDefined();
+      expect(cache.bytes).toBeLessThanOrEqual(4_100);
+      // A dropped copy takes its compressed forms' bytes with it.
+      await handle(get('/c'), long);
+      await handle(get('/d'), long);
+      expect(cache.copyOf('/b', long)).toBeUndefined();
+      expect(cache.bytes).toBe(
+        2 * new TextEncoder().encode(`<p>${long} (render 3)</p>`).byteLength,
+      );
     });
   });
 });

@@ -1,0 +1,73 @@
+import compression from 'compression';
+import Negotiator from 'negotiator';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
+
+/**
+ * Answers are compressed for clients that accept it: most learners arrive on phones, often on slow
+ * networks, and a lesson's 46 KB of HTML is about 7 KB in brotli. Two ways, with the same settings
+ * and the same negotiation (the `compression` middleware's, through `negotiator`):
+ * - `compressAnswers` compresses what the framework renders and the built files, as it is sent;
+ * - a kept page (src/lib/http/kept-pages.ts) is compressed once per copy and encoding with
+ *   `encodeBody`, so answering it again costs nothing more.
+ * A reverse proxy in front leaves an answer that is already encoded as it is.
+ */
+export type ContentEncoding = 'br' | 'gzip';
+
+/**
+ * Brotli 5 and gzip 6: about 1 ms for a 36 KB course page, and within 5% of the smallest brotli
+ * (quality 11 takes 25 to 40 ms a page).
+ */
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
+/** Smaller bodies gain less than the encoding's headers cost (the middleware's own default). */
+const THRESHOLD_BYTES = 1024;
+
+export const compressAnswers = compression({
+  level: GZIP_LEVEL,
+  threshold: THRESHOLD_BYTES,
+  brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+});
+
+/** negotiator 0.6.4 breaks ties in q by a preference order, which its published types predate. */
+interface WithPreference {
+  encoding(available: readonly string[], preferred: readonly string[]): string | undefined;
+}
+
+/** What the middleware would choose, in its order of preference (brotli, then gzip). */
+const OFFERED = ['br', 'gzip', 'identity'];
+const PREFERRED = ['br', 'gzip'];
+
+/**
+ * The encoding to send `acceptEncoding`'s client: 'identity' when it asks for none of ours, sends
+ * no header (like most load generators) or refuses everything (where the middleware too sends the
+ * body as it is).
+ */
+export function negotiateEncoding(
+  acceptEncoding: string | string[] | undefined,
+): ContentEncoding | 'identity' {
+  const header = Array.isArray(acceptEncoding) ? acceptEncoding.join(', ') : acceptEncoding;
+  const negotiator = new Negotiator({
+    headers: header === undefined ? {} : { 'accept-encoding': header },
+  }) as unknown as WithPreference;
+  const chosen = negotiator.encoding(OFFERED, PREFERRED);
+  return chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
+}
+
+/** Whether a body this long is worth encoding at all. */
+export const worthEncoding = (byteLength: number) => byteLength >= THRESHOLD_BYTES;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** `body` encoded, off the main thread (zlib's pool): a copy is encoded once and sent many times. */
+export async function encodeBody(body: Uint8Array, encoding: ContentEncoding): Promise<Uint8Array> {
+  return encoding === 'br'
+    ? brotliAsync(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.byteLength,
+        },
+      })
+    : gzipAsync(body, { level: GZIP_LEVEL });
+}
