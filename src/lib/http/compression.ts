@@ -11,6 +11,11 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
  * - a kept page (src/lib/http/kept-pages.ts) is compressed once per copy and encoding with
  *   `encodeBody`, so answering it again costs nothing more.
  * A reverse proxy in front leaves an answer that is already encoded as it is.
+ *
+ * Compressing over HTTPS leaks the length of a page that mixes a secret with text an attacker
+ * chooses (BREACH). No page here carries a secret: the session and a reset link's token live only
+ * in HttpOnly cookies, and form posts are checked by origin rather than by a token in the page.
+ * A page that ever carries one must set `Cache-Control: no-transform`, which the middleware honours.
  */
 export type ContentEncoding = 'br' | 'gzip';
 
