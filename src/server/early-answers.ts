@@ -4,7 +4,7 @@ import { checkSessionToken } from '~/lib/auth/session';
 import { isDatabaseUnavailable } from '~/lib/db';
 import type { SessionUser } from '~/lib/auth/user';
 import { offerEarlyAnswers, type EarlyOutcome, type EarlyRequest } from '~/lib/http/early-answers';
-import { negotiateEncoding, worthEncoding } from '~/lib/http/compression';
+import { mayEncode, negotiateEncoding } from '~/lib/http/compression';
 import { keepableRequest, type KeptAnswer } from '~/lib/http/kept-pages';
 import { NOTICE_COOKIE } from '~/lib/http/notice';
 import { SIGNED_IN_CACHE_CONTROL, securityHeadersFor } from '~/lib/http/security-headers';
@@ -88,7 +88,7 @@ export async function earlyAnswer(request: EarlyRequest): Promise<EarlyOutcome> 
   if (user && !headers.some(([name]) => name.toLowerCase() === 'cache-control'))
     headers.push(['Cache-Control', SIGNED_IN_CACHE_CONTROL]);
   headers.push(['Vary', 'Accept-Encoding']);
-  if (encoding === 'identity' || !worthEncoding(kept.body.byteLength))
+  if (encoding === 'identity' || !mayEncode(kept))
     return { answer: { status: kept.status, headers, body: kept.body } };
   headers.push(['Content-Encoding', encoding]);
   return { answer: { status: kept.status, headers, body: await kept.encoded(encoding) } };

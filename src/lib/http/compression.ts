@@ -59,8 +59,18 @@ export function negotiateEncoding(
   return chosen === 'br' || chosen === 'gzip' ? chosen : 'identity';
 }
 
-/** Whether a body this long is worth encoding at all. */
-export const worthEncoding = (byteLength: number) => byteLength >= THRESHOLD_BYTES;
+const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
+
+/**
+ * Whether a kept answer is encoded at all, by the middleware's rules: not a body too short to gain,
+ * nor one whose Cache-Control says `no-transform`.
+ */
+export function mayEncode(answer: { headers: [string, string][]; body: Uint8Array }): boolean {
+  if (answer.body.byteLength < THRESHOLD_BYTES) return false;
+  return !answer.headers.some(
+    ([name, value]) => name.toLowerCase() === 'cache-control' && NO_TRANSFORM.test(value),
+  );
+}
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);

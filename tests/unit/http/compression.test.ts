@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateEncoding, worthEncoding } from '~/lib/http/compression';
+import { mayEncode, negotiateEncoding } from '~/lib/http/compression';
 
 describe('negotiateEncoding', () => {
   it('prefers brotli, then gzip, among what the client accepts equally', () => {
@@ -24,9 +24,20 @@ describe('negotiateEncoding', () => {
   });
 });
 
-describe('worthEncoding', () => {
+describe('mayEncode', () => {
+  const page = (bytes: number, headers: [string, string][] = []) => ({
+    headers,
+    body: new Uint8Array(bytes),
+  });
+
   it('leaves bodies under a kilobyte alone', () => {
-    expect(worthEncoding(1023)).toBe(false);
-    expect(worthEncoding(1024)).toBe(true);
+    expect(mayEncode(page(1023))).toBe(false);
+    expect(mayEncode(page(1024))).toBe(true);
+  });
+
+  it('leaves alone what Cache-Control says must not be transformed', () => {
+    expect(mayEncode(page(4096, [['Cache-Control', 'private, no-transform']]))).toBe(false);
+    expect(mayEncode(page(4096, [['cache-control', 'No-Transform']]))).toBe(false);
+    expect(mayEncode(page(4096, [['Cache-Control', 'private, no-store']]))).toBe(true);
   });
 });
