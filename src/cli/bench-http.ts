@@ -31,6 +31,8 @@ export const PAGES = {
   values: '/values',
 } as const;
 const CHAT_BOT = 'opt-in-list';
+/** What Chromium and Firefox send. */
+const BROWSER_ENCODINGS = 'gzip, deflate, br, zstd';
 const CHATTERS = 1_000;
 
 export interface HttpBenchOptions {
@@ -163,9 +165,21 @@ export async function benchHttp(
     const bareCatalog = await measure('bare node:http, catalog HTML', bare.origin + PAGES.catalog);
     await bare.stop();
     const trivial = await measure('trivial page', server.origin + PAGES.trivial);
+    // Through the compression middleware, which a request without Accept-Encoding skips.
+    const trivialBrowser = await measure(
+      'trivial page, asking for compression',
+      server.origin + PAGES.trivial,
+      { headers: { 'accept-encoding': BROWSER_ENCODINGS } },
+    );
     const lesson = await measure('enrolled lesson page', server.origin + PAGES.lesson, {
       headers: signedIn,
     });
+    // As a browser asks for it: the kept copy's brotli form, made once.
+    const lessonBrotli = await measure(
+      'enrolled lesson page, compressed',
+      server.origin + PAGES.lesson,
+      { headers: { ...signedIn, 'accept-encoding': BROWSER_ENCODINGS } },
+    );
     const course = await measure('course page', server.origin + PAGES.course);
     const catalog = await measure('catalog', server.origin + PAGES.catalog);
     // Under load V8 grows its heap to the allocation rate, so the reading that a longer run is
@@ -204,6 +218,26 @@ export async function benchHttp(
         0.75,
         30,
       ),
+      {
+        group: 'enrolled lesson, compressed (as a browser asks)',
+        measure: 'requests/s vs uncompressed',
+        value: lessonBrotli.requestsPerSecond,
+        unit: 'req/s',
+        reference: { label: 'uncompressed', value: lesson.requestsPerSecond },
+      },
+      {
+        group: 'enrolled lesson, compressed (as a browser asks)',
+        measure: 'bytes per answer vs uncompressed',
+        value: lessonBrotli.bytesPerAnswer / 1024,
+        unit: 'KB',
+        reference: { label: 'uncompressed', value: lesson.bytesPerAnswer / 1024 },
+      },
+      {
+        group: 'enrolled lesson, compressed (as a browser asks)',
+        measure: 'latency p99',
+        value: lessonBrotli.p99,
+        unit: 'ms',
+      },
       ...throughputRows('public course page', course, trivial, bareCourse, 0.85),
       ...throughputRows('catalog', catalog, trivial, bareCatalog, 0.85),
       {
@@ -217,6 +251,13 @@ export async function benchHttp(
         measure: 'latency p99',
         value: trivial.p99,
         unit: 'ms',
+      },
+      {
+        group: 'trivial page (robots.txt)',
+        measure: 'requests/s, asking for compression',
+        value: trivialBrowser.requestsPerSecond,
+        unit: 'req/s',
+        reference: { label: 'asking for none', value: trivial.requestsPerSecond },
       },
       ...(chat
         ? [
@@ -232,7 +273,9 @@ export async function benchHttp(
         : []),
       ...cpuRows([
         ['trivial page', trivial],
+        ['trivial page, asking for compression', trivialBrowser],
         ['enrolled lesson', lesson],
+        ['enrolled lesson, compressed', lessonBrotli],
         ['public course page', course],
         ['catalog', catalog],
         ...(chat ? [['sandbox chat reply', chat] as [string, LoadResult]] : []),

@@ -164,6 +164,8 @@ export interface LoadResult {
   cpuMsPerRequest: number | null;
   p50: number;
   p99: number;
+  /** Bytes received per answer, headers included: what an encoding saves shows here. */
+  bytesPerAnswer: number;
   /** Answers that were not 2xx, and connection errors or timeouts: both must be 0 for a valid figure. */
   failures: number;
 }
@@ -233,6 +235,8 @@ export async function load(url: string, options: LoadOptions = {}): Promise<Load
       cpuUsed === null || result.requests.total === 0 ? null : cpuUsed / result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    bytesPerAnswer:
+      result.requests.total === 0 ? 0 : result.throughput.total / result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
   };
 }

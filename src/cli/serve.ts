@@ -11,7 +11,7 @@ import {
   realClientAddress,
   type TrustedProxies,
 } from '../lib/http/client-address.ts';
-import { compressAnswers } from '../lib/http/compression.ts';
+import { asksForEncoding, compressAnswers } from '../lib/http/compression.ts';
 import { earlyAnswerer, sendEarlyAnswer } from '../lib/http/early-answers.ts';
 import { DEFAULT_SITE_URL, siteUrlWarning } from '../lib/http/site-url.ts';
 import { listStaticFiles, sendStaticFile, staticFileFor } from '../lib/http/static-files.ts';
@@ -75,7 +75,9 @@ const entry = (await import(pathToFileURL(resolve('dist/server/entry.mjs')).href
 const files = listStaticFiles(resolve('dist/client'));
 /** `compressAnswers` around what `send` writes; the middleware is typed for Express's request. */
 const compressed = (request: IncomingMessage, response: ServerResponse, send: () => void) =>
-  compressAnswers(request as never, response as never, send);
+  asksForEncoding(request.headers['accept-encoding'])
+    ? compressAnswers(request as never, response as never, send)
+    : send();
 
 const listener = (request: IncomingMessage, response: ServerResponse) => {
   // Set on every request, replacing any copy the client sent: only this line may speak for the client's address.

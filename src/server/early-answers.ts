@@ -4,7 +4,7 @@ import { checkSessionToken } from '~/lib/auth/session';
 import { isDatabaseUnavailable } from '~/lib/db';
 import type { SessionUser } from '~/lib/auth/user';
 import { offerEarlyAnswers, type EarlyOutcome, type EarlyRequest } from '~/lib/http/early-answers';
-import { mayEncode, negotiateEncoding } from '~/lib/http/compression';
+import { asksForEncoding, mayEncode, negotiateEncoding } from '~/lib/http/compression';
 import { keepableRequest, type KeptAnswer } from '~/lib/http/kept-pages';
 import { NOTICE_COOKIE } from '~/lib/http/notice';
 import { SIGNED_IN_CACHE_CONTROL, securityHeadersFor } from '~/lib/http/security-headers';
@@ -82,12 +82,15 @@ export async function earlyAnswer(request: EarlyRequest): Promise<EarlyOutcome> 
   }
   if (!kept) return null;
   // The copy in an encoding of its own, as the framework's path would send it (compressAnswers).
-  const encoding = negotiateEncoding(request.headers['accept-encoding']);
+  const acceptEncoding = request.headers['accept-encoding'];
 
   const headers = [...kept.headers, ...securityHeadersFor(path, secureCookies)];
   if (user && !headers.some(([name]) => name.toLowerCase() === 'cache-control'))
     headers.push(['Cache-Control', SIGNED_IN_CACHE_CONTROL]);
+  if (!asksForEncoding(acceptEncoding))
+    return { answer: { status: kept.status, headers, body: kept.body } };
   headers.push(['Vary', 'Accept-Encoding']);
+  const encoding = negotiateEncoding(acceptEncoding);
   if (encoding === 'identity' || !mayEncode(kept))
     return { answer: { status: kept.status, headers, body: kept.body } };
   headers.push(['Content-Encoding', encoding]);

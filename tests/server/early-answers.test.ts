@@ -259,12 +259,15 @@ describe('an anonymous visitor’s public page', () => {
     expect(header(gzipped, 'content-encoding')).toBe('gzip');
     expect(gunzipSync(gzipped!.body).toString()).toBe(catalog);
 
-    for (const refused of [{}, { 'accept-encoding': 'zstd' }] as Record<string, string>[]) {
-      const plain = await answerTo(get('/', refused));
-      expect(header(plain, 'content-encoding')).toBeNull();
-      expect(header(plain, 'vary')).toBe('Accept-Encoding');
-      expect(text(plain)).toBe(catalog);
-    }
+    const refused = await answerTo(get('/', { 'accept-encoding': 'zstd' }));
+    expect(header(refused, 'content-encoding')).toBeNull();
+    expect(header(refused, 'vary')).toBe('Accept-Encoding');
+    expect(text(refused)).toBe(catalog);
+    // A client that asks for nothing takes no part: no encoding, and nothing to vary on.
+    const plain = await answerTo(get('/'));
+    expect(header(plain, 'content-encoding')).toBeNull();
+    expect(header(plain, 'vary')).toBeNull();
+    expect(text(plain)).toBe(catalog);
     // A body too small to gain is sent as it is, whatever the client accepts.
     const small = await answerTo(get(COURSE_PATH, { 'accept-encoding': 'br' }));
     expect(header(small, 'content-encoding')).toBeNull();

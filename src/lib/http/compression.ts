@@ -28,10 +28,27 @@ const GZIP_LEVEL = 6;
 /** Smaller bodies gain less than the encoding's headers cost (the middleware's own default). */
 const THRESHOLD_BYTES = 1024;
 
+/**
+ * What is worth compressing as it is sent: pages, styles, scripts, SVG, XML and CSV. Not short
+ * answers (plain text, the bots' JSON replies) nor bodiless statuses (204, redirects, 304): a
+ * compression stream costs 0.1 to 0.2 ms of CPU to set up whatever it then compresses, and the
+ * framework streams its answers without a length, so the size threshold cannot tell them apart.
+ */
+function worthCompressing(status: number, contentType: string | null): boolean {
+  if (status === 204 || (status >= 300 && status < 400)) return false;
+  return contentType !== null && COMPRESSED_TYPES.test(contentType);
+}
+const COMPRESSED_TYPES =
+  /^\s*(?:text\/(?:html|css|javascript|csv)|application\/(?:javascript|xml|xhtml\+xml)|image\/svg\+xml)\s*(?:;|$)/i;
+
 export const compressAnswers = compression({
   level: GZIP_LEVEL,
   threshold: THRESHOLD_BYTES,
   brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } },
+  filter: (_, response) => {
+    const type = response.getHeader('Content-Type');
+    return worthCompressing(response.statusCode, typeof type === 'string' ? type : null);
+  },
 });
 
 /** negotiator 0.6.4 breaks ties in q by a preference order, which its published types predate. */
@@ -44,9 +61,16 @@ const OFFERED = ['br', 'gzip', 'identity'];
 const PREFERRED = ['br', 'gzip'];
 
 /**
- * The encoding to send `acceptEncoding`'s client: 'identity' when it asks for none of ours, sends
- * no header (like most load generators) or refuses everything (where the middleware too sends the
- * body as it is).
+ * Whether a request takes part in compression at all. One without Accept-Encoding (a script, a
+ * load generator) is answered as it is, with no Vary, and never enters the middleware, whose
+ * wrapping costs about 0.03 ms of CPU per request even when nothing is compressed.
+ */
+export const asksForEncoding = (acceptEncoding: string | string[] | undefined): boolean =>
+  acceptEncoding !== undefined;
+
+/**
+ * The encoding to send `acceptEncoding`'s client: 'identity' when it asks for none of ours or
+ * refuses everything (where the middleware too sends the body as it is).
  */
 export function negotiateEncoding(
   acceptEncoding: string | string[] | undefined,
@@ -62,14 +86,19 @@ export function negotiateEncoding(
 const NO_TRANSFORM = /(?:^|,)\s*no-transform\s*(?:,|$)/i;
 
 /**
- * Whether a kept answer is encoded at all, by the middleware's rules: not a body too short to gain,
- * nor one whose Cache-Control says `no-transform`.
+ * Whether a kept answer is encoded at all, by the middleware's rules: a type worth compressing, not
+ * a body too short to gain, nor one whose Cache-Control says `no-transform`.
  */
-export function mayEncode(answer: { headers: [string, string][]; body: Uint8Array }): boolean {
+export function mayEncode(answer: {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array;
+}): boolean {
   if (answer.body.byteLength < THRESHOLD_BYTES) return false;
-  return !answer.headers.some(
-    ([name, value]) => name.toLowerCase() === 'cache-control' && NO_TRANSFORM.test(value),
-  );
+  const header = (name: string) =>
+    answer.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
+  if (!worthCompressing(answer.status, header('content-type'))) return false;
+  return !NO_TRANSFORM.test(header('cache-control') ?? '');
 }
 
 const brotliAsync = promisify(brotliCompress);
