@@ -16,9 +16,10 @@ import type { Reader } from './types.ts';
  * - ends without `.limit(1)` when it reads by a unique key, which already means one row at most:
  *   SQLite plans with a LIMIT's value (3.53 and 3.54 alike). The session read under load took
  *   45 µs with it and 15 without;
- * - orders a few rows in JavaScript rather than with ORDER BY: the SQLite that better-sqlite3 builds
- *   has SQLITE_ENABLE_STAT4, which weighs the bound values when an index could also give the order
- *   (9.7 µs against 4.0 for the same rows).
+ * - orders a few rows in JavaScript rather than with ORDER BY, and reads a second table through a
+ *   scalar subquery rather than a join: the SQLite that better-sqlite3 builds has
+ *   SQLITE_ENABLE_STAT4, which weighs the bound values whenever the plan has a choice to make (an
+ *   index that could also give the order, a join order): 9.7 µs against 4.0 for the same rows.
  * A list's real page limit or order, on an admin page, is worth its few µs.
  *
  * @example
