@@ -107,10 +107,9 @@ export const lessonProgress = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.courseSlug, t.lessonSlug] }),
-    // The course report's funnel and its "active in the last 30 days" read these alone
-    // (covering indexes), instead of every progress row of every learner.
+    // The course report's funnel reads this alone (a covering index), instead of every progress
+    // row of every learner. Learners active lately are counted from enrollments.last_active_at.
     index('lesson_progress_course_lesson_idx').on(t.courseSlug, t.lessonSlug, t.completedAt),
-    index('lesson_progress_course_recent_idx').on(t.courseSlug, t.lastViewedAt, t.userId),
   ],
 );
 

@@ -1,0 +1,1 @@
+DROP INDEX "lesson_progress_course_recent_idx";
