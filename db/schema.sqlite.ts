@@ -86,7 +86,9 @@ export const enrollments = sqliteTable(
   },
   (t) => [
     uniqueIndex('enrollments_user_course_idx').on(t.userId, t.courseSlug),
-    index('enrollments_course_idx').on(t.courseSlug),
+    // By course, covering what the course report counts: active enrollments, and enrollments by
+    // week (created since), without reading the rows.
+    index('enrollments_course_created_idx').on(t.courseSlug, t.createdAt, t.status),
     index('enrollments_group_idx').on(t.partnerGroup),
     index('enrollments_created_idx').on(t.createdAt),
     index('enrollments_course_active_idx').on(t.courseSlug, t.lastActiveAt),
