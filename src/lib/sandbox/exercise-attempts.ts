@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { CheckResult, Exercise, Problem } from '~/lib/bot/types.ts';
-import type { Db } from '~/lib/db';
+import { preparedRead, type Db } from '~/lib/db';
 import type { Result } from '~/lib/result';
 import { exerciseResults } from '~db/schema';
 import { MAX_DRAFT_LENGTH } from './flow-check.ts';
@@ -24,12 +24,23 @@ export async function getExerciseState(
   userId: number,
   exerciseId: string,
 ): Promise<ExerciseState> {
-  const [row] = await db.read
-    .select({ draft: exerciseResults.draft, passedAt: exerciseResults.passedAt })
-    .from(exerciseResults)
-    .where(and(eq(exerciseResults.userId, userId), eq(exerciseResults.exerciseId, exerciseId)));
+  const [row] = await exerciseStateOf(db.read, { userId, exerciseId });
   return row ?? { draft: null, passedAt: null };
 }
+
+/** Read on every lesson page with a playground: prepared once (see preparedRead). */
+const exerciseStateOf = preparedRead((q) =>
+  q
+    .select({ draft: exerciseResults.draft, passedAt: exerciseResults.passedAt })
+    .from(exerciseResults)
+    .where(
+      and(
+        eq(exerciseResults.userId, sql.placeholder('userId')),
+        eq(exerciseResults.exerciseId, sql.placeholder('exerciseId')),
+      ),
+    )
+    .prepare(),
+);
 
 /** Saves the learner's flow without judging it (autosave while they type). */
 export async function saveDraft(
