@@ -19,6 +19,10 @@ import { ipThrottleId } from './ip';
  *
  * The same table throttles anything that sends e-mail, through `throttleAction` with prefixed
  * keys ('reset:email:…', 'reset:ip:…'), counting every attempt rather than failures.
+ *
+ * Counters are committed `relaxed` (see Durability in src/lib/db/types.ts): a power cut may forget
+ * the last few, which allows a few more tries once, and an fsync per counted attempt would make
+ * every sandbox chat message and login wait for the disk twice.
  */
 
 export interface ThrottleRule {
@@ -32,6 +36,7 @@ const MINUTE_MS = 60_000;
 export const LOGIN_PAIR_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE_MS };
 export const LOGIN_EMAIL_RULE: ThrottleRule = { limit: 50, windowMs: 60 * MINUTE_MS };
 export const LOGIN_IP_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE_MS };
+const RELAXED = { durability: 'relaxed' } as const;
 /** Rows older than this are pruned; no rule may use a longer window. */
 const KEEP_MS = 24 * 60 * MINUTE_MS;
 
@@ -147,8 +152,9 @@ export async function recordFailure(
   now: Date = new Date(),
 ): Promise<void> {
   const { pairKey, emailKey, ipKey } = loginKeys(subject);
-  await db.write((tx) =>
-    record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now),
+  await db.write(
+    (tx) => record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now),
+    RELAXED,
   );
 }
 
@@ -206,7 +212,7 @@ export async function throttleActions(
         now,
       );
     return decision;
-  });
+  }, RELAXED);
 }
 
 /**

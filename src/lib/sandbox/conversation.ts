@@ -19,6 +19,14 @@ export interface StoredConversation {
   transcript: TranscriptEntry[];
 }
 
+/**
+ * Chats are practice, so their writes are committed `relaxed` (see Durability in
+ * src/lib/db/types.ts): a power cut may lose the last few messages, which the learner types
+ * again, and an fsync per message held every other request behind the disk. A completion or an
+ * exercise passed afterwards is durable, and its commit makes the chat before it durable too.
+ */
+const RELAXED = { durability: 'relaxed' } as const;
+
 /** Longest message a person may send (an SMS of 10 segments, roughly). */
 export const MAX_MESSAGE_LENGTH = 1600;
 /** Older lines are dropped past this, so a long-running chat cannot grow a row without bound. */
@@ -108,7 +116,7 @@ export async function loadConversation(
     const started = fresh(bot, now);
     await write(tx, userId, bot.id, started, now);
     return started;
-  });
+  }, RELAXED);
 }
 
 /**
@@ -146,7 +154,7 @@ export async function sendMessage(
     };
     await write(tx, userId, bot.id, conversation, now);
     return { ok: true, value: { conversation, replies } } as const;
-  });
+  }, RELAXED);
 }
 
 /** Starts the conversation over (the "restart" button). */
@@ -157,6 +165,6 @@ export async function restartConversation(
   now: number = Date.now(),
 ): Promise<StoredConversation> {
   const started = fresh(bot, now);
-  await db.write((tx) => write(tx, userId, bot.id, started, now));
+  await db.write((tx) => write(tx, userId, bot.id, started, now), RELAXED);
   return started;
 }
