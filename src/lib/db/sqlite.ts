@@ -92,6 +92,10 @@ export async function openSqlite(
   writer.pragma('foreign_keys = ON');
   writer.pragma('synchronous = FULL');
   reuseStatements(writer);
+  // Compiled once: better-sqlite3's pragma() compiles its statement on every call, and a relaxed
+  // write switches the level twice, on every lesson view and chat message (6 µs against 1, warm).
+  const relaxCommits = writer.prepare('PRAGMA synchronous = NORMAL');
+  const restoreCommits = writer.prepare('PRAGMA synchronous = FULL');
   const serialise = serialiser();
   if (options.migrate ?? true) await serialise(() => migrate(writer, file, 30_000));
   const reader = memory ? writer : new Database(file);
@@ -110,7 +114,7 @@ export async function openSqlite(
       serialise(async () => {
         // The setting applies to this connection's next commits, and only this job is running on it.
         const relaxed = options?.durability === 'relaxed';
-        if (relaxed) writer.pragma('synchronous = NORMAL');
+        if (relaxed) relaxCommits.run();
         try {
           await beginImmediate(writer, busyTimeoutMs);
           try {
@@ -122,7 +126,7 @@ export async function openSqlite(
             throw error;
           }
         } finally {
-          if (relaxed) writer.pragma('synchronous = FULL');
+          if (relaxed) restoreCommits.run();
         }
       }),
     close: async () => {
