@@ -42,7 +42,11 @@ const exerciseStateOf = preparedRead((q) =>
     .prepare(),
 );
 
-/** Saves the learner's flow without judging it (autosave while they type). */
+/**
+ * Saves the learner's flow without judging it (autosave while they type). Committed `relaxed`, as
+ * a chat message is (see src/lib/sandbox/conversation.ts): a power cut may lose the last seconds of
+ * typing; a pass is recorded durably, with the draft that passed.
+ */
 export async function saveDraft(
   db: Db,
   userId: number,
@@ -60,6 +64,7 @@ export async function saveDraft(
         target: [exerciseResults.userId, exerciseResults.exerciseId],
         set: { draft, updatedAt: now },
       }),
+    { durability: 'relaxed' },
   );
   return { ok: true, value: undefined };
 }

@@ -5,6 +5,7 @@ import { enroll } from '~/lib/enrollment/enrollment';
 import { completeLesson, recordLessonView } from '~/lib/progress/progress';
 import { recordQuizAttempt } from '~/lib/progress/quiz';
 import { loadConversation, restartConversation, sendMessage } from '~/lib/sandbox/conversation';
+import { saveDraft } from '~/lib/sandbox/exercise-attempts';
 import { loadBot } from '../bot/helpers';
 import { freshDb } from '../fixtures';
 import { COURSE_SLUG, createUser, quiz } from '../progress/fixtures';
@@ -12,9 +13,10 @@ import { COURSE_SLUG, createUser, quiz } from '../progress/fixtures';
 /**
  * Which writes wait for the disk (see Durability in src/lib/db/types.ts). Durable: an enrollment,
  * a completed lesson, a quiz answer. Relaxed, because losing the last few in a power cut costs
- * nothing: a lesson view, a sandbox chat, a throttle counter. Each call is run against the real
- * database with its writes watched.
+ * nothing: a lesson view, a sandbox chat, a playground's autosaved draft, a throttle counter.
+ * Each call runs against the real database with its writes watched.
  */
+
 /** `db` with every write's durability noted in `seen`, in order. */
 function watched(db: Db): { db: Db; seen: Durability[] } {
   const seen: Durability[] = [];
@@ -51,7 +53,7 @@ describe('write durability', () => {
     expect(watch.seen).toEqual(['durable', 'durable', 'durable']);
   });
 
-  it('does not for a lesson view, a sandbox chat or a throttle counter', async () => {
+  it('does not for a lesson view, a sandbox chat, an autosaved draft or a throttle counter', async () => {
     const db = await freshDb();
     const user = await createUser(db);
     const bot = loadBot('opt-in-list');
@@ -63,6 +65,7 @@ describe('write durability', () => {
     const throttled = await throttleAction(watch.db, 'chat:test', { limit: 5, windowMs: 60_000 });
     expect(throttled.allowed).toBe(true);
     await recordFailure(watch.db, { email: 'ana@example.org', ip: '203.0.113.9' });
-    expect(watch.seen).toEqual(['relaxed', 'relaxed', 'relaxed', 'relaxed', 'relaxed', 'relaxed']);
+    expect((await saveDraft(watch.db, user.id, 'clinic-exercise', 'start: hello')).ok).toBe(true);
+    expect(watch.seen).toEqual(Array(7).fill('relaxed'));
   });
 });
