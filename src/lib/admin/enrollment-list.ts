@@ -158,13 +158,6 @@ export async function listEnrollments(
 
 const pageCount = (total: number) => Math.max(1, Math.ceil(total / PAGE_SIZE));
 
-function withoutTotal<Row extends { total: number }>({
-  total: _,
-  ...row
-}: Row): Omit<Row, 'total'> {
-  return row;
-}
-
 /**
  * Every matching enrollment, in id order, a batch at a time: the export streams these without
  * holding the whole list in memory.

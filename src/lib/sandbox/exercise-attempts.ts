@@ -56,14 +56,15 @@ export async function saveDraft(
 ): Promise<Result<void, 'draft-too-long'>> {
   if (draft.length > MAX_DRAFT_LENGTH)
     return { ok: false, error: 'draft-too-long', field: 'source' };
-  await db.write((tx) =>
-    tx
-      .insert(exerciseResults)
-      .values({ userId, exerciseId, draft, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [exerciseResults.userId, exerciseResults.exerciseId],
-        set: { draft, updatedAt: now },
-      }),
+  await db.write(
+    (tx) =>
+      tx
+        .insert(exerciseResults)
+        .values({ userId, exerciseId, draft, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [exerciseResults.userId, exerciseResults.exerciseId],
+          set: { draft, updatedAt: now },
+        }),
     { durability: 'relaxed' },
   );
   return { ok: true, value: undefined };
