@@ -93,8 +93,10 @@ export async function earlyAnswer(request: EarlyRequest): Promise<EarlyOutcome> 
   const encoding = negotiateEncoding(acceptEncoding);
   if (encoding === 'identity' || !mayEncode(kept))
     return { answer: { status: kept.status, headers, body: kept.body } };
-  headers.push(['Content-Encoding', encoding]);
-  return { answer: { status: kept.status, headers, body: await kept.encoded(encoding) } };
+  // A length the copy may carry is the uncompressed one; the server sets the sent body's own.
+  const encoded = headers.filter(([name]) => name.toLowerCase() !== 'content-length');
+  encoded.push(['Content-Encoding', encoding]);
+  return { answer: { status: kept.status, headers: encoded, body: await kept.encoded(encoding) } };
 }
 
 const headerValue = (value: string | string[] | undefined): string | null =>

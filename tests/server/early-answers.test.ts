@@ -244,13 +244,17 @@ describe('an anonymous visitor’s public page', () => {
     const context = frameworkContext('/', null);
     await built.kept.keptPages(context as never, async () => {
       built.kept.keepThisPage(context, { data: ['courses'], read: async () => ['courses'] });
-      return html(catalog);
+      // With the uncompressed length, which must not reach a compressed answer.
+      const page = html(catalog);
+      page.headers.set('content-length', String(new TextEncoder().encode(catalog).byteLength));
+      return page;
     });
     const header = (answer: EarlyAnswer | null, name: string) =>
       new Headers(answer!.headers).get(name);
 
     const br = await answerTo(get('/', { 'accept-encoding': 'gzip, deflate, br' }));
     expect(header(br, 'content-encoding')).toBe('br');
+    expect(header(br, 'content-length')).toBeNull();
     expect(header(br, 'vary')).toBe('Accept-Encoding');
     expect(brotliDecompressSync(br!.body).toString()).toBe(catalog);
     expect((await answerTo(get('/', { 'accept-encoding': 'br' })))!.body).toBe(br!.body);
