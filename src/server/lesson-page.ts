@@ -9,7 +9,7 @@ import type { Quiz } from '~/lib/content/schemas';
 import { lessonAccess, tracksProgress, type LessonAccess } from '~/lib/enrollment/access';
 import type { Locale } from '~/lib/i18n/locales';
 import { getCourseProgress, recordLessonView, viewNeedsRecording } from '~/lib/progress/progress';
-import { getQuizStates, gradeQuiz } from '~/lib/progress/quiz';
+import { getQuizStates, gradeQuiz, type QuizState } from '~/lib/progress/quiz';
 import type { SessionUser } from '~/lib/auth/user';
 import type { Bot, Exercise } from '~/lib/bot/types.ts';
 import type { Result } from '~/lib/result';
@@ -93,7 +93,18 @@ export async function loadLessonPage(input: {
   if (!curriculum || !lesson) return { kind: 'not-found' };
   const db = await getDb();
   const viewer = input.user ? { id: input.user.id, role: input.user.role } : null;
-  const access = await lessonAccess(db.read, viewer, curriculum.slug, lesson.data);
+  // A signed-in viewer's progress and answers are read together with the access check, not after
+  // it: on PostgreSQL each wait is a round trip. They are used only if the access check says this
+  // viewer's progress is tracked, and they are reads, so reading them for nothing writes nothing.
+  const learnerState = viewer && {
+    states: getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug),
+    progress: getCourseProgress(db, viewer.id, curriculum),
+  };
+  const [access, states, progress] = await Promise.all([
+    lessonAccess(db.read, viewer, curriculum.slug, lesson.data),
+    learnerState?.states ?? new Map<string, QuizState>(),
+    learnerState?.progress ?? null,
+  ]);
   if (!access.allowed)
     return access.reason === 'login-required'
       ? { kind: 'login-required' }
@@ -105,14 +116,6 @@ export async function loadLessonPage(input: {
   const tracked = tracksProgress(access);
   let completed = new Set<string>();
   let percent = 0;
-  // Both reads at once: on PostgreSQL each is a round trip.
-  const [states, progress] =
-    tracked && viewer
-      ? await Promise.all([
-          getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug),
-          getCourseProgress(db, viewer.id, curriculum),
-        ])
-      : [new Map(), null];
   if (tracked && viewer && progress) {
     // Read first: a reload of the lesson last opened needs no write (viewNeedsRecording), and the
     // page shows only completions, which a view does not change.
@@ -126,9 +129,10 @@ export async function loadLessonPage(input: {
     const state = states.get(quiz.id);
     quizzes.set(quiz.id, {
       quiz,
-      result: state
-        ? { chosen: state.lastChosen, correct: state.lastCorrect }
-        : anonymousResult(quiz, input.url),
+      result:
+        state && tracked
+          ? { chosen: state.lastChosen, correct: state.lastCorrect }
+          : anonymousResult(quiz, input.url),
     });
   }
   const { bots, playgrounds } = await loadEmbeddedBots(
@@ -170,32 +174,35 @@ async function loadEmbeddedBots(
   embedded: { bots: string[]; exercises: string[] },
   learnerId: number | null,
 ): Promise<Pick<LessonContext, 'bots' | 'playgrounds'>> {
-  const { bots: botIds, exercises } = embedded;
   const db = await getDb();
-  const bots = new Map<string, SandboxBotView>();
-  for (const id of botIds) {
-    const found = await getBotWithSource(id);
-    if (found)
-      bots.set(id, {
-        ...found,
-        conversation: learnerId === null ? null : await loadConversation(db, learnerId, found.bot),
-      });
-  }
-  const playgrounds = new Map<string, PlaygroundView>();
-  for (const id of exercises) {
-    const found = await getExercise(id);
-    if (!found) continue;
-    const state =
-      learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
-    const source = state?.draft ?? found.starterSource;
-    playgrounds.set(id, {
-      exercise: found.exercise,
-      source,
-      lint: await getFlowRunner().lint(source, found.exercise.language),
-      state,
-    });
-  }
-  return { bots, playgrounds };
+  // Each bot and playground at once: on PostgreSQL each stored chat or draft is a round trip.
+  const [bots, playgrounds] = await Promise.all([
+    Promise.all(
+      embedded.bots.map(async (id): Promise<[string, SandboxBotView] | null> => {
+        const found = await getBotWithSource(id);
+        if (!found) return null;
+        const conversation =
+          learnerId === null ? null : await loadConversation(db, learnerId, found.bot);
+        return [id, { ...found, conversation }];
+      }),
+    ),
+    Promise.all(
+      embedded.exercises.map(async (id): Promise<[string, PlaygroundView] | null> => {
+        const found = await getExercise(id);
+        if (!found) return null;
+        const state =
+          learnerId === null ? null : await getExerciseState(db, learnerId, found.exercise.id);
+        const source = state?.draft ?? found.starterSource;
+        const lint = await getFlowRunner().lint(source, found.exercise.language);
+        return [id, { exercise: found.exercise, source, lint, state }];
+      }),
+    ),
+  ]);
+  // In the order the lesson embeds them (Promise.all keeps it): the stamp lists them in this order.
+  return {
+    bots: new Map(bots.filter((entry) => entry !== null)),
+    playgrounds: new Map(playgrounds.filter((entry) => entry !== null)),
+  };
 }
 
 /** A preview visitor's answer travels in the URL (`?quiz=id&answer=n`): graded, never stored. */

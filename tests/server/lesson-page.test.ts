@@ -199,6 +199,19 @@ describe('an enrolled learner', () => {
   it('loses a gated lesson on the very next call once the enrollment is revoked', async () => {
     const learner = await enrolled();
     expect(ok(await load(learner, gatedLesson.slug)).tracked).toBe(true);
+    const quiz = previewLesson.data.quizzes[0]!;
+    await recordQuizAttempt(await getDb(), {
+      userId: learner.id,
+      courseSlug: COURSE,
+      lessonSlug: previewLesson.slug,
+      quiz,
+      chosen: quiz.answer,
+    });
+    await completeLesson(await getDb(), learner.id, COURSE, {
+      slug: previewLesson.slug,
+      requiresQuiz: false,
+      quizIds: [],
+    });
     const revoked = await revokeEnrollment(await getDb(), {
       userId: learner.id,
       courseSlug: COURSE,
@@ -207,10 +220,17 @@ describe('an enrolled learner', () => {
     });
     expect(revoked.ok).toBe(true);
     expect((await load(learner, gatedLesson.slug)).kind).toBe('forbidden');
-    // A preview stays readable, but is no longer tracked.
+    // A preview stays readable, but is no longer tracked: what was stored while enrolled (an
+    // answer, a completion) is not shown, though it is read alongside the access check.
     const preview = ok(await load(learner, previewLesson.slug));
     expect(preview.access).toEqual({ allowed: true, via: 'preview' });
-    expect([...(await viewedBy(learner))]).toEqual([gatedLesson.slug]);
+    expect(preview.tracked).toBe(false);
+    expect(preview.context.quizzes.get(quiz.id)?.result).toBeNull();
+    expect(preview.completed.size).toBe(0);
+    expect(preview.percent).toBe(0);
+    expect([...(await viewedBy(learner))].sort()).toEqual(
+      [gatedLesson.slug, previewLesson.slug].sort(),
+    );
   });
 });
 
