@@ -81,18 +81,17 @@ export async function earlyAnswer(request: EarlyRequest): Promise<EarlyOutcome> 
     kept = await keptPublicCopy(pathname);
   }
   if (!kept) return null;
-  // The copy in an encoding of its own, as the framework's path would send it (compressAnswers).
-  const acceptEncoding = request.headers['accept-encoding'];
 
   const headers = [...kept.headers, ...securityHeadersFor(path, secureCookies)];
   if (user && !headers.some(([name]) => name.toLowerCase() === 'cache-control'))
     headers.push(['Cache-Control', SIGNED_IN_CACHE_CONTROL]);
-  if (!asksForEncoding(acceptEncoding))
-    return { answer: { status: kept.status, headers, body: kept.body } };
+  const answer = { status: kept.status, headers, body: kept.body };
+  // In the encoding the framework's path would send (compressAnswers), from the copy's own.
+  const acceptEncoding = request.headers['accept-encoding'];
+  if (!asksForEncoding(acceptEncoding)) return { answer };
   headers.push(['Vary', 'Accept-Encoding']);
   const encoding = negotiateEncoding(acceptEncoding);
-  if (encoding === 'identity' || !mayEncode(kept))
-    return { answer: { status: kept.status, headers, body: kept.body } };
+  if (encoding === 'identity' || !mayEncode(answer)) return { answer };
   // A length the copy may carry is the uncompressed one; the server sets the sent body's own.
   const encoded = headers.filter(([name]) => name.toLowerCase() !== 'content-length');
   encoded.push(['Content-Encoding', encoding]);

@@ -96,14 +96,12 @@ export async function loadLessonPage(input: {
   // A signed-in viewer's progress and answers are read together with the access check, not after
   // it: on PostgreSQL each wait is a round trip. They are used only if the access check says this
   // viewer's progress is tracked, and they are reads, so reading them for nothing writes nothing.
-  const learnerState = viewer && {
-    states: getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug),
-    progress: getCourseProgress(db, viewer.id, curriculum),
-  };
   const [access, states, progress] = await Promise.all([
     lessonAccess(db.read, viewer, curriculum.slug, lesson.data),
-    learnerState?.states ?? new Map<string, QuizState>(),
-    learnerState?.progress ?? null,
+    viewer
+      ? getQuizStates(db.read, viewer.id, curriculum.slug, lesson.slug)
+      : new Map<string, QuizState>(),
+    viewer ? getCourseProgress(db, viewer.id, curriculum) : null,
   ]);
   if (!access.allowed)
     return access.reason === 'login-required'

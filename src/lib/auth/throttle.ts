@@ -36,7 +36,6 @@ const MINUTE_MS = 60_000;
 export const LOGIN_PAIR_RULE: ThrottleRule = { limit: 5, windowMs: 15 * MINUTE_MS };
 export const LOGIN_EMAIL_RULE: ThrottleRule = { limit: 50, windowMs: 60 * MINUTE_MS };
 export const LOGIN_IP_RULE: ThrottleRule = { limit: 20, windowMs: 15 * MINUTE_MS };
-const RELAXED = { durability: 'relaxed' } as const;
 /** Rows older than this are pruned; no rule may use a longer window. */
 const KEEP_MS = 24 * 60 * MINUTE_MS;
 
@@ -154,7 +153,7 @@ export async function recordFailure(
   const { pairKey, emailKey, ipKey } = loginKeys(subject);
   await db.write(
     (tx) => record(tx, ipKey === null ? [pairKey, emailKey] : [pairKey, emailKey, ipKey], now),
-    RELAXED,
+    { durability: 'relaxed' },
   );
 }
 
@@ -195,24 +194,27 @@ export async function throttleActions(
   rules: ReadonlyArray<ThrottleRule & { key: string }>,
   now: Date = new Date(),
 ): Promise<ThrottleDecision> {
-  return db.write(async (tx) => {
-    // Several servers share the counters: on PostgreSQL a transaction-scoped advisory lock per
-    // key makes the read-then-insert atomic there too (SQLite's write lock already does).
-    await lockKeys(
-      tx,
-      rules.map((r) => r.key),
-    );
-    const decisions: ThrottleDecision[] = [];
-    for (const r of rules) decisions.push(await decide(tx, r.key, r, now));
-    const decision = strictest(decisions);
-    if (decision.allowed)
-      await record(
+  return db.write(
+    async (tx) => {
+      // Several servers share the counters: on PostgreSQL a transaction-scoped advisory lock per
+      // key makes the read-then-insert atomic there too (SQLite's write lock already does).
+      await lockKeys(
         tx,
         rules.map((r) => r.key),
-        now,
       );
-    return decision;
-  }, RELAXED);
+      const decisions: ThrottleDecision[] = [];
+      for (const r of rules) decisions.push(await decide(tx, r.key, r, now));
+      const decision = strictest(decisions);
+      if (decision.allowed)
+        await record(
+          tx,
+          rules.map((r) => r.key),
+          now,
+        );
+      return decision;
+    },
+    { durability: 'relaxed' },
+  );
 }
 
 /**

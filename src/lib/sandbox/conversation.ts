@@ -19,13 +19,10 @@ export interface StoredConversation {
   transcript: TranscriptEntry[];
 }
 
-/**
- * Chats are practice, so their writes are committed `relaxed` (see Durability in
- * src/lib/db/types.ts): a power cut may lose the last few messages, which the learner types
- * again, and an fsync per message held every other request behind the disk. A completion or an
- * exercise passed afterwards is durable, and its commit makes the chat before it durable too.
- */
-const RELAXED = { durability: 'relaxed' } as const;
+// Every write of a chat is committed `relaxed` (see Durability in src/lib/db/types.ts): chats are
+// practice, so a power cut may lose the last few messages, which the learner types again, while an
+// fsync per message held every other request behind the disk. A completion or an exercise passed
+// afterwards is durable, and its commit makes the chat before it durable too.
 
 /** Longest message a person may send (an SMS of 10 segments, roughly). */
 export const MAX_MESSAGE_LENGTH = 1600;
@@ -110,13 +107,16 @@ export async function loadConversation(
   // Most page views find the chat already stored: read without taking the write lock.
   const stored = await read(db.read, userId, bot.id);
   if (stored) return stored;
-  return db.write(async (tx) => {
-    const existing = await read(tx, userId, bot.id);
-    if (existing) return existing;
-    const started = fresh(bot, now);
-    await write(tx, userId, bot.id, started, now);
-    return started;
-  }, RELAXED);
+  return db.write(
+    async (tx) => {
+      const existing = await read(tx, userId, bot.id);
+      if (existing) return existing;
+      const started = fresh(bot, now);
+      await write(tx, userId, bot.id, started, now);
+      return started;
+    },
+    { durability: 'relaxed' },
+  );
 }
 
 /**
@@ -139,22 +139,25 @@ export async function sendMessage(
   if (!message) return { ok: false, error: 'message-empty', field: 'text' };
   if (message.length > MAX_MESSAGE_LENGTH)
     return { ok: false, error: 'message-too-long', field: 'text' };
-  return db.write(async (tx) => {
-    await lockKeys(tx, [`chat:${userId}:${bot.id}`]);
-    const current = (await read(tx, userId, bot.id)) ?? fresh(bot, now);
-    const turn = handleMessage(bot, current.state, message, { now });
-    const replies = botLines(turn.replies, now);
-    const conversation = {
-      state: turn.state,
-      transcript: [
-        ...current.transcript,
-        { from: 'person' as const, text: message, at: now },
-        ...replies,
-      ],
-    };
-    await write(tx, userId, bot.id, conversation, now);
-    return { ok: true, value: { conversation, replies } } as const;
-  }, RELAXED);
+  return db.write(
+    async (tx) => {
+      await lockKeys(tx, [`chat:${userId}:${bot.id}`]);
+      const current = (await read(tx, userId, bot.id)) ?? fresh(bot, now);
+      const turn = handleMessage(bot, current.state, message, { now });
+      const replies = botLines(turn.replies, now);
+      const conversation = {
+        state: turn.state,
+        transcript: [
+          ...current.transcript,
+          { from: 'person' as const, text: message, at: now },
+          ...replies,
+        ],
+      };
+      await write(tx, userId, bot.id, conversation, now);
+      return { ok: true, value: { conversation, replies } } as const;
+    },
+    { durability: 'relaxed' },
+  );
 }
 
 /** Starts the conversation over (the "restart" button). */
@@ -165,6 +168,6 @@ export async function restartConversation(
   now: number = Date.now(),
 ): Promise<StoredConversation> {
   const started = fresh(bot, now);
-  await db.write((tx) => write(tx, userId, bot.id, started, now), RELAXED);
+  await db.write((tx) => write(tx, userId, bot.id, started, now), { durability: 'relaxed' });
   return started;
 }
